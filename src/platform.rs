@@ -1,0 +1,51 @@
+//! The browser side of the engine's seams: `localStorage` as a persistence
+//! backend and `crypto.getRandomValues` as the random source.
+
+use crate::persist::{Backend, StorageError};
+use crate::sim::RandomSource;
+
+fn js_error(e: wasm_bindgen::JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()))
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+pub struct LocalStorage;
+
+impl LocalStorage {
+    fn storage() -> Result<web_sys::Storage, StorageError> {
+        let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+        match window.local_storage() {
+            Ok(Some(s)) => Ok(s),
+            Ok(None) => Err(StorageError::Unavailable("localStorage is switched off".into())),
+            Err(e) => Err(StorageError::Unavailable(js_error(e))),
+        }
+    }
+}
+
+impl Backend for LocalStorage {
+    fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Self::storage()?.get_item(key).map_err(|e| StorageError::Unavailable(js_error(e)))
+    }
+    fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        Self::storage()?.set_item(key, value).map_err(|e| StorageError::WriteFailed(js_error(e)))
+    }
+}
+
+/// Random bytes from the browser's cryptographic source.
+pub struct CryptoRandom;
+
+impl RandomSource for CryptoRandom {
+    fn fill(&mut self, buf: &mut [u8]) {
+        let crypto = web_sys::window().and_then(|w| w.crypto().ok()).expect("window.crypto is available");
+        for chunk in buf.chunks_mut(65_536) {
+            crypto.get_random_values_with_u8_array(chunk).expect("crypto.getRandomValues works");
+        }
+    }
+}
+
+pub fn alert(message: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.alert_with_message(message);
+    }
+}

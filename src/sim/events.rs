@@ -1,0 +1,208 @@
+//! The append-only event log, and the plain-language explanation of each
+//! event that `/events` shows, tied to the step of the seed it belongs to.
+
+use super::catalog::Sku;
+use super::time::{SimDuration, SimTime};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub seq: u64,
+    pub at: SimTime,
+    pub kind: EventKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EventKind {
+    ScenarioLoaded { name: String },
+    ClockAdvanced { by: SimDuration, to: SimTime },
+    SignupRequested { email: String },
+    SignupRefused { email: String, reason: String },
+    PaidSubscriptionFound { email: String, organization: String, sku: Sku },
+    ConfirmationEmailSent { email: String, expires_at: SimTime, replaced_previous: bool },
+    ConfirmationLinkRejected { email: String, reason: String },
+    AccountDetailsRejected { email: String, problems: Vec<String> },
+    DomainChecked { domain: String, found: Option<String>, has_rms: bool },
+    TenantCreated { domain: String, tenant: String, initial_domain: String },
+    UserCreated { upn: String, tenant: String, ordinal: u32 },
+    SubscriptionGranted { tenant: String, account_sku_id: String, active_units: u32 },
+    DefaultTemplatesCreated { tenant: String, names: Vec<String> },
+    LicenseAssigned { upn: String, account_sku_id: String, consumed: u32, active: u32 },
+    TemplatesAvailable { tenant: String, names: Vec<String> },
+    AccountReadyEmailSent { email: String },
+    SignedIn { upn: String },
+    SignInFailed { email: String, reason: String, counted: bool, failures: u32 },
+    AccountLocked { upn: String, until: SimTime, lockout_number: u32 },
+    SignedOut { upn: String },
+    BlockedDomainAdded { domain: String },
+    BlockedDomainRemoved { domain: String },
+    DomainListSwitched { list: String, on: bool },
+}
+
+/// Which part of the seed an event belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// "To sign up for RMS for individuals", step N (1–8).
+    SignUp(u8),
+    /// "Technical overview", step N (1–4).
+    Overview(u8),
+    /// After sign-up: "When prompted to sign in…".
+    SignIn,
+    /// Something the trainer did to the simulation itself.
+    Trainer,
+}
+
+impl Step {
+    pub fn label(self) -> String {
+        match self {
+            Step::SignUp(n) => format!("To sign up, step {n}"),
+            Step::Overview(n) => format!("Technical overview, step {n}"),
+            Step::SignIn => "Signing in after sign-up".into(),
+            Step::Trainer => "Simulator control".into(),
+        }
+    }
+}
+
+pub struct Explanation {
+    pub step: Step,
+    pub title: String,
+    pub text: String,
+}
+
+impl EventKind {
+    pub fn explain(&self) -> Explanation {
+        use EventKind::*;
+        let (step, title, text) = match self {
+            ScenarioLoaded { name } => (
+                Step::Trainer,
+                format!("Scenario “{name}” loaded"),
+                "The simulated world was replaced by this preset: its organizations, accounts and empty inboxes. The clock restarted at the scenario's start.".to_string(),
+            ),
+            ClockAdvanced { by, to } => (
+                Step::Trainer,
+                format!("Clock advanced by {by}"),
+                format!("Simulated time is now {to}. Everything time-based (link expiry, account lockout) follows this clock, not the wall clock."),
+            ),
+            SignupRequested { email } => (
+                Step::SignUp(3),
+                format!("{email} clicked Get started"),
+                "The portal checks the address before anything else: is it a valid address, is it a personal (consumer or Internet-provider) address, is its domain blocked, and does the organization already have a paid subscription that includes Azure RMS?".to_string(),
+            ),
+            SignupRefused { email, reason } => (
+                Step::SignUp(2),
+                format!("Sign-up refused for {email}"),
+                format!("{reason} Nothing was created and no email was sent."),
+            ),
+            PaidSubscriptionFound { email, organization, sku } => (
+                Step::SignUp(3),
+                format!("{organization} already has a paid subscription with Azure RMS"),
+                format!("The domain of {email} belongs to {organization}, which has {} ({}). The person doesn't need RMS for individuals: they use their existing work account, and the self-service sign-up was canceled. No email was sent.", sku.display_name(), sku.part_number()),
+            ),
+            ConfirmationEmailSent { email, expires_at, replaced_previous } => (
+                Step::SignUp(4),
+                format!("Confirmation email sent to {email}"),
+                format!(
+                    "Microsoft (DoNotReply@microsoft.com) sent a message with the subject “Microsoft RMS”. Its link carries a 128-bit random token that works once and expires at {expires_at} (24 hours on the simulated clock; the real validity is not published).{}",
+                    if *replaced_previous { " An earlier link to the same address was retired: only the newest one works." } else { "" }
+                ),
+            ),
+            ConfirmationLinkRejected { email, reason } => (
+                Step::SignUp(5),
+                format!("A sign-up link for {email} was refused"),
+                reason.clone(),
+            ),
+            AccountDetailsRejected { email, problems } => (
+                Step::SignUp(6),
+                format!("Account details for {email} were refused"),
+                format!("Nothing was created. {}", problems.join(" ")),
+            ),
+            DomainChecked { domain, found, has_rms } => (
+                Step::Overview(1),
+                format!("Domain {domain} checked against Azure tenants"),
+                match found {
+                    None => format!("No Azure tenant is associated with {domain}, so a new tenant and Azure directory will be created automatically for the organization."),
+                    Some(t) if *has_rms => format!("{domain} belongs to the tenant {t}, which already has the RMS for individuals subscription: the new account joins its directory."),
+                    Some(t) => format!("{domain} belongs to the existing tenant {t}. It has no subscription for Azure RMS, so the free RMS for individuals subscription can be added to it."),
+                },
+            ),
+            TenantCreated { domain, tenant, initial_domain } => (
+                Step::Overview(1),
+                format!("New unmanaged tenant created for {domain}"),
+                format!("Azure AD created the tenant {tenant} ({initial_domain}) with a directory for {domain}, one directory per domain. It is unmanaged: it has no global administrator, and nobody in IT had to do anything. The domain is email-verified, not DNS-verified."),
+            ),
+            UserCreated { upn, tenant, ordinal } => (
+                Step::Overview(match ordinal { 1 => 1, 2 => 3, _ => 4 }),
+                format!("Account {upn} created in {tenant}"),
+                match ordinal {
+                    1 => format!("The first account of this directory. Unlike with a paid subscription for Azure, it is not a global administrator but a standard user (creation method EmailVerified). It uses the email address and password {upn} supplied."),
+                    2 => "The second user from the organization: the account is added to the previously created directory, using the organization's RMS for individuals subscription.".to_string(),
+                    n => format!("Account number {n} in this directory. Each new sign-up from the organization adds an email-verified account to the same directory."),
+                },
+            ),
+            SubscriptionGranted { tenant, account_sku_id, active_units } => (
+                Step::Overview(2),
+                format!("{tenant} granted the RMS for individuals subscription"),
+                format!("The organization received {account_sku_id} with {active_units} active units, free of charge. Licenses are assigned only to people who sign up."),
+            ),
+            DefaultTemplatesCreated { tenant, names } => (
+                Step::Overview(2),
+                format!("Default templates created for {tenant}"),
+                format!("With the subscription, Azure RMS created the tenant key and two default templates that restrict access to accounts in the organization's directory: {}.", names.join(" and ")),
+            ),
+            LicenseAssigned { upn, account_sku_id, consumed, active } => (
+                Step::Overview(2),
+                format!("{upn} holds a {account_sku_id} license"),
+                format!("ConsumedUnits is now {consumed} of {active}. This user can now be authenticated by Azure and can protect files and read files that others protected, with an RMS-enlightened application such as the Rights Management sharing application."),
+            ),
+            TemplatesAvailable { tenant, names } => (
+                Step::Overview(3),
+                format!("Default templates now useful in {tenant}"),
+                format!("With a second account in the directory, these users can quickly apply the default templates ({}) to restrict files to accounts in their organization's directory.", names.join(", ")),
+            ),
+            AccountReadyEmailSent { email } => (
+                Step::SignUp(7),
+                format!("Account-ready email sent to {email}"),
+                "A second message from Microsoft confirms the account is ready, with a link to sign in and download the sharing application and a Help link to its user guide.".to_string(),
+            ),
+            SignedIn { upn } => (
+                Step::SignIn,
+                format!("{upn} signed in"),
+                "Azure AD checked the password against the stored salted hash and issued a session.".to_string(),
+            ),
+            SignInFailed { email, reason, counted, failures } => (
+                Step::SignIn,
+                format!("Sign-in failed for {email}"),
+                format!(
+                    "{reason} {}",
+                    if *counted {
+                        format!("Smart lockout counted it: {failures} of 10 failed attempts.")
+                    } else {
+                        "Smart lockout did not count it (the same wrong password as a recent attempt, or no such account).".to_string()
+                    }
+                ),
+            ),
+            AccountLocked { upn, until, lockout_number } => (
+                Step::SignIn,
+                format!("{upn} locked by smart lockout"),
+                format!("Ten failed sign-ins lock the account. This is lockout number {lockout_number}: it lasts until {until} on the simulated clock (60 seconds the first time, doubling for each later lockout in this simulator; Microsoft does not publish the rate)."),
+            ),
+            SignedOut { upn } => (Step::SignIn, format!("{upn} signed out"), "The session ended.".to_string()),
+            BlockedDomainAdded { domain } => (
+                Step::Trainer,
+                format!("{domain} added to the blocked domains"),
+                "Sign-ups from this domain (and its subdomains) are now refused, because a directory can't be created for it.".to_string(),
+            ),
+            BlockedDomainRemoved { domain } => (
+                Step::Trainer,
+                format!("{domain} removed from the blocked domains"),
+                "Sign-ups from this domain are no longer refused by the blocked-domains list.".to_string(),
+            ),
+            DomainListSwitched { list, on } => (
+                Step::Trainer,
+                format!("{list} check turned {}", if *on { "on" } else { "off" }),
+                if *on { "Sign-up checks addresses against this list again." } else { "Sign-up no longer checks addresses against this list." }.to_string(),
+            ),
+        };
+        Explanation { step, title, text }
+    }
+}

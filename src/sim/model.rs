@@ -1,0 +1,329 @@
+//! The plain data of the simulated world. No behaviour beyond small queries:
+//! the rules live in `signup`, `signin` and `world`.
+
+use super::catalog::{Sku, Template};
+use super::email::Email;
+use super::events::Event;
+use super::password::PasswordHash;
+use super::time::{SimDuration, SimTime};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub type TenantId = String;
+
+/// Engine settings a scenario fixes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Config {
+    /// PBKDF2 rounds for new password hashes.
+    pub pbkdf2_iterations: u32,
+    /// How long a sign-up confirmation link stays valid.
+    pub link_validity: SimDuration,
+}
+
+/// The simulator's default: 24 hours. No public document gives the real
+/// validity of the sign-up link, so this picks a common value for emailed
+/// verification links that still leaves the recipient of a protected file a
+/// working day to act on it.
+pub const DEFAULT_LINK_VALIDITY: SimDuration = SimDuration::hours(24);
+
+/// PBKDF2-HMAC-SHA256 rounds used in the browser. Real identity providers use
+/// far more; this keeps sign-up and sign-in instant on a projector laptop while
+/// still storing a salted, slow hash rather than the password.
+pub const DEFAULT_PBKDF2_ITERATIONS: u32 = 20_000;
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { pbkdf2_iterations: DEFAULT_PBKDF2_ITERATIONS, link_validity: DEFAULT_LINK_VALIDITY }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct World {
+    pub clock: SimTime,
+    pub config: Config,
+    /// Which preset this world started from.
+    pub scenario: String,
+    pub tenants: BTreeMap<TenantId, Tenant>,
+    /// Every domain any tenant holds, and which one: a map, so a domain can
+    /// belong to one tenant only.
+    pub domains: BTreeMap<String, DomainRecord>,
+    pub mailboxes: BTreeMap<String, Mailbox>,
+    /// Sign-up flows by their link token.
+    pub signups: BTreeMap<String, SignupFlow>,
+    /// The token of the pending flow of each address, if any.
+    pub pending_signups: BTreeMap<Email, String>,
+    pub lists: DomainLists,
+    /// The browser's signed-in account (shared by every tab, like a cookie).
+    pub session: Option<Session>,
+    pub events: Vec<Event>,
+    pub next_message_id: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomainLists {
+    pub personal_check: bool,
+    pub blocked_check: bool,
+    pub blocked: BTreeSet<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomainRecord {
+    pub tenant: TenantId,
+    pub status: DomainStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DomainStatus {
+    /// Proven with a DNS record by an administrator.
+    Verified,
+    /// Held by an unmanaged tenant because users proved they receive mail there.
+    EmailVerified,
+    Unverified,
+}
+
+impl DomainStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            DomainStatus::Verified => "Verified",
+            DomainStatus::EmailVerified => "Email verified (unmanaged)",
+            DomainStatus::Unverified => "Unverified",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TenantKind {
+    /// Has a global administrator who proved ownership of the domain.
+    Managed,
+    /// Created by self-service sign-up: no global administrator ("viral").
+    Unmanaged,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TenantOrigin {
+    /// Part of the loaded scenario (an organization that bought a subscription).
+    Scenario,
+    /// Created automatically when this address signed up for RMS for individuals.
+    SelfServiceSignup { by: Email },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanySettings {
+    pub allow_ad_hoc_subscriptions: bool,
+    pub allow_email_verified_users: bool,
+}
+
+impl Default for CompanySettings {
+    fn default() -> Self {
+        CompanySettings { allow_ad_hoc_subscriptions: true, allow_email_verified_users: true }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tenant {
+    pub id: TenantId,
+    /// The organization's name; the domain itself for a tenant created by sign-up.
+    pub display_name: String,
+    /// `<domain without dots>.onmicrosoft.com`.
+    pub initial_domain: String,
+    pub kind: TenantKind,
+    pub origin: TenantOrigin,
+    pub created: SimTime,
+    pub subscriptions: Vec<Subscription>,
+    pub templates: Vec<Template>,
+    pub settings: CompanySettings,
+    pub users: BTreeMap<Email, User>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subscription {
+    pub sku: Sku,
+    pub active_units: u32,
+    pub warning_units: u32,
+    pub added: SimTime,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    /// A standard member with no administrator role.
+    User,
+    GlobalAdministrator,
+}
+
+impl Role {
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::User => "User (standard member)",
+            Role::GlobalAdministrator => "Global administrator",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CreationMethod {
+    /// Self-service sign-up: `creationmethod=EmailVerified`.
+    EmailVerified,
+    /// Created by the organization (the account that bought the subscription, or an admin).
+    Admin,
+}
+
+impl CreationMethod {
+    pub fn label(self) -> &'static str {
+        match self {
+            CreationMethod::EmailVerified => "EmailVerified",
+            CreationMethod::Admin => "Created by the organization",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AccountStatus {
+    Enabled,
+    SignInBlocked,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub upn: Email,
+    pub object_id: String,
+    pub first_name: String,
+    pub last_name: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    pub role: Role,
+    pub creation_method: CreationMethod,
+    pub status: AccountStatus,
+    pub licenses: Vec<Sku>,
+    pub password: PasswordHash,
+    pub lockout: Lockout,
+    pub created: SimTime,
+}
+
+impl User {
+    pub fn display_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name).trim().to_string()
+    }
+}
+
+/// Smart lockout bookkeeping for one account.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lockout {
+    /// Counted failures since the last success or lockout.
+    pub failures: u32,
+    /// Fingerprints of the last three wrong passwords: repeats are not counted.
+    pub recent_bad: Vec<String>,
+    pub locked_until: Option<SimTime>,
+    /// How many times the account has been locked (later lockouts last longer).
+    pub lockouts: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub upn: Email,
+    pub tenant: TenantId,
+    pub since: SimTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mailbox {
+    pub address: String,
+    pub messages: Vec<Message>,
+}
+
+impl Mailbox {
+    pub fn unread(&self) -> usize {
+        self.messages.iter().filter(|m| !m.read).count()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    pub id: u64,
+    pub from_name: String,
+    pub from: String,
+    pub to: String,
+    pub subject: String,
+    pub at: SimTime,
+    pub body: Vec<Block>,
+    pub read: bool,
+}
+
+/// A piece of a message body. Bodies are data, never HTML: the UI renders
+/// each block as text, and links as in-app `<a href>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Block {
+    Heading(String),
+    Paragraph(String),
+    Link { text: String, href: String },
+    Small(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignupFlow {
+    /// 128 random bits as hex; the link carries it.
+    pub token: String,
+    pub email: Email,
+    pub issued_at: SimTime,
+    pub expires_at: SimTime,
+    pub state: FlowState,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FlowState {
+    /// The confirmation email is out; the link has not been used.
+    AwaitingConfirmation,
+    /// The account was created (or activated) with this link.
+    Completed { at: SimTime },
+    /// A newer link was sent to the same address; this one no longer works.
+    Superseded { at: SimTime },
+    /// The sign-up was canceled, e.g. because the organization has a paid subscription.
+    Canceled { at: SimTime },
+}
+
+impl Tenant {
+    /// ConsumedUnits of a subscription: the users holding its license.
+    pub fn consumed_units(&self, sku: Sku) -> u32 {
+        self.users.values().filter(|u| u.licenses.contains(&sku)).count() as u32
+    }
+    pub fn subscription(&self, sku: Sku) -> Option<&Subscription> {
+        self.subscriptions.iter().find(|s| s.sku == sku)
+    }
+    pub fn has_paid_azure_rms(&self) -> bool {
+        self.subscriptions.iter().any(|s| s.sku.is_paid_with_azure_rms())
+    }
+    pub fn has_azure_rms(&self) -> bool {
+        self.subscriptions.iter().any(|s| s.sku.includes_azure_rms())
+    }
+    pub fn global_admins(&self) -> Vec<&User> {
+        self.users.values().filter(|u| u.role == Role::GlobalAdministrator).collect()
+    }
+    /// The tenant's account name, as in `AccountSkuId` (`contoso:ENTERPRISEPACK`).
+    pub fn account_name(&self) -> &str {
+        self.initial_domain.split('.').next().unwrap_or(&self.initial_domain)
+    }
+    /// Default templates can be applied once there is someone to share with:
+    /// always for a paid Azure RMS subscription, and from the second RMS for
+    /// individuals user on (seed, technical overview step 3).
+    pub fn templates_available(&self) -> bool {
+        !self.templates.is_empty()
+            && (self.has_paid_azure_rms() || self.consumed_units(Sku::RightsManagementAdhoc) >= 2)
+    }
+}
+
+impl World {
+    pub fn tenant_of_domain(&self, domain: &str) -> Option<&Tenant> {
+        self.domains.get(domain).and_then(|d| self.tenants.get(&d.tenant))
+    }
+    pub fn user(&self, upn: &Email) -> Option<&User> {
+        self.tenant_of_domain(upn.domain()).and_then(|t| t.users.get(upn))
+    }
+    pub fn tenant_domains(&self, tenant: &str) -> Vec<(&String, &DomainRecord)> {
+        self.domains.iter().filter(|(_, r)| r.tenant == tenant).collect()
+    }
+    pub fn mailbox(&self, address: &str) -> Option<&Mailbox> {
+        self.mailboxes.get(&address.to_ascii_lowercase())
+    }
+    pub fn signed_in_user(&self) -> Option<&User> {
+        self.session.as_ref().and_then(|s| self.user(&s.upn))
+    }
+}

@@ -1,0 +1,221 @@
+//! The scenario presets a trainer loads from the start page.
+
+use super::catalog::{Sku, default_templates};
+use super::email::{DEFAULT_BLOCKED_DOMAINS, Email};
+use super::events::EventKind;
+use super::model::*;
+use super::password::hash_password;
+use super::rand::RandomSource;
+use super::signup::AccountDetails;
+use super::time::SCENARIO_START;
+
+/// A pre-made account a scenario shows on the start page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PresetAccount {
+    pub email: &'static str,
+    pub password: &'static str,
+    pub role: &'static str,
+}
+
+/// One organization of a preset, as the start page describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PresetOrg {
+    pub domain: &'static str,
+    pub state: &'static str,
+    pub accounts: Vec<PresetAccount>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    /// Contoso (paid), Litware (managed, no RMS), everyone else new.
+    Default,
+    /// Fabrikam already has an unmanaged tenant with two users.
+    FabrikamSignedUp,
+    /// Default, plus a protected file waiting in p.dover@fabrikam.com's inbox.
+    ProtectedFileReceived,
+}
+
+pub const PRESETS: [Preset; 3] = [Preset::Default, Preset::FabrikamSignedUp, Preset::ProtectedFileReceived];
+
+pub const CONTOSO_ADMIN: PresetAccount = PresetAccount { email: "janetm@contoso.com", password: "Contoso-2016!", role: "Global administrator" };
+pub const LITWARE_ADMIN: PresetAccount = PresetAccount { email: "admin@litwareinc.com", password: "Litware-2016!", role: "Global administrator" };
+pub const FABRIKAM_USERS: [PresetAccount; 2] = [
+    PresetAccount { email: "p.dover@fabrikam.com", password: "Fabrikam-2016!", role: "User (signed up for RMS for individuals)" },
+    PresetAccount { email: "r.ortiz@fabrikam.com", password: "Fabrikam-2016!", role: "User (signed up for RMS for individuals)" },
+];
+
+impl Preset {
+    pub fn id(self) -> &'static str {
+        match self {
+            Preset::Default => "default",
+            Preset::FabrikamSignedUp => "fabrikam-signed-up",
+            Preset::ProtectedFileReceived => "protected-file-received",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<Preset> {
+        PRESETS.into_iter().find(|p| p.id() == id)
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::Default => "Default: Contoso, Litware and new organizations",
+            Preset::FabrikamSignedUp => "Fabrikam has already signed up",
+            Preset::ProtectedFileReceived => "A protected file arrives at Fabrikam",
+        }
+    }
+    pub fn description(self) -> &'static str {
+        match self {
+            Preset::Default => "The seed's starting point. Walk through the first and second sign-ups of a new organization, the paid-subscription branch and the refusals.",
+            Preset::FabrikamSignedUp => "Two Fabrikam employees have already signed up, so fabrikam.com has an unmanaged tenant with the RMS for individuals subscription and its default templates. Show the directory, then sign up a third user.",
+            Preset::ProtectedFileReceived => "The most typical way into sign-up: Janet at Contoso shared a protected file with p.dover@fabrikam.com, whose inbox holds the message with the sign-up instructions.",
+        }
+    }
+    pub fn organizations(self) -> Vec<PresetOrg> {
+        let contoso = PresetOrg {
+            domain: "contoso.com",
+            state: "Contoso, Ltd: managed tenant with a paid subscription that includes Azure RMS (Office 365 Enterprise E3). Sign-up is canceled for its users.",
+            accounts: vec![CONTOSO_ADMIN],
+        };
+        let litware = PresetOrg {
+            domain: "litwareinc.com",
+            state: "Litware, Inc.: managed tenant with Exchange Online only, no Azure RMS subscription. Sign-up adds the free RMS for individuals subscription to it.",
+            accounts: vec![LITWARE_ADMIN],
+        };
+        let others = PresetOrg { domain: "any other work domain", state: "No tenant yet (for example fabrikam.com, the seed's example): the first sign-up creates an unmanaged tenant.", accounts: vec![] };
+        match self {
+            Preset::Default | Preset::ProtectedFileReceived => vec![contoso, litware, others],
+            Preset::FabrikamSignedUp => vec![
+                contoso,
+                litware,
+                PresetOrg {
+                    domain: "fabrikam.com",
+                    state: "Unmanaged tenant created by self-service sign-up: two email-verified users, no global administrator, RIGHTSMANAGEMENT_ADHOC with 2 of 50,000 units consumed.",
+                    accounts: FABRIKAM_USERS.to_vec(),
+                },
+                PresetOrg { domain: "any other work domain", state: "No tenant yet.", accounts: vec![] },
+            ],
+        }
+    }
+}
+
+impl World {
+    /// An empty world: no tenants, the lists active, the clock at the scenario start.
+    pub fn empty(config: Config) -> World {
+        World {
+            clock: SCENARIO_START,
+            config,
+            scenario: String::new(),
+            tenants: Default::default(),
+            domains: Default::default(),
+            mailboxes: Default::default(),
+            signups: Default::default(),
+            pending_signups: Default::default(),
+            lists: DomainLists {
+                personal_check: true,
+                blocked_check: true,
+                blocked: DEFAULT_BLOCKED_DOMAINS.iter().map(|d| d.to_string()).collect(),
+            },
+            session: None,
+            events: vec![],
+            next_message_id: 0,
+        }
+    }
+
+    /// Builds a preset's world from scratch.
+    pub fn load(preset: Preset, config: Config, rng: &mut dyn RandomSource) -> World {
+        let mut w = World::empty(config);
+        w.scenario = preset.id().to_string();
+        w.add_managed("contoso.com", "Contoso, Ltd", "contoso", Sku::EnterprisePack, 25, ("Janet", "Mead"), &CONTOSO_ADMIN, "US", rng);
+        w.add_managed("litwareinc.com", "Litware, Inc.", "litwareinc", Sku::ExchangeStandard, 10, ("Lee", "Gu"), &LITWARE_ADMIN, "GB", rng);
+        w.log(EventKind::ScenarioLoaded { name: preset.name().to_string() });
+        match preset {
+            Preset::Default => {}
+            Preset::FabrikamSignedUp => {
+                for (acct, (first, last)) in FABRIKAM_USERS.iter().zip([("Pat", "Dover"), ("Rosa", "Ortiz")]) {
+                    w.start_signup(acct.email, rng).expect("preset sign-up starts");
+                    let token = w.pending_signups[&Email::parse(acct.email).unwrap()].clone();
+                    let d = AccountDetails {
+                        first_name: first.into(),
+                        last_name: last.into(),
+                        password: acct.password.into(),
+                        confirm_password: acct.password.into(),
+                        country: "US".into(),
+                    };
+                    w.complete_signup(&token, &d, rng).expect("preset sign-up completes");
+                }
+            }
+            Preset::ProtectedFileReceived => {
+                w.next_message_id += 1;
+                let id = w.next_message_id;
+                w.mailboxes.insert(
+                    "p.dover@fabrikam.com".into(),
+                    Mailbox {
+                        address: "p.dover@fabrikam.com".into(),
+                        messages: vec![Message {
+                            id,
+                            from_name: "Janet Mead".into(),
+                            from: "janetm@contoso.com".into(),
+                            to: "p.dover@fabrikam.com".into(),
+                            subject: "Q3 pricing proposal.docx (protected)".into(),
+                            at: w.clock,
+                            body: vec![
+                                Block::Paragraph("Janet Mead (janetm@contoso.com) has shared a protected file with you: Q3 pricing proposal.docx.".into()),
+                                Block::Paragraph("The attachment is protected with Microsoft Rights Management. To read it, you must sign in with a work or school account. If your organization doesn't have one for you, sign up for a free RMS for individuals account with this email address.".into()),
+                                Block::Link { text: "Sign up for RMS for individuals".into(), href: "/portal?email=p.dover@fabrikam.com".into() },
+                                Block::Small("Attachment: Q3 pricing proposal.docx (protected with Microsoft RMS)".into()),
+                            ],
+                            read: false,
+                        }],
+                    },
+                );
+            }
+        }
+        w
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn add_managed(
+        &mut self,
+        domain: &str,
+        name: &str,
+        initial: &str,
+        sku: Sku,
+        units: u32,
+        (first, last): (&str, &str),
+        admin: &PresetAccount,
+        country: &str,
+        rng: &mut dyn RandomSource,
+    ) {
+        let id = rng.guid();
+        let upn = Email::parse(admin.email).expect("preset address");
+        let iterations = self.config.pbkdf2_iterations;
+        let user = User {
+            upn: upn.clone(),
+            object_id: rng.guid(),
+            first_name: first.into(),
+            last_name: last.into(),
+            country: country.into(),
+            role: Role::GlobalAdministrator,
+            creation_method: CreationMethod::Admin,
+            status: AccountStatus::Enabled,
+            licenses: vec![sku],
+            password: hash_password(admin.password, iterations, rng),
+            lockout: Lockout::default(),
+            created: self.clock,
+        };
+        let templates = if sku.includes_azure_rms() { default_templates(name, [rng.guid(), rng.guid()]) } else { vec![] };
+        let tenant = Tenant {
+            id: id.clone(),
+            display_name: name.into(),
+            initial_domain: format!("{initial}.onmicrosoft.com"),
+            kind: TenantKind::Managed,
+            origin: TenantOrigin::Scenario,
+            created: self.clock,
+            subscriptions: vec![Subscription { sku, active_units: units, warning_units: 0, added: self.clock }],
+            templates,
+            settings: CompanySettings::default(),
+            users: [(upn, user)].into_iter().collect(),
+        };
+        self.tenants.insert(id.clone(), tenant);
+        self.domains.insert(domain.into(), DomainRecord { tenant: id, status: DomainStatus::Verified });
+    }
+}

@@ -1,0 +1,130 @@
+//! Signing in with an email address and password, with smart lockout
+//! (Microsoft Entra defaults): 10 counted failures lock the account for 60
+//! seconds; a repeat of one of the last three wrong passwords is not counted;
+//! a success resets the count.
+
+use super::email::Email;
+use super::events::EventKind;
+use super::model::*;
+use super::time::{SimDuration, SimTime};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+pub const LOCKOUT_THRESHOLD: u32 = 10;
+pub const FIRST_LOCKOUT: SimDuration = SimDuration::seconds(60);
+/// Later lockouts double, up to this cap (the real growth rate is undisclosed).
+pub const MAX_LOCKOUT: SimDuration = SimDuration::hours(1);
+pub const LOCKED_MESSAGE: &str = "Your account is temporarily locked to prevent unauthorized use. Try again later, and if you still have trouble, contact your admin.";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SignInError {
+    InvalidEmail(super::email::EmailError),
+    EmptyPassword,
+    UnknownAccount,
+    WrongPassword,
+    Locked { until: SimTime },
+    Blocked,
+}
+
+impl fmt::Display for SignInError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignInError::InvalidEmail(e) => write!(f, "{e}"),
+            SignInError::EmptyPassword => f.write_str("Enter your password."),
+            SignInError::UnknownAccount => f.write_str("We couldn't find an account with that email address. Check that you typed it correctly. If you haven't signed up yet, go to the Microsoft Rights Management page to sign up for RMS for individuals."),
+            SignInError::WrongPassword => f.write_str("Your account or password is incorrect. If you don't remember your password, contact your admin."),
+            SignInError::Locked { .. } => f.write_str(LOCKED_MESSAGE),
+            SignInError::Blocked => f.write_str("Your account has been blocked by your administrator, so you can't sign in. Contact your admin to unblock it."),
+        }
+    }
+}
+
+fn lockout_length(lockout_number: u32) -> SimDuration {
+    let factor = 1i64 << (lockout_number.saturating_sub(1)).min(12);
+    SimDuration::seconds((FIRST_LOCKOUT.0 * factor).min(MAX_LOCKOUT.0))
+}
+
+impl World {
+    pub fn sign_in(&mut self, email: &str, password: &str) -> Result<Email, SignInError> {
+        let upn = Email::parse(email).map_err(SignInError::InvalidEmail)?;
+        if password.is_empty() {
+            return Err(SignInError::EmptyPassword);
+        }
+        let now = self.clock;
+        let Some(tenant_id) = self.domains.get(upn.domain()).map(|d| d.tenant.clone()) else {
+            return self.fail(&upn, SignInError::UnknownAccount, false, 0);
+        };
+        let Some(user) = self.tenants.get_mut(&tenant_id).and_then(|t| t.users.get_mut(&upn)) else {
+            return self.fail(&upn, SignInError::UnknownAccount, false, 0);
+        };
+        if let Some(until) = user.lockout.locked_until {
+            if now < until {
+                return self.fail(&upn, SignInError::Locked { until }, false, 0);
+            }
+            user.lockout.locked_until = None;
+        }
+        let fingerprint = user.password.fingerprint(password).unwrap_or_default();
+        if user.password.verify(password) {
+            if user.status == AccountStatus::SignInBlocked {
+                return self.fail(&upn, SignInError::Blocked, false, 0);
+            }
+            user.lockout.failures = 0;
+            user.lockout.recent_bad.clear();
+            self.session = Some(Session { upn: upn.clone(), tenant: tenant_id, since: now });
+            self.log(EventKind::SignedIn { upn: upn.to_string() });
+            return Ok(upn);
+        }
+        let lock = &mut user.lockout;
+        if lock.recent_bad.contains(&fingerprint) {
+            let f = lock.failures;
+            return self.fail(&upn, SignInError::WrongPassword, false, f);
+        }
+        lock.recent_bad.push(fingerprint);
+        if lock.recent_bad.len() > 3 {
+            lock.recent_bad.remove(0);
+        }
+        lock.failures += 1;
+        let failures = lock.failures;
+        if failures >= LOCKOUT_THRESHOLD {
+            lock.lockouts += 1;
+            let until = now.plus(lockout_length(lock.lockouts));
+            lock.locked_until = Some(until);
+            lock.failures = 0;
+            lock.recent_bad.clear();
+            let n = lock.lockouts;
+            self.log(EventKind::SignInFailed { email: upn.to_string(), reason: SignInError::WrongPassword.to_string(), counted: true, failures });
+            self.log(EventKind::AccountLocked { upn: upn.to_string(), until, lockout_number: n });
+            return Err(SignInError::Locked { until });
+        }
+        self.fail(&upn, SignInError::WrongPassword, true, failures)
+    }
+
+    fn fail(&mut self, upn: &Email, err: SignInError, counted: bool, failures: u32) -> Result<Email, SignInError> {
+        self.log(EventKind::SignInFailed { email: upn.to_string(), reason: err.to_string(), counted, failures });
+        Err(err)
+    }
+
+    pub fn sign_out(&mut self) {
+        if let Some(s) = self.session.take() {
+            self.log(EventKind::SignedOut { upn: s.upn.to_string() });
+        }
+    }
+
+    /// When the account's current lockout ends, if it is locked now.
+    pub fn locked_until(&self, upn: &Email) -> Option<SimTime> {
+        self.user(upn).and_then(|u| u.lockout.locked_until).filter(|t| *t > self.clock)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lockouts_double_up_to_an_hour() {
+        assert_eq!(lockout_length(1), SimDuration::seconds(60));
+        assert_eq!(lockout_length(2), SimDuration::seconds(120));
+        assert_eq!(lockout_length(3), SimDuration::seconds(240));
+        assert_eq!(lockout_length(40), MAX_LOCKOUT);
+    }
+}
