@@ -1,1 +1,12 @@
-fn main(){}
+//! The browser entry point: mount the app. Everything else is in the library.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(rms_sim::ui::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("rms-sim runs in the browser: build it with `trunk build` (see README.md).");
+}

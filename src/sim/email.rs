@@ -109,6 +109,18 @@ pub fn domain_matches(domain: &str, entry: &str) -> bool {
     domain == entry || (domain.len() > entry.len() && domain.ends_with(entry) && domain.as_bytes()[domain.len() - entry.len() - 1] == b'.')
 }
 
+/// Percent-encodes a value for a URL query string (everything but unreserved characters).
+pub fn query_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 /// What kind of personal domain an entry is; shown next to the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PersonalKind {

@@ -24,7 +24,7 @@ pub enum EventKind {
     AccountDetailsRejected { email: String, problems: Vec<String> },
     DomainChecked { domain: String, found: Option<String>, has_rms: bool },
     TenantCreated { domain: String, tenant: String, initial_domain: String },
-    UserCreated { upn: String, tenant: String, ordinal: u32 },
+    UserCreated { upn: String, tenant: String, ordinal: u32, new_tenant: bool },
     SubscriptionGranted { tenant: String, account_sku_id: String, active_units: u32 },
     DefaultTemplatesCreated { tenant: String, names: Vec<String> },
     LicenseAssigned { upn: String, account_sku_id: String, consumed: u32, active: u32 },
@@ -130,13 +130,13 @@ impl EventKind {
                 format!("New unmanaged tenant created for {domain}"),
                 format!("Azure AD created the tenant {tenant} ({initial_domain}) with a directory for {domain}, one directory per domain. It is unmanaged: it has no global administrator, and nobody in IT had to do anything. The domain is email-verified, not DNS-verified."),
             ),
-            UserCreated { upn, tenant, ordinal } => (
-                Step::Overview(match ordinal { 1 => 1, 2 => 3, _ => 4 }),
+            UserCreated { upn, tenant, ordinal, new_tenant } => (
+                Step::Overview(match (new_tenant, ordinal) { (true, _) => 1, (false, 2) => 3, _ => 4 }),
                 format!("Account {upn} created in {tenant}"),
-                match ordinal {
-                    1 => format!("The first account of this directory. Unlike with a paid subscription for Azure, it is not a global administrator but a standard user (creation method EmailVerified). It uses the email address and password {upn} supplied."),
-                    2 => "The second user from the organization: the account is added to the previously created directory, using the organization's RMS for individuals subscription.".to_string(),
-                    n => format!("Account number {n} in this directory. Each new sign-up from the organization adds an email-verified account to the same directory."),
+                match (new_tenant, ordinal) {
+                    (true, _) => format!("The first account of this new directory. Unlike with a paid subscription for Azure, it is not a global administrator but a standard user (creation method EmailVerified). It uses the email address and password {upn} supplied."),
+                    (false, 2) => "The second account in the organization's directory: the new user is added to the existing directory as a standard, email-verified user, using the organization's RMS for individuals subscription.".to_string(),
+                    (false, n) => format!("Account number {n} in this directory. Each new sign-up from the organization adds an email-verified standard user to the same directory."),
                 },
             ),
             SubscriptionGranted { tenant, account_sku_id, active_units } => (

@@ -287,12 +287,15 @@ impl World {
     /// Marks the pending flow of `email`, if any, as no longer usable.
     fn retire_pending(&mut self, email: &Email, state: impl Fn(SimTime) -> FlowState) -> bool {
         match self.pending_signups.remove(email) {
-            Some(old) => {
-                if let Some(f) = self.signups.get_mut(&old) {
+            Some(old) => match self.signups.get_mut(&old) {
+                // An expired link keeps saying it expired; nothing was replaced.
+                Some(f) if self.clock >= f.expires_at => false,
+                Some(f) => {
                     f.state = state(self.clock);
+                    true
                 }
-                true
-            }
+                None => false,
+            },
             None => false,
         }
     }
@@ -385,9 +388,9 @@ impl World {
         };
         let t = self.tenants.get_mut(&tenant).expect("tenant exists");
         t.users.insert(email.clone(), user);
-        let ordinal = t.users.values().filter(|u| u.creation_method == CreationMethod::EmailVerified).count() as u32;
+        let ordinal = t.users.len() as u32;
         let name = t.display_name.clone();
-        self.log(EventKind::UserCreated { upn: email.to_string(), tenant: name, ordinal });
+        self.log(EventKind::UserCreated { upn: email.to_string(), tenant: name, ordinal, new_tenant: created_tenant });
         self.grant_and_license(&tenant, &email, rng);
         self.send_ready_mail(&email);
         Ok(Completed { email, tenant, created_tenant, created_account: true })
@@ -402,9 +405,16 @@ impl World {
 
     fn create_unmanaged_tenant(&mut self, domain: &str, by: &Email, _country: &str, rng: &mut dyn RandomSource) -> TenantId {
         let id = rng.guid();
-        let mut initial = domain.replace(['.', '-'], "");
-        initial.truncate(27);
-        let initial_domain = format!("{initial}.onmicrosoft.com");
+        let mut base = domain.replace(['.', '-'], "");
+        base.truncate(27);
+        // Like Azure AD, add a number when the name is already taken.
+        let taken = |name: &str| self.tenants.values().any(|t| t.initial_domain == name);
+        let mut initial_domain = format!("{base}.onmicrosoft.com");
+        let mut n = 1;
+        while taken(&initial_domain) {
+            n += 1;
+            initial_domain = format!("{base}{n}.onmicrosoft.com");
+        }
         let tenant = Tenant {
             id: id.clone(),
             display_name: domain.to_string(),
@@ -462,7 +472,7 @@ impl World {
             vec![
                 Block::Heading("Your account is ready".into()),
                 Block::Paragraph(format!("Your account {email} for Microsoft Rights Management is ready to use. You can now read files that others protected for you, and protect your own.")),
-                Block::Link { text: "Sign in and download the Rights Management sharing application".into(), href: format!("/signin?email={}", email.as_str()) },
+                Block::Link { text: "Sign in and download the Rights Management sharing application".into(), href: format!("/signin?email={}", super::email::query_encode(email.as_str())) },
                 Block::Link { text: "Help".into(), href: "/help/sharing-app".into() },
                 Block::Small("When you're prompted to sign in to protect or read protected files, enter this email address and the password you chose.".into()),
             ],

@@ -52,7 +52,13 @@ impl World {
 
     /// Parses the clock form ("Amount" as typed, and a unit) and moves time on.
     pub fn advance_clock(&mut self, amount: &str, unit: TimeUnit) -> Result<SimDuration, ClockError> {
-        let n: i64 = amount.trim().parse().map_err(|_| ClockError::NotAPositiveWholeNumber)?;
+        let a = amount.trim();
+        let n: i64 = match a.parse() {
+            Ok(n) => n,
+            // All digits but too big for a number: far more than a year.
+            Err(_) if !a.is_empty() && a.chars().all(|c| c.is_ascii_digit()) => return Err(ClockError::TooFar),
+            Err(_) => return Err(ClockError::NotAPositiveWholeNumber),
+        };
         if n < 1 {
             return Err(ClockError::NotAPositiveWholeNumber);
         }
@@ -77,11 +83,12 @@ impl World {
         Ok(d)
     }
 
-    pub fn remove_blocked_domain(&mut self, domain: &str) -> Result<(), DomainListError> {
-        if !self.lists.blocked.remove(domain) {
-            return Err(DomainListError::NotListed(domain.to_string()));
+    pub fn remove_blocked_domain(&mut self, input: &str) -> Result<(), DomainListError> {
+        let domain = normalize_domain(input).map_err(DomainListError::Invalid)?;
+        if !self.lists.blocked.remove(&domain) {
+            return Err(DomainListError::NotListed(domain));
         }
-        self.log(EventKind::BlockedDomainRemoved { domain: domain.to_string() });
+        self.log(EventKind::BlockedDomainRemoved { domain });
         Ok(())
     }
 

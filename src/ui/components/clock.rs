@@ -1,0 +1,51 @@
+//! The simulated clock, shown in the header on every page, with the
+//! "Advance time" form.
+
+use crate::sim::TimeUnit;
+use crate::ui::state::use_sim;
+use leptos::prelude::*;
+
+#[component]
+pub fn Clock() -> impl IntoView {
+    let sim = use_sim();
+    let open = RwSignal::new(false);
+    let amount = RwSignal::new("1".to_string());
+    let unit = RwSignal::new("minutes".to_string());
+    let error = RwSignal::new(None::<String>);
+    let advance = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let u = match unit.get_untracked().as_str() {
+            "hours" => TimeUnit::Hours,
+            "days" => TimeUnit::Days,
+            _ => TimeUnit::Minutes,
+        };
+        let amt = amount.get_untracked();
+        match sim.act(|w, _| w.advance_clock(&amt, u)) {
+            Ok(_) => error.set(None),
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <div class="clock">
+            <span class="clock-label">"Simulated time"</span>
+            <time data-testid="clock" datetime=move || sim.with(|w| w.clock.iso())>{move || sim.with(|w| w.clock.to_string())}</time>
+            <button type="button" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                "Advance time"
+            </button>
+            <Show when=move || open.get()>
+                <form class="clock-form" on:submit=advance>
+                    <label for="clock-amount">"Amount"</label>
+                    <input id="clock-amount" type="number" min="1" step="1" inputmode="numeric" bind:value=amount />
+                    <label for="clock-unit">"Unit"</label>
+                    <select id="clock-unit" prop:value=move || unit.get() on:change=move |ev| unit.set(event_target_value(&ev))>
+                        <option value="minutes">"minutes"</option>
+                        <option value="hours">"hours"</option>
+                        <option value="days">"days"</option>
+                    </select>
+                    <button type="submit">"Advance"</button>
+                    {move || error.get().map(|e| view! { <p role="alert" class="notice err">{e}</p> })}
+                </form>
+            </Show>
+        </div>
+    }
+}

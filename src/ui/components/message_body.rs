@@ -1,0 +1,18 @@
+//! A message body: blocks rendered as text, links as in-app `<a href>`.
+
+use crate::sim::Block;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn MessageBody(blocks: Vec<Block>) -> impl IntoView {
+    blocks
+        .into_iter()
+        .map(|b| match b {
+            Block::Heading(t) => view! { <h3>{t}</h3> }.into_any(),
+            Block::Paragraph(t) => view! { <p>{t}</p> }.into_any(),
+            Block::Link { text, href } => view! { <p><A href=href attr:class="mail-link">{text}</A></p> }.into_any(),
+            Block::Small(t) => view! { <p class="small">{t}</p> }.into_any(),
+        })
+        .collect_view()
+}

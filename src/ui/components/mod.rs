@@ -1,0 +1,8 @@
+//! Shared components, one per concept.
+
+pub mod clock;
+pub mod event_list;
+pub mod header;
+pub mod message_body;
+pub mod recovery;
+pub mod status;

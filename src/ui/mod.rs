@@ -1,0 +1,62 @@
+//! The Leptos UI: thin components over the engine. `App` boots the shared
+//! state, listens for other tabs, and routes to the pages.
+
+pub mod components;
+pub mod pages;
+pub mod state;
+
+use components::header::Header;
+use components::recovery::Recovery;
+use leptos::prelude::*;
+use leptos_meta::{Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::*;
+use state::{Boot, Sim};
+
+/// The whole app: state, cross-tab sync, header and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let sim = Sim::boot();
+    provide_context(sim);
+    let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        if ev.key().as_deref() == Some(crate::persist::KEY) {
+            sim.refresh_from_storage(ev.new_value());
+        }
+    });
+    on_cleanup(move || handle.remove());
+    view! {
+        <Title formatter=|page: String| format!("{page} · RMS for individuals simulator") />
+        <Router>
+            <Show
+                when=move || !matches!(sim.boot.get(), Boot::Recovery { .. })
+                fallback=|| view! { <Recovery /> }
+            >
+                <Header />
+                <main id="main">
+                    <AppRoutes />
+                </main>
+            </Show>
+        </Router>
+    }
+}
+
+/// The route table (paths are part of the UI contract).
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=|| view! { <NotFound /> }>
+            <Route path=path!("/") view=Home />
+            <Route path=path!("/portal") view=Portal />
+            <Route path=path!("/portal/verify") view=Verify />
+            <Route path=path!("/inbox") view=Inbox />
+            <Route path=path!("/inbox/:address") view=Mailbox />
+            <Route path=path!("/inbox/:address/:id") view=Mailbox />
+            <Route path=path!("/signin") view=SignIn />
+            <Route path=path!("/directory") view=Directory />
+            <Route path=path!("/events") view=Events />
+            <Route path=path!("/help/sharing-app") view=Help />
+        </Routes>
+    }
+}

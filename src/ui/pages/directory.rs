@@ -1,0 +1,149 @@
+//! `/directory`: every Azure AD tenant, as an administrator (or Microsoft)
+//! would see it: domains, managed or not, admins, users and subscriptions.
+
+use crate::sim::{AccountStatus, TenantKind, TenantOrigin, World};
+use crate::ui::state::use_sim;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[derive(Clone, PartialEq)]
+struct TenantView {
+    id: String,
+    name: String,
+    initial_domain: String,
+    domains: Vec<(String, String)>,
+    managed: bool,
+    origin: String,
+    admins: Vec<String>,
+    users: Vec<[String; 6]>,
+    subs: Vec<[String; 5]>,
+    templates: Vec<String>,
+    templates_available: bool,
+}
+
+fn tenant_views(w: &World) -> Vec<TenantView> {
+    let mut by_tenant: std::collections::BTreeMap<&str, Vec<(String, String)>> = Default::default();
+    for (d, r) in &w.domains {
+        by_tenant.entry(r.tenant.as_str()).or_default().push((d.clone(), r.status.label().to_string()));
+    }
+    let mut list: Vec<TenantView> = w
+        .tenants
+        .values()
+        .map(|t| TenantView {
+            id: t.id.clone(),
+            name: t.display_name.clone(),
+            initial_domain: t.initial_domain.clone(),
+            domains: by_tenant.remove(t.id.as_str()).unwrap_or_default(),
+            managed: t.kind == TenantKind::Managed,
+            origin: match &t.origin {
+                TenantOrigin::Scenario => "Created when the organization bought its subscription".into(),
+                TenantOrigin::SelfServiceSignup { by } => format!("Created automatically at {} when {by} signed up for RMS for individuals", t.created),
+            },
+            admins: t.global_admins().iter().map(|u| u.upn.to_string()).collect(),
+            users: t
+                .users
+                .values()
+                .map(|u| {
+                    let status = match (u.status, u.lockout.locked_until.filter(|x| *x > w.clock)) {
+                        (AccountStatus::SignInBlocked, _) => "Sign-in blocked".to_string(),
+                        (_, Some(until)) => format!("Locked until {until}"),
+                        _ => "Enabled".to_string(),
+                    };
+                    [
+                        u.upn.to_string(),
+                        u.display_name(),
+                        u.role.label().to_string(),
+                        u.creation_method.label().to_string(),
+                        status,
+                        u.licenses.iter().map(|s| s.part_number()).collect::<Vec<_>>().join(", "),
+                    ]
+                })
+                .collect(),
+            subs: t
+                .subscriptions
+                .iter()
+                .map(|s| {
+                    [
+                        format!("{}:{}", t.account_name(), s.sku.part_number()),
+                        s.active_units.to_string(),
+                        s.warning_units.to_string(),
+                        t.consumed_units(s.sku).to_string(),
+                        s.sku.display_name().to_string(),
+                    ]
+                })
+                .collect(),
+            templates: t.templates.iter().map(|x| x.name.clone()).collect(),
+            templates_available: t.templates_available(),
+        })
+        .collect();
+    list.sort_by(|a, b| a.domains.first().cmp(&b.domains.first()));
+    list
+}
+
+#[component]
+pub fn Directory() -> impl IntoView {
+    let sim = use_sim();
+    let tenants = Memo::new(move |_| sim.with(tenant_views));
+    view! {
+        <Title text="Directory" />
+        <h1>"Directory"</h1>
+        <p class="lead">"The Azure Active Directory tenants of the simulated world. A tenant created by self-service sign-up is unmanaged: it has no global administrator until IT takes it over."</p>
+        <For each=move || tenants.get() key=|t| (t.id.clone(), t.users.len(), t.subs.clone(), t.templates_available, t.users.clone()) let:t>
+            <TenantSection t=t />
+        </For>
+    }
+}
+
+#[component]
+fn TenantSection(t: TenantView) -> impl IntoView {
+    let heading = t.domains.iter().map(|(d, _)| d.clone()).collect::<Vec<_>>().join(", ");
+    let hid = format!("tenant-{}", t.id);
+        let label_id = hid.clone();
+    view! {
+        <section class="card tenant" aria-labelledby=label_id>
+            <h2 id=hid>{heading}</h2>
+            <p class="tenant-meta">
+                <span class=if t.managed { "pill managed" } else { "pill unmanaged" }>{if t.managed { "Managed" } else { "Unmanaged" }}</span>
+                {format!(" {} · {} · tenant ID {}", t.name, t.initial_domain, t.id)}
+            </p>
+            <p class="small">{t.origin}</p>
+            <dl class="facts">
+                <dt>"Domains"</dt>
+                <dd>{t.domains.iter().map(|(d, s)| format!("{d} ({s})")).collect::<Vec<_>>().join(", ")}</dd>
+                <dt>"Global administrators"</dt>
+                <dd>{if t.admins.is_empty() { "None: nobody administers this directory".to_string() } else { t.admins.join(", ") }}</dd>
+            </dl>
+            <h3>"Users"</h3>
+            <div class="table-wrap">
+                <table>
+                    <thead><tr><th scope="col">"User"</th><th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"Creation method"</th><th scope="col">"Status"</th><th scope="col">"Licenses"</th></tr></thead>
+                    <tbody>
+                        {t.users.into_iter().map(|u| view! {
+                            <tr>{u.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <h3>"Subscriptions"</h3>
+            <div class="table-wrap">
+                <table>
+                    <thead><tr><th scope="col">"AccountSkuId"</th><th scope="col">"ActiveUnits"</th><th scope="col">"WarningUnits"</th><th scope="col">"ConsumedUnits"</th><th scope="col">"Product"</th></tr></thead>
+                    <tbody>
+                        {t.subs.into_iter().map(|s| view! {
+                            <tr>{s.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <h3>"Rights policy templates"</h3>
+            {if t.templates.is_empty() {
+                view! { <p>"None: the tenant has no Azure RMS subscription."</p> }.into_any()
+            } else {
+                view! {
+                    <p>{if t.templates_available { "Available to the directory's users:" } else { "Created, but useful only from the second RMS for individuals user on:" }}</p>
+                    <ul>{t.templates.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}

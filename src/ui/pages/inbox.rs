@@ -1,0 +1,104 @@
+//! `/inbox` (every mailbox that received mail) and `/inbox/{address}` (its
+//! messages, newest first; `/inbox/{address}/{id}` opens one).
+
+use crate::ui::components::message_body::MessageBody;
+use crate::ui::state::use_sim;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn Inbox() -> impl IntoView {
+    let sim = use_sim();
+    let boxes = move || sim.with(|w| w.mailboxes.values().map(|m| (m.address.clone(), m.unread(), m.messages.len())).collect::<Vec<_>>());
+    view! {
+        <Title text="Inbox" />
+        <h1>"Inbox"</h1>
+        <p class="lead">"Every simulated mailbox that has received mail. In the real world each person reads their own mail; here the trainer sees them all."</p>
+        {move || {
+            let list = boxes();
+            if list.is_empty() {
+                view! { <p class="empty">"No mail yet. Sign up on the " <A href="/portal">"Microsoft Rights Management page"</A> " and Microsoft's confirmation email arrives here."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="mailboxes">
+                        {list.into_iter().map(|(addr, unread, total)| view! {
+                            <li>
+                                <A href=format!("/inbox/{addr}")>
+                                    <span class="addr">{addr.clone()}</span>
+                                    <span class="count">{format!(" — {unread} unread of {total}")}</span>
+                                </A>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+pub fn Mailbox() -> impl IntoView {
+    let sim = use_sim();
+    let params = use_params_map();
+    let address = move || params.with(|p| p.get("address")).unwrap_or_default().to_ascii_lowercase();
+    let open_id = move || params.with(|p| p.get("id")).and_then(|i| i.parse::<u64>().ok());
+    // Opening a message marks it read (once; a read message is left alone).
+    Effect::new(move |_| {
+        let (addr, id) = (address(), open_id());
+        if let Some(id) = id {
+            let unread = sim.with_untracked(|w| w.mailbox(&addr).and_then(|m| m.messages.iter().find(|x| x.id == id)).is_some_and(|x| !x.read));
+            if unread {
+                sim.act(|w, _| w.mark_read(&addr, id));
+            }
+        }
+    });
+    let messages = move || {
+        let addr = address();
+        sim.with(|w| w.mailbox(&addr).map(|m| m.messages.iter().rev().cloned().collect::<Vec<_>>()))
+    };
+    let opened = move || {
+        let addr = address();
+        open_id().and_then(|id| sim.with(|w| w.mailbox(&addr).and_then(|m| m.messages.iter().find(|x| x.id == id).cloned())))
+    };
+    view! {
+        <Title text=move || format!("Inbox of {}", address()) />
+        <h1 class="addr-heading">{address}</h1>
+        <p><A href="/inbox">"All mailboxes"</A></p>
+        <div class="mail-layout">
+            {move || match messages() {
+                None => view! { <p class="empty">{format!("No mail has arrived for {} yet.", address())}</p> }.into_any(),
+                Some(list) => view! {
+                    <ul class="messages" aria-label="Messages">
+                        {list.into_iter().map(|m| {
+                            let href = format!("/inbox/{}/{}", address(), m.id);
+                            let current = open_id() == Some(m.id);
+                            view! {
+                                <li class:unread=!m.read class:current=current>
+                                    <A href=href>
+                                        <span class="from">{format!("{} <{}>", m.from_name, m.from)}</span>
+                                        <span class="subject">{m.subject.clone()}</span>
+                                        <span class="when">{m.at.to_string()}</span>
+                                        {(!m.read).then(|| view! { <span class="visually-hidden">" (unread)"</span> })}
+                                    </A>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+            {move || opened().map(|m| view! {
+                <article class="message card" aria-label="Message">
+                    <dl class="headers">
+                        <dt>"From"</dt><dd>{format!("{} <{}>", m.from_name, m.from)}</dd>
+                        <dt>"To"</dt><dd>{m.to.clone()}</dd>
+                        <dt>"Subject"</dt><dd>{m.subject.clone()}</dd>
+                        <dt>"Sent"</dt><dd><time datetime=m.at.iso()>{m.at.to_string()}</time></dd>
+                    </dl>
+                    <div class="body"><MessageBody blocks=m.body.clone() /></div>
+                </article>
+            })}
+        </div>
+    }
+}

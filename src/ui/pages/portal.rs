@@ -1,0 +1,84 @@
+//! `/portal`: the Microsoft Rights Management page where sign-up starts
+//! (seed steps 1–3).
+
+use super::{events_since, last_seq};
+use crate::sim::{Email, Sku, StartOutcome};
+use crate::ui::components::event_list::BehindTheScenes;
+use crate::ui::components::status::{Notice, NoticeView};
+use crate::ui::state::use_sim;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+#[component]
+pub fn Portal() -> impl IntoView {
+    let sim = use_sim();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let email = RwSignal::new(query.with_untracked(|q| q.get("email")).unwrap_or_default());
+    let notice = RwSignal::new(Notice::None);
+    let since = RwSignal::new(None::<u64>);
+    let sent_to = RwSignal::new(None::<Email>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = email.get_untracked();
+        since.set(Some(last_seq(&sim)));
+        sent_to.set(None);
+        match sim.act(|w, rng| w.start_signup(&input, rng)) {
+            Ok(StartOutcome::EmailSent { email, expires_at, replaced_previous }) => {
+                notice.set(Notice::Ok(format!(
+                    "Check your email. We sent a message to {email} from Microsoft (DoNotReply@microsoft.com) with the subject “Microsoft RMS”. Click the link in it to finish signing up; it works once, until {expires_at}.{}",
+                    if replaced_previous { " The link in any earlier message to this address no longer works." } else { "" }
+                )));
+                sent_to.set(Some(email));
+            }
+            Ok(StartOutcome::PaidSubscription { email, organization, signed_in: true }) => notice.set(Notice::Ok(format!(
+                "{organization} already has a paid subscription that includes Azure RMS, so you don't need RMS for individuals. You're signed in as {email}, and the self-service sign-up was canceled."
+            ))),
+            Ok(StartOutcome::PaidSubscription { email, .. }) => {
+                navigate(&format!("/signin?email={}&reason=paid", crate::sim::email::query_encode(email.as_str())), Default::default());
+            }
+            Err(r) => notice.set(Notice::Err(r.to_string())),
+        }
+    };
+    // The sign-up may be finished in another tab (the link opened there): say so here.
+    let finished_elsewhere = move || {
+        sent_to.get().and_then(|e| {
+            sim.with(|w| w.user(&e).is_some_and(|u| u.licenses.contains(&Sku::RightsManagementAdhoc))).then_some(e)
+        })
+    };
+    view! {
+        <Title text="Microsoft Rights Management" />
+        <div class="portal">
+            <h1>"Microsoft Rights Management"</h1>
+            <p class="lead">"Sign up for RMS for individuals: a free account to read files that were protected for you, and to protect your own."</p>
+            <form class="card" on:submit=submit>
+                <label for="portal-email">"Email address"</label>
+                <p class="hint" id="portal-email-hint">
+                    "Type in the email address that you use for your organization, such as janetm@contoso.com or p.dover@fabrikam.com."
+                </p>
+                <input id="portal-email" type="email" inputmode="email" autocomplete="email" spellcheck="false"
+                    aria-describedby="portal-email-hint portal-important" bind:value=email />
+                <button type="submit" class="primary">"Get started"</button>
+                <p class="important" id="portal-important">
+                    <strong>"Important: "</strong>
+                    "Personal email accounts are not supported, so do not enter a Microsoft account (formerly known as a Microsoft Live ID account) or another personal account that you might use at home from your Internet provider."
+                </p>
+            </form>
+            {move || match finished_elsewhere() {
+                Some(e) => view! {
+                    <p role="status" class="notice ok">
+                        {format!("Your account {e} is ready: the sign-up was completed from the link in your email. ")}
+                        <A href=format!("/signin?email={}", crate::sim::email::query_encode(e.as_str()))>"Sign in"</A>
+                    </p>
+                }.into_any(),
+                None => view! { <NoticeView notice=notice /> }.into_any(),
+            }}
+            {move || sent_to.get().map(|e| view! {
+                <p><A href=format!("/inbox/{}", e.as_str())>{format!("Open the inbox of {e}")}</A></p>
+            })}
+            {move || view! { <BehindTheScenes events=events_since(&sim, since.get()) /> }}
+        </div>
+    }
+}

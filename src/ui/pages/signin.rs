@@ -1,0 +1,83 @@
+//! `/signin`: sign in with the email address and password of the account.
+
+use super::{events_since, last_seq};
+use crate::ui::components::event_list::BehindTheScenes;
+use crate::ui::components::status::{Notice, NoticeView};
+use crate::ui::state::use_sim;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn SignIn() -> impl IntoView {
+    let sim = use_sim();
+    let query = use_query_map();
+    let email = RwSignal::new(query.with_untracked(|q| q.get("email")).unwrap_or_default());
+    let password = RwSignal::new(String::new());
+    let paid = query.with_untracked(|q| q.get("reason")).as_deref() == Some("paid");
+    let notice = RwSignal::new(if paid {
+        Notice::Ok("Your organization already has a paid subscription that includes Azure RMS, so you don't need RMS for individuals: the self-service sign-up was canceled and no email was sent. Sign in with your existing work account. (The real service signs you in with it at once; here you type its password.)".into())
+    } else {
+        Notice::None
+    });
+    let since = RwSignal::new(None::<u64>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (e, p) = (email.get_untracked(), password.get_untracked());
+        since.set(Some(last_seq(&sim)));
+        match sim.act(|w, _| w.sign_in(&e, &p)) {
+            Ok(upn) => {
+                password.set(String::new());
+                notice.set(Notice::Ok(format!("You're signed in as {upn}.")));
+            }
+            Err(err) => notice.set(Notice::Err(err.to_string())),
+        }
+    };
+    let signed_in = move || sim.with(|w| w.signed_in_user().map(|u| (u.upn.to_string(), u.display_name())));
+    let templates = move || {
+        sim.with(|w| {
+            let t = w.session.as_ref().and_then(|s| w.tenants.get(&s.tenant))?;
+            Some((t.display_name.clone(), t.templates_available(), t.templates.iter().map(|x| x.name.clone()).collect::<Vec<_>>()))
+        })
+    };
+    view! {
+        <Title text="Sign in" />
+        <h1>"Sign in"</h1>
+        {move || match signed_in() {
+            Some((upn, name)) => view! {
+                <div class="card">
+                    <p>"Signed in as " <strong data-testid="signed-in-email">{upn}</strong> {format!(" ({name})")}</p>
+                    <button type="button" on:click=move |_| { since.set(Some(last_seq(&sim))); sim.act(|w, _| w.sign_out()); notice.set(Notice::Ok("You're signed out.".into())); }>"Sign out"</button>
+                </div>
+                <section class="card" aria-labelledby="next-h">
+                    <h2 id="next-h">"Download the Rights Management sharing application"</h2>
+                    <p>"To protect files and read files that others protected, install an RMS-enlightened application such as the free Rights Management sharing application (ipviewer.exe on Windows; viewers for Mac, iOS and Android). When it asks you to sign in, use this email address and password. See "<A href="/help/sharing-app">"the sharing application help"</A>"."</p>
+                    {move || templates().map(|(org, available, names)| view! {
+                        <p>
+                            {if names.is_empty() {
+                                format!("{org} has no rights policy templates.")
+                            } else if available {
+                                format!("Templates you can apply: {}.", names.join(", "))
+                            } else {
+                                format!("{org}'s default templates ({}) become useful once a second person from your organization signs up: they restrict files to accounts in your directory.", names.join(", "))
+                            }}
+                        </p>
+                    })}
+                </section>
+            }.into_any(),
+            None => view! {
+                <form class="card" on:submit=submit>
+                    <label for="signin-email">"Email address"</label>
+                    <input id="signin-email" type="email" autocomplete="username" spellcheck="false" bind:value=email />
+                    <label for="signin-password">"Password"</label>
+                    <input id="signin-password" type="password" autocomplete="current-password" bind:value=password />
+                    <button type="submit" class="primary">"Sign in"</button>
+                    <p class="hint">"No account yet? " <A href="/portal">"Sign up for RMS for individuals"</A></p>
+                </form>
+            }.into_any(),
+        }}
+        <NoticeView notice=notice />
+        {move || view! { <BehindTheScenes events=events_since(&sim, since.get()) /> }}
+    }
+}

@@ -1,0 +1,162 @@
+//! The confirmation link's page (`/portal/verify?token=…`): account details
+//! and "Create" (seed step 6), or "Activate" for an address that already has
+//! an account.
+
+use super::{events_since, last_seq};
+use crate::sim::countries;
+use crate::sim::{AccountDetails, CompleteError, Completed, Field, FieldError};
+use crate::ui::components::event_list::BehindTheScenes;
+use crate::ui::components::status::{Notice, NoticeView};
+use crate::ui::state::use_sim;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn Verify() -> impl IntoView {
+    let sim = use_sim();
+    let query = use_query_map();
+    let token = move || query.with(|q| q.get("token")).unwrap_or_default();
+    let completed = RwSignal::new(None::<Completed>);
+    let since = RwSignal::new(None::<u64>);
+    let confirmation = move || sim.with(|w| w.confirmation(&token()));
+    view! {
+        <Title text="Microsoft Rights Management" />
+        <div class="portal">
+            <h1>"Microsoft Rights Management"</h1>
+            {move || match (completed.get(), confirmation()) {
+                (Some(done), _) => view! { <Done done=done /> }.into_any(),
+                (None, Err(e)) => view! {
+                    <p role="alert" class="notice err">{e.to_string()}</p>
+                    <p><A href="/portal">"Go to the Microsoft Rights Management page"</A></p>
+                }.into_any(),
+                (None, Ok(c)) if c.existing_account => view! {
+                    <Activate email=c.email.to_string() token=token() completed=completed since=since />
+                }.into_any(),
+                (None, Ok(c)) => view! {
+                    <CreateAccount email=c.email.to_string() token=token() completed=completed since=since />
+                }.into_any(),
+            }}
+            {move || view! { <BehindTheScenes events=events_since(&sim, since.get()) /> }}
+        </div>
+    }
+}
+
+#[component]
+fn Done(done: Completed) -> impl IntoView {
+    let msg = if done.created_account {
+        format!("Your account {} was created. Wait for another email from Microsoft that confirms your account is ready to use, then click its link to sign in.", done.email)
+    } else {
+        format!("RMS for individuals is now active for your existing account {}. Wait for the email that confirms your account is ready, then sign in with your usual password.", done.email)
+    };
+    view! {
+        <p role="status" class="notice ok">{msg}</p>
+        <p><A href=format!("/inbox/{}", done.email.as_str())>{format!("Open the inbox of {}", done.email)}</A></p>
+    }
+}
+
+#[component]
+fn Activate(email: String, token: String, completed: RwSignal<Option<Completed>>, since: RwSignal<Option<u64>>) -> impl IntoView {
+    let sim = use_sim();
+    let notice = RwSignal::new(Notice::None);
+    let activate = move |_| {
+        since.set(Some(last_seq(&sim)));
+        match sim.act(|w, rng| w.complete_signup(&token, &AccountDetails::default(), rng)) {
+            Ok(c) => completed.set(Some(c)),
+            Err(e) => notice.set(Notice::Err(e.to_string())),
+        }
+    };
+    view! {
+        <div class="card">
+            <p>{format!("{email} already has a work account in your organization's directory. Activate RMS for individuals for it: you'll keep signing in with the same email address and password.")}</p>
+            <button type="button" class="primary" on:click=activate>"Activate"</button>
+            <NoticeView notice=notice />
+        </div>
+    }
+}
+
+#[component]
+fn CreateAccount(email: String, token: String, completed: RwSignal<Option<Completed>>, since: RwSignal<Option<u64>>) -> impl IntoView {
+    let sim = use_sim();
+    let first = RwSignal::new(String::new());
+    let last = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let country = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let notice = RwSignal::new(Notice::None);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let details = AccountDetails {
+            first_name: first.get_untracked(),
+            last_name: last.get_untracked(),
+            password: password.get_untracked(),
+            confirm_password: confirm.get_untracked(),
+            country: country.get_untracked(),
+        };
+        since.set(Some(last_seq(&sim)));
+        match sim.act(|w, rng| w.complete_signup(&token, &details, rng)) {
+            Ok(c) => completed.set(Some(c)),
+            Err(CompleteError::Fields(list)) => {
+                notice.set(Notice::Errs(list.iter().map(|e| e.message.clone()).collect()));
+                errors.set(list);
+            }
+            Err(e) => {
+                errors.set(vec![]);
+                notice.set(Notice::Err(e.to_string()));
+            }
+        }
+    };
+    let field_error = move |f: Field| {
+        let msgs: Vec<String> = errors.with(|es| es.iter().filter(|e| e.field == f).map(|e| e.message.clone()).collect());
+        (!msgs.is_empty()).then(|| msgs.join(" "))
+    };
+    let invalid = move |f: Field| field_error(f).is_some().to_string();
+    let err_view = move |f: Field, id: &'static str| {
+        move || field_error(f).map(|m| view! { <p class="field-error" id=id>{m}</p> })
+    };
+    let countries = countries::all();
+    view! {
+        <form class="card account" on:submit=submit novalidate>
+            <p>"Create your account for " <strong>{email}</strong> ". Enter your details, then click Create."</p>
+            <div class="field">
+                <label for="first-name">"First name"</label>
+                <input id="first-name" type="text" autocomplete="given-name" bind:value=first
+                    aria-invalid=move || invalid(Field::FirstName) aria-describedby="first-name-error" />
+                {err_view(Field::FirstName, "first-name-error")}
+            </div>
+            <div class="field">
+                <label for="last-name">"Last name"</label>
+                <input id="last-name" type="text" autocomplete="family-name" bind:value=last
+                    aria-invalid=move || invalid(Field::LastName) aria-describedby="last-name-error" />
+                {err_view(Field::LastName, "last-name-error")}
+            </div>
+            <div class="field">
+                <label for="password">"Password"</label>
+                <input id="password" type="password" autocomplete="new-password" bind:value=password
+                    aria-invalid=move || invalid(Field::Password) aria-describedby="password-rules password-error" />
+                <p class="hint" id="password-rules">"8 to 256 characters, using at least 3 of: lowercase letters, uppercase letters, numbers and symbols."</p>
+                {err_view(Field::Password, "password-error")}
+            </div>
+            <div class="field">
+                <label for="confirm-password">"Confirm password"</label>
+                <input id="confirm-password" type="password" autocomplete="new-password" bind:value=confirm
+                    aria-invalid=move || invalid(Field::ConfirmPassword) aria-describedby="confirm-password-error" />
+                {err_view(Field::ConfirmPassword, "confirm-password-error")}
+            </div>
+            <div class="field">
+                <label for="country">"Country"</label>
+                <select id="country" prop:value=move || country.get() on:change=move |ev| country.set(event_target_value(&ev))
+                    aria-invalid=move || invalid(Field::Country) aria-describedby="country-hint country-error">
+                    <option value="">"Select your country"</option>
+                    {countries.into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
+                </select>
+                <p class="hint" id="country-hint">"Or the nearest country to yours if your country is not listed."</p>
+                {err_view(Field::Country, "country-error")}
+            </div>
+            <button type="submit" class="primary">"Create"</button>
+            <NoticeView notice=notice />
+        </form>
+    }
+}
