@@ -1,0 +1,75 @@
+// The start page: scenario presets, Reset, and the page structure every page
+// shares (one h1, a title naming the page).
+import { test, expect } from './fixtures/sim';
+
+const PRESETS = [
+  'Default: Contoso, Litware and new organizations',
+  'Fabrikam has already signed up',
+  'A protected file arrives at Fabrikam',
+];
+
+test('the start page offers the three scenarios, each with a Load button', async ({ sim }) => {
+  const { page } = sim;
+  await sim.start();
+
+  for (const name of PRESETS) {
+    const section = page.getByRole('region', { name, exact: true });
+    await expect(section).toHaveCount(1);
+    await expect(section.getByRole('heading', { name, exact: true })).toBeVisible();
+    await expect(section.getByRole('button', { name: 'Load', exact: true })).toHaveCount(1);
+  }
+  await expect(page.getByRole('button', { name: 'Load', exact: true })).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'Reset', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Import')).toBeAttached();
+  // The paid organization's pre-made account and its password are described.
+  const def = page.getByRole('region', { name: PRESETS[0], exact: true });
+  await expect(def).toContainText('contoso.com');
+  await expect(def).toContainText('janetm@contoso.com');
+  await expect(def).toContainText('Contoso-2016!');
+});
+
+test('"Fabrikam has already signed up" fills the directory; "Reset" returns to the default', async ({ sim }) => {
+  const { page } = sim;
+  await sim.start();
+
+  await page
+    .getByRole('region', { name: 'Fabrikam has already signed up', exact: true })
+    .getByRole('button', { name: 'Load' })
+    .click();
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Fabrikam has already signed up');
+
+  await sim.open('/directory');
+  const fabrikam = sim.tenantSection('fabrikam.com');
+  await expect(fabrikam).toHaveCount(1);
+  await expect(fabrikam).toContainText('Unmanaged');
+  await expect(
+    await sim.cell(sim.table(fabrikam, 'AccountSkuId'), 'fabrikamcom:RIGHTSMANAGEMENT_ADHOC', 'ConsumedUnits'),
+  ).toHaveText('2');
+  await expect(sim.table(fabrikam, 'User').getByRole('row')).toHaveCount(3);
+
+  await sim.open('/');
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByRole('main').getByRole('status')).toContainText('default scenario');
+
+  await sim.open('/directory');
+  await expect(sim.tenantSection('contoso.com')).toHaveCount(1);
+  await expect(sim.tenantSection('fabrikam.com')).toHaveCount(0);
+});
+
+for (const [path, h1, title] of [
+  ['/', 'RMS for individuals simulator', /^Start · /],
+  ['/portal', 'Microsoft Rights Management', /^Microsoft Rights Management · /],
+  ['/inbox', 'Inbox', /^Inbox · /],
+  ['/signin', 'Sign in', /^Sign in · /],
+  ['/directory', 'Directory', /^Directory · /],
+  ['/events', 'What happened', /^What happened · /],
+] as const) {
+  test(`${path} has exactly one h1 and a title naming the page`, async ({ sim }) => {
+    const { page } = sim;
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(h1);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page).toHaveTitle(title);
+  });
+}

@@ -1,0 +1,41 @@
+// Smart lockout (Microsoft Entra defaults): 10 counted failures lock the
+// account for 60 seconds of simulated time; the right password is refused
+// while it is locked.
+import { test, expect, CONTOSO_ADMIN } from './fixtures/sim';
+
+const LOCKED = 'Your account is temporarily locked to prevent unauthorized use';
+
+test('ten different wrong passwords lock the account for a minute', async ({ sim }) => {
+  const { page } = sim;
+  await sim.start();
+  await sim.open('/signin');
+
+  const email = page.getByLabel('Email address');
+  const password = page.getByLabel('Password', { exact: true });
+  const signIn = page.getByRole('button', { name: 'Sign in' });
+  await email.fill(CONTOSO_ADMIN.email);
+
+  for (let i = 1; i <= 9; i++) {
+    await password.fill(`Wrong-password-${i}`);
+    await signIn.click();
+    await expect(sim.alert()).toContainText('Your account or password is incorrect');
+    await expect(password).toHaveValue(`Wrong-password-${i}`);
+  }
+  await password.fill('Wrong-password-10');
+  await signIn.click();
+  await expect(sim.alert()).toContainText(LOCKED);
+
+  // The right password doesn't help while the account is locked.
+  await password.fill(CONTOSO_ADMIN.password);
+  await signIn.click();
+  await expect(sim.alert()).toContainText(LOCKED);
+  await expect(page.getByRole('main').getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  await expect(page.getByTestId('session')).toContainText('Not signed in');
+
+  // One simulated minute later, the lockout is over.
+  await sim.advanceClock(1, 'minutes');
+  await sim.signIn(CONTOSO_ADMIN.email, CONTOSO_ADMIN.password);
+  await expect(sim.status()).toContainText(`You're signed in as ${CONTOSO_ADMIN.email}`);
+  await expect(page.getByRole('main').getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(sim.alert()).toHaveCount(0);
+});

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build, serve and test the simulator on a
+# Debian machine. Idempotent: each step checks first and skips what is already
+# there at the right version. Nothing is downloaded from GitHub: tools come from
+# Debian, crates.io and npm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\n==> %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# Debian packages: headless Chromium and its driver (browser tests), Node.js.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+if ((${#missing[@]})); then
+  say "Installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+
+# The Rust target for the browser.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the Rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# trunk 0.21.x (0.22 needs a newer rustc than this project's 1.95).
+if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
+  say "Installing trunk 0.21 (takes about 10 minutes on two cores)"
+  cargo install trunk --version '~0.21' --locked
+fi
+
+# wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock. Not
+# --locked: one of its locked dependencies is missing from the registry.
+wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$wbg" ]; then echo "Cargo.lock names no wasm-bindgen version" >&2; exit 1; fi
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wbg" \
+   || ! wasm-bindgen-test-runner --version 2>/dev/null | grep -q "$wbg"; then
+  say "Installing wasm-bindgen-cli $wbg (takes about 3 minutes)"
+  cargo install wasm-bindgen-cli --version "$wbg" --force
+fi
+
+# The end-to-end suite's npm packages (Playwright drives Debian's Chromium;
+# `playwright install` is never run).
+if [ ! -d e2e/node_modules/@playwright/test ] || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
+  say "Installing the end-to-end suite's npm packages"
+  (cd e2e && npm ci --no-audit --no-fund)
+fi
+
+# wasm-opt: binaryen 132 from npm (Debian's 108 breaks wasm-bindgen's externref table).
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
+  say "Installing the build tools' npm packages (binaryen)"
+  (cd tools && npm ci --no-audit --no-fund)
+fi
+
+say "Setup complete"
