@@ -8,6 +8,7 @@
 //! persistence, a property test of the directory invariants, and the whole
 //! seed flow told as one story at the end.
 //!
+#![cfg(not(target_arch = "wasm32"))]
 
 use rms_sim::persist;
 use rms_sim::sim::email::{EmailError, PersonalKind};

@@ -28,11 +28,34 @@ for (const [address, kind] of [
 }
 
 test('an address without a domain ("p.dover") is refused as invalid', async ({ sim }) => {
+  // APP BUG (src/ui/pages/portal.rs): the "Email address" input is
+  // type="email" inside a <form> without `novalidate`, so Chromium's own
+  // constraint validation blocks the submit for "p.dover" ("Please include an
+  // '@' in the email address…" as a native tooltip, not in the page). The
+  // app's submit handler never runs: no role="alert", no "Sign-up refused"
+  // event, and the engine's own message ("That isn't an email address: it
+  // needs an @ …") is unreachable. The contract asks for an alert saying why.
+  // Reproduce: open /portal, type p.dover in "Email address", click
+  // "Get started": nothing appears on the page; /events shows no refusal.
+  test.fail();
   await sim.start();
   await sim.signUp('p.dover');
 
   await expect(sim.alert()).toContainText("That isn't an email address");
   await expect(sim.alert()).toContainText('@');
+  await expect(sim.status()).toHaveCount(0);
+
+  await sim.open('/inbox');
+  await expect(sim.page.getByRole('main')).toContainText('No mail yet');
+});
+
+test('an address whose domain has no dot ("p.dover@fabrikam") is refused as invalid', async ({ sim }) => {
+  // The browser's type="email" check lets this one through to the app.
+  await sim.start();
+  await sim.signUp('p.dover@fabrikam');
+
+  await expect(sim.alert()).toContainText("That isn't a work or school email address");
+  await expect(sim.alert()).toContainText('full domain name with a dot');
   await expect(sim.status()).toHaveCount(0);
 
   await sim.open('/inbox');
@@ -59,7 +82,7 @@ test('a domain added on the start page is blocked on the portal', async ({ sim }
 
   // The trainer blocks it.
   await sim.open('/');
-  await page.getByLabel('Blocked domain').fill('wingtiptoys.com');
+  await page.getByLabel('Blocked domain', { exact: true }).fill('wingtiptoys.com');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByRole('main').getByRole('status')).toContainText('wingtiptoys.com is now blocked');
   await expect(page.getByRole('button', { name: 'Remove wingtiptoys.com' })).toBeVisible();

@@ -1,16 +1,44 @@
 // Seed step 6: the account page checks the details (the Azure AD cloud
 // password policy: 8 to 256 characters, at least 3 of 4 character groups)
 // and creates nothing until they are right. The link still works afterwards.
-import { test, expect, GOOD_ACCOUNT } from './fixtures/sim';
+import { test, expect, GOOD_ACCOUNT, type Sim } from './fixtures/sim';
 
 const EMAIL = 'p.dover@fabrikam.com';
 
-test('weak, short and mismatched passwords are refused; fixing them succeeds with the same link', async ({ sim }) => {
-  const { page } = sim;
+async function openAccountPage(sim: Sim): Promise<string> {
   await sim.start();
   await sim.signUpExpectingEmail(EMAIL);
   const href = await sim.confirmationHref(EMAIL);
   await sim.open(href);
+  return href;
+}
+
+async function expectNoFabrikamTenant(sim: Sim) {
+  await sim.open('/directory');
+  await expect(sim.heading()).toHaveText('Directory');
+  await expect(sim.tenantSection('contoso.com')).toHaveCount(1); // the page has rendered its tenants
+  await expect(sim.tenantSection('fabrikam.com')).toHaveCount(0);
+  await expect(sim.page.getByRole('main')).not.toContainText('fabrikam.com');
+}
+
+test('weak, short and mismatched passwords are refused with an alert naming the rule; fixing them succeeds with the same link', async ({ sim }) => {
+  // APP BUG (src/ui/pages/verify.rs): when "Create" is refused, no alert is
+  // shown and the form comes back blank. The refusal itself works (the engine
+  // logs "Account details for … were refused" on /events), but `Verify`
+  // renders the form inside a closure that reads `confirmation()`, i.e.
+  // `sim.with(|w| w.confirmation(..))`, which subscribes to the whole world.
+  // The refusal appends an event to the world, the closure re-runs, and
+  // `CreateAccount` is mounted afresh: its `notice`/`errors` signals (the
+  // role="alert" and the per-field errors) and every typed value, including
+  // the selected Country, are lost. (Any change from another tab, such as
+  // advancing the clock, wipes a half-filled form the same way.)
+  // Reproduce: Get started with p.dover@fabrikam.com, open the "Complete your
+  // sign-up" link, type First name "Pat", Last name "Dover", Password and
+  // Confirm password "password", select a Country, click Create: no alert
+  // appears, and all fields are empty again.
+  test.fail();
+  const { page } = sim;
+  const href = await openAccountPage(sim);
 
   // Only lowercase letters: one group of four.
   await sim.fillAccount({ password: 'password', confirmPassword: 'password' });
@@ -19,6 +47,8 @@ test('weak, short and mismatched passwords are refused; fixing them succeeds wit
   await expect(alert).toContainText('lowercase letters, uppercase letters, numbers and symbols');
   await expect(sim.status()).toHaveCount(0);
   await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  // What was typed is kept, so the person only fixes the password.
+  await expect(page.getByLabel('First name')).toHaveValue(GOOD_ACCOUNT.firstName);
 
   // Too short (three groups, but 6 characters).
   await sim.fillAccount({ password: 'Ab1!cd', confirmPassword: 'Ab1!cd' });
@@ -36,13 +66,38 @@ test('weak, short and mismatched passwords are refused; fixing them succeeds wit
   await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('aria-invalid', 'false');
 
   // Nothing was created.
-  await sim.open('/directory');
-  await expect(sim.heading()).toHaveText('Directory');
-  await expect(sim.tenantSection('contoso.com')).toHaveCount(1); // the page has rendered its tenants
-  await expect(sim.tenantSection('fabrikam.com')).toHaveCount(0);
-  await expect(page.getByRole('main')).not.toContainText('fabrikam.com');
+  await expectNoFabrikamTenant(sim);
 
   // The same link, with everything right.
+  await sim.open(href);
+  await sim.fillAccount(GOOD_ACCOUNT);
+  await expect(sim.status()).toContainText(`Your account ${EMAIL} was created`);
+  await expect(sim.alert()).toHaveCount(0);
+});
+
+test('refused account details create nothing, and the same link then works', async ({ sim }) => {
+  // Covers what the test above can't reach past the alert bug: the engine's
+  // side of the refusal and the reuse of the link.
+  const { page } = sim;
+  const href = await openAccountPage(sim);
+
+  for (const [password, confirm, problem] of [
+    ['password', 'password', 'at least 3 of these 4 groups'],
+    ['Ab1!cd', 'Ab1!cd', 'needs at least 8'],
+    [GOOD_ACCOUNT.password, 'Fabrikam-2017!', "The passwords don't match"],
+  ]) {
+    await sim.fillAccount({ password, confirmPassword: confirm });
+    await expect(sim.status()).toHaveCount(0);
+    // The refusal is recorded (seed step 6) with the rule that was broken.
+    await sim.open('/events');
+    const refused = page.getByRole('main').getByRole('listitem').filter({ hasText: `Account details for ${EMAIL} were refused` });
+    await expect(refused.first()).toContainText(problem);
+    await expect(refused.first()).toContainText('Nothing was created');
+    await sim.open(href);
+  }
+
+  await expectNoFabrikamTenant(sim);
+
   await sim.open(href);
   await sim.fillAccount(GOOD_ACCOUNT);
   await expect(sim.status()).toContainText(`Your account ${EMAIL} was created`);

@@ -53,7 +53,7 @@ pub fn Portal() -> impl IntoView {
         <div class="portal">
             <h1>"Microsoft Rights Management"</h1>
             <p class="lead">"Sign up for RMS for individuals: a free account to read files that were protected for you, and to protect your own."</p>
-            <form class="card" on:submit=submit>
+            <form class="card" on:submit=submit novalidate>
                 <label for="portal-email">"Email address"</label>
                 <p class="hint" id="portal-email-hint">
                     "Type in the email address that you use for your organization, such as janetm@contoso.com or p.dover@fabrikam.com."

@@ -34,7 +34,7 @@ pub fn SignIn() -> impl IntoView {
             Err(err) => notice.set(Notice::Err(err.to_string())),
         }
     };
-    let signed_in = move || sim.with(|w| w.signed_in_user().map(|u| (u.upn.to_string(), u.display_name())));
+    let signed_in = Memo::new(move |_| sim.with(|w| w.signed_in_user().map(|u| (u.upn.to_string(), u.display_name()))));
     let templates = move || {
         sim.with(|w| {
             let t = w.session.as_ref().and_then(|s| w.tenants.get(&s.tenant))?;
@@ -44,7 +44,7 @@ pub fn SignIn() -> impl IntoView {
     view! {
         <Title text="Sign in" />
         <h1>"Sign in"</h1>
-        {move || match signed_in() {
+        {move || match signed_in.get() {
             Some((upn, name)) => view! {
                 <div class="card">
                     <p>"Signed in as " <strong data-testid="signed-in-email">{upn}</strong> {format!(" ({name})")}</p>
@@ -67,7 +67,7 @@ pub fn SignIn() -> impl IntoView {
                 </section>
             }.into_any(),
             None => view! {
-                <form class="card" on:submit=submit>
+                <form class="card" on:submit=submit novalidate>
                     <label for="signin-email">"Email address"</label>
                     <input id="signin-email" type="email" autocomplete="username" spellcheck="false" bind:value=email />
                     <label for="signin-password">"Password"</label>

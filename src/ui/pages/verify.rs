@@ -20,12 +20,14 @@ pub fn Verify() -> impl IntoView {
     let token = move || query.with(|q| q.get("token")).unwrap_or_default();
     let completed = RwSignal::new(None::<Completed>);
     let since = RwSignal::new(None::<u64>);
-    let confirmation = move || sim.with(|w| w.confirmation(&token()));
+    // A memo, so the form is rebuilt only when the link's state really changes,
+    // not on every change to the world (which would wipe what was typed).
+    let confirmation = Memo::new(move |_| sim.with(|w| w.confirmation(&token())));
     view! {
         <Title text="Microsoft Rights Management" />
         <div class="portal">
             <h1>"Microsoft Rights Management"</h1>
-            {move || match (completed.get(), confirmation()) {
+            {move || match (completed.get(), confirmation.get()) {
                 (Some(done), _) => view! { <Done done=done /> }.into_any(),
                 (None, Err(e)) => view! {
                     <p role="alert" class="notice err">{e.to_string()}</p>

@@ -1,0 +1,286 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): persistence on the
+//! real localStorage, and the portal and account pages mounted into a fresh
+//! element, driven the way a person would (type, click, read the live regions).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use rms_sim::persist::{self, Backend};
+use rms_sim::platform::LocalStorage;
+use rms_sim::sim::{Config, Preset, SeededRandom, World};
+use rms_sim::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn cheap_world(preset: Preset) -> World {
+    World::load(preset, Config { pbkdf2_iterations: 10, ..Config::default() }, &mut SeededRandom::new(11))
+}
+
+/// Lets Leptos effects, the router and microtasks run.
+async fn settle() {
+    for _ in 0..5 {
+        leptos::task::tick().await;
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+    }
+}
+
+/// Mounts the whole app at `path` into a fresh element; the handle unmounts it.
+struct Mounted {
+    root: web_sys::Element,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+fn mount_at(path: &str) -> Mounted {
+    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
+    let root = document().create_element("section").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), || view! { <App /> }.into_any());
+    Mounted { root, _handle: handle }
+}
+
+impl Mounted {
+    fn el<T: JsCast>(&self, selector: &str) -> T {
+        self.root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}")).unchecked_into()
+    }
+    fn maybe_text(&self, selector: &str) -> Option<String> {
+        self.root.query_selector(selector).unwrap().map(|e| e.text_content().unwrap_or_default())
+    }
+    fn text(&self, selector: &str) -> String {
+        self.maybe_text(selector).unwrap_or_else(|| panic!("no element matches {selector} in: {}", self.root.text_content().unwrap_or_default()))
+    }
+    fn type_into(&self, selector: &str, value: &str) {
+        let input: HtmlInputElement = self.el(selector);
+        input.set_value(value);
+        input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    }
+    fn choose(&self, selector: &str, value: &str) {
+        let select: HtmlSelectElement = self.el(selector);
+        select.set_value(value);
+        select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    }
+    fn click_button(&self, name: &str) {
+        let buttons = self.root.query_selector_all("button").unwrap();
+        for i in 0..buttons.length() {
+            let b: HtmlElement = buttons.get(i).unwrap().unchecked_into();
+            if b.text_content().unwrap_or_default().trim() == name {
+                b.click();
+                return;
+            }
+        }
+        panic!("no button named {name}");
+    }
+    fn h1(&self) -> String {
+        self.text("h1")
+    }
+}
+
+fn stored_world() -> World {
+    persist::load(&LocalStorage).unwrap().expect("a saved world")
+}
+
+// ───────────────────────── persistence ─────────────────────────
+
+#[wasm_bindgen_test]
+fn local_storage_round_trip_keeps_the_whole_world() {
+    storage().clear().unwrap();
+    assert_eq!(persist::load(&LocalStorage).unwrap(), None);
+    let w = cheap_world(Preset::FabrikamSignedUp);
+    persist::save(&LocalStorage, &w).unwrap();
+    assert_eq!(persist::load(&LocalStorage).unwrap(), Some(w));
+    let raw = LocalStorage.read(persist::KEY).unwrap().unwrap();
+    assert!(raw.starts_with("{\"schema\":1"), "versioned envelope: {}", &raw[..40]);
+    assert!(!raw.contains("Fabrikam-2016!"), "no plain passwords in storage");
+}
+
+#[wasm_bindgen_test]
+fn unreadable_stored_data_is_reported_and_left_alone() {
+    storage().clear().unwrap();
+    storage().set_item(persist::KEY, "{\"schema\":1,\"world\":").unwrap();
+    assert!(matches!(persist::load(&LocalStorage), Err(persist::LoadError::Corrupt { .. })));
+    assert_eq!(storage().get_item(persist::KEY).unwrap().as_deref(), Some("{\"schema\":1,\"world\":"));
+}
+
+#[wasm_bindgen_test]
+async fn app_shows_recovery_screen_for_bad_data_and_changes_nothing() {
+    storage().clear().unwrap();
+    storage().set_item(persist::KEY, "garbage").unwrap();
+    let app = mount_at("/portal");
+    settle().await;
+    assert_eq!(app.h1(), "The saved simulator state can't be used");
+    assert!(app.text("[role=alert]").contains("not valid JSON"));
+    assert_eq!(storage().get_item(persist::KEY).unwrap().as_deref(), Some("garbage"));
+    app.click_button("Reset");
+    settle().await;
+    assert_eq!(app.h1(), "Microsoft Rights Management");
+    assert_eq!(stored_world().scenario, "default");
+}
+
+#[wasm_bindgen_test]
+async fn first_visit_loads_and_saves_the_default_scenario() {
+    storage().clear().unwrap();
+    let app = mount_at("/");
+    settle().await;
+    assert_eq!(app.h1(), "RMS for individuals simulator");
+    let w = stored_world();
+    assert_eq!(w.scenario, "default");
+    assert!(w.tenant_of_domain("contoso.com").is_some());
+    assert!(app.root.text_content().unwrap().contains("Contoso-2016!"), "the start page shows the pre-made credentials");
+}
+
+// ───────────────────────── portal ─────────────────────────
+
+#[wasm_bindgen_test]
+async fn portal_refuses_bad_and_personal_addresses_with_alerts() {
+    storage().clear().unwrap();
+    persist::save(&LocalStorage, &cheap_world(Preset::Default)).unwrap();
+    let app = mount_at("/portal");
+    settle().await;
+    assert_eq!(app.h1(), "Microsoft Rights Management");
+    let label = app.el::<web_sys::HtmlLabelElement>("label[for=portal-email]");
+    assert_eq!(label.text_content().unwrap(), "Email address");
+
+    app.type_into("#portal-email", "p.dover");
+    app.click_button("Get started");
+    settle().await;
+    assert!(app.text("[role=alert]").contains("needs an @"), "{}", app.text("[role=alert]"));
+
+    app.type_into("#portal-email", "someone@outlook.com");
+    app.click_button("Get started");
+    settle().await;
+    assert!(app.text("[role=alert]").starts_with("That looks like a personal email address."));
+    assert!(app.maybe_text("[role=status]").is_none());
+    assert!(stored_world().mailboxes.is_empty(), "no mail was sent");
+}
+
+#[wasm_bindgen_test]
+async fn portal_sends_the_confirmation_mail_and_shows_what_happened() {
+    storage().clear().unwrap();
+    persist::save(&LocalStorage, &cheap_world(Preset::Default)).unwrap();
+    let app = mount_at("/portal?email=p.dover@fabrikam.com");
+    settle().await;
+    assert_eq!(app.el::<HtmlInputElement>("#portal-email").value(), "p.dover@fabrikam.com", "prefilled from the link");
+    app.click_button("Get started");
+    settle().await;
+    let status = app.text("[role=status]");
+    assert!(status.contains("We sent a message to p.dover@fabrikam.com from Microsoft (DoNotReply@microsoft.com)"), "{status}");
+    assert!(app.text(".behind").contains("Confirmation email sent to p.dover@fabrikam.com"));
+    let w = stored_world();
+    let mail = &w.mailbox("p.dover@fabrikam.com").unwrap().messages[0];
+    assert_eq!((mail.from.as_str(), mail.subject.as_str()), ("DoNotReply@microsoft.com", "Microsoft RMS"));
+}
+
+#[wasm_bindgen_test]
+async fn portal_reflects_a_signup_finished_in_another_tab() {
+    storage().clear().unwrap();
+    persist::save(&LocalStorage, &cheap_world(Preset::Default)).unwrap();
+    let app = mount_at("/portal");
+    settle().await;
+    app.type_into("#portal-email", "p.dover@fabrikam.com");
+    app.click_button("Get started");
+    settle().await;
+    // Another tab completes the sign-up and saves; this tab hears a storage event.
+    let mut other = stored_world();
+    let token = other.pending_signups.values().next().unwrap().clone();
+    let details = rms_sim::sim::AccountDetails {
+        first_name: "Pat".into(),
+        last_name: "Dover".into(),
+        password: "Fabrikam-2016!".into(),
+        confirm_password: "Fabrikam-2016!".into(),
+        country: "US".into(),
+    };
+    other.complete_signup(&token, &details, &mut SeededRandom::new(5)).unwrap();
+    let raw = persist::save(&LocalStorage, &other).unwrap();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(persist::KEY));
+    init.set_new_value(Some(&raw));
+    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    settle().await;
+    let status = app.text("[role=status]");
+    assert!(status.contains("Your account p.dover@fabrikam.com is ready"), "{status}");
+}
+
+// ───────────────────────── account page ─────────────────────────
+
+async fn account_page() -> (Mounted, String) {
+    storage().clear().unwrap();
+    let mut w = cheap_world(Preset::Default);
+    w.start_signup("p.dover@fabrikam.com", &mut SeededRandom::new(3)).unwrap();
+    let token = w.pending_signups.values().next().unwrap().clone();
+    persist::save(&LocalStorage, &w).unwrap();
+    let app = mount_at(&format!("/portal/verify?token={token}"));
+    settle().await;
+    (app, token)
+}
+
+#[wasm_bindgen_test]
+async fn account_page_has_the_seed_fields_and_every_country() {
+    let (app, _) = account_page().await;
+    assert_eq!(app.h1(), "Microsoft Rights Management");
+    for (id, label) in [("first-name", "First name"), ("last-name", "Last name"), ("password", "Password"), ("confirm-password", "Confirm password"), ("country", "Country")] {
+        assert_eq!(app.text(&format!("label[for={id}]")), label);
+    }
+    let select: HtmlSelectElement = app.el("#country");
+    assert_eq!(select.options().length(), 250, "249 ISO 3166 countries and the prompt");
+}
+
+#[wasm_bindgen_test]
+async fn account_page_names_each_problem_then_creates_the_account() {
+    let (app, token) = account_page().await;
+    app.type_into("#first-name", "Pat");
+    app.type_into("#password", "password");
+    app.type_into("#confirm-password", "passwort");
+    app.click_button("Create");
+    settle().await;
+    let alert = app.text("[role=alert]");
+    assert!(alert.contains("Enter your last name."), "{alert}");
+    assert!(alert.contains("at least 3 of these 4 groups"), "{alert}");
+    assert!(alert.contains("The passwords don't match."), "{alert}");
+    assert!(alert.contains("Select your country"), "{alert}");
+    assert_eq!(app.el::<HtmlInputElement>("#last-name").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(stored_world().tenant_of_domain("fabrikam.com").is_none(), "nothing created");
+
+    app.type_into("#last-name", "Dover");
+    app.type_into("#password", "Fabrikam-2016!");
+    app.type_into("#confirm-password", "Fabrikam-2016!");
+    app.choose("#country", "GB");
+    app.click_button("Create");
+    settle().await;
+    assert!(app.text("[role=status]").contains("Your account p.dover@fabrikam.com was created"));
+    let w = stored_world();
+    let t = w.tenant_of_domain("fabrikam.com").expect("tenant created");
+    assert_eq!(t.users.values().next().unwrap().country, "GB");
+    assert!(w.confirmation(&token).is_err(), "the link is used up");
+}
+
+#[wasm_bindgen_test]
+async fn account_page_for_a_used_link_says_so() {
+    let (app, token) = account_page().await;
+    drop(app);
+    let mut w = stored_world();
+    w.signups.get_mut(&token).unwrap().state = rms_sim::sim::FlowState::Completed { at: w.clock };
+    persist::save(&LocalStorage, &w).unwrap();
+    let app = mount_at(&format!("/portal/verify?token={token}"));
+    settle().await;
+    assert!(app.text("[role=alert]").contains("already used"));
+    assert!(app.root.query_selector("#first-name").unwrap().is_none());
+}
