@@ -22,21 +22,6 @@ async function expectNoFabrikamTenant(sim: Sim) {
 }
 
 test('weak, short and mismatched passwords are refused with an alert naming the rule; fixing them succeeds with the same link', async ({ sim }) => {
-  // APP BUG (src/ui/pages/verify.rs): when "Create" is refused, no alert is
-  // shown and the form comes back blank. The refusal itself works (the engine
-  // logs "Account details for … were refused" on /events), but `Verify`
-  // renders the form inside a closure that reads `confirmation()`, i.e.
-  // `sim.with(|w| w.confirmation(..))`, which subscribes to the whole world.
-  // The refusal appends an event to the world, the closure re-runs, and
-  // `CreateAccount` is mounted afresh: its `notice`/`errors` signals (the
-  // role="alert" and the per-field errors) and every typed value, including
-  // the selected Country, are lost. (Any change from another tab, such as
-  // advancing the clock, wipes a half-filled form the same way.)
-  // Reproduce: Get started with p.dover@fabrikam.com, open the "Complete your
-  // sign-up" link, type First name "Pat", Last name "Dover", Password and
-  // Confirm password "password", select a Country, click Create: no alert
-  // appears, and all fields are empty again.
-  test.fail();
   const { page } = sim;
   const href = await openAccountPage(sim);
 
