@@ -121,6 +121,7 @@ fn kind_name(k: &EventKind) -> &'static str {
         SignupRefused { .. } => "SignupRefused",
         PaidSubscriptionFound { .. } => "PaidSubscriptionFound",
         ConfirmationEmailSent { .. } => "ConfirmationEmailSent",
+        ConfirmationLinkOpened { .. } => "ConfirmationLinkOpened",
         ConfirmationLinkRejected { .. } => "ConfirmationLinkRejected",
         AccountDetailsRejected { .. } => "AccountDetailsRejected",
         DomainChecked { .. } => "DomainChecked",
@@ -1921,4 +1922,27 @@ fn joining_litware_is_not_explained_as_the_first_account() {
     sign_up(&mut w, &mut rng, "d.smith@litwareinc.com", "Dana", "Smith", "Litware-New1");
     let created = since(&w, n).into_iter().find(|e| matches!(e, EventKind::UserCreated { .. })).unwrap();
     assert!(!created.explain().text.contains("The first account of this directory"), "{}", created.explain().text);
+}
+
+// ───────────────────── opening the link (seed step 5) ─────────────────────
+
+#[test]
+fn opening_a_link_is_logged_once_and_only_for_valid_links() {
+    let (mut w, mut rng) = world(70);
+    w.start_signup(PAT, &mut rng).unwrap();
+    let token = w.pending_signups.values().next().unwrap().clone();
+    assert!(w.confirmation_unopened(&token));
+    let n = w.events.len();
+    let c = w.open_confirmation(&token).unwrap();
+    assert_eq!(c.email.as_str(), PAT);
+    let opened = since(&w, n);
+    assert_eq!(opened, vec![EventKind::ConfirmationLinkOpened { email: PAT.into(), existing_account: false }]);
+    assert_eq!(opened[0].explain().step, Step::SignUp(5));
+    assert!(!w.confirmation_unopened(&token));
+    let n = w.events.len();
+    w.open_confirmation(&token).unwrap();
+    assert_eq!(w.events.len(), n, "a second opening adds nothing");
+    assert_eq!(w.open_confirmation("0123"), Err(TokenError::Unknown));
+    assert!(!w.confirmation_unopened("0123"));
+    assert_eq!(w.events.len(), n, "an unknown link logs nothing here");
 }

@@ -20,6 +20,7 @@ pub enum EventKind {
     SignupRefused { email: String, reason: String },
     PaidSubscriptionFound { email: String, organization: String, sku: Sku },
     ConfirmationEmailSent { email: String, expires_at: SimTime, replaced_previous: bool },
+    ConfirmationLinkOpened { email: String, existing_account: bool },
     ConfirmationLinkRejected { email: String, reason: String },
     AccountDetailsRejected { email: String, problems: Vec<String> },
     DomainChecked { domain: String, found: Option<String>, has_rms: bool },
@@ -105,6 +106,15 @@ impl EventKind {
                     "Microsoft (DoNotReply@microsoft.com) sent a message with the subject “Microsoft RMS”. Its link carries a 128-bit random token that works once and expires at {expires_at} (24 hours on the simulated clock; the real validity is not published).{}",
                     if *replaced_previous { " An earlier link to the same address was retired: only the newest one works." } else { "" }
                 ),
+            ),
+            ConfirmationLinkOpened { email, existing_account } => (
+                Step::SignUp(5),
+                format!("{email} opened the sign-up link"),
+                if *existing_account {
+                    "The link proves the person receives mail at this address. The address already has an account in its organization's directory, so the page offers to activate RMS for individuals for it.".to_string()
+                } else {
+                    "The link proves the person receives mail at this address. It opens a new Microsoft Rights Management page that asks for the account's details (seed step 6). Nothing is created until they click Create.".to_string()
+                },
             ),
             ConfirmationLinkRejected { email, reason } => (
                 Step::SignUp(5),

@@ -266,6 +266,9 @@ pub struct SignupFlow {
     pub issued_at: SimTime,
     pub expires_at: SimTime,
     pub state: FlowState,
+    /// When the link was first opened (seed step 5), if it was.
+    #[serde(default)]
+    pub opened_at: Option<SimTime>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

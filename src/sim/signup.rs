@@ -266,7 +266,7 @@ impl World {
         let replaced_previous = self.retire_pending(&email, |at| FlowState::Superseded { at });
         let token = rng.hex(16);
         let expires_at = self.clock.plus(self.config.link_validity);
-        let flow = SignupFlow { token: token.clone(), email: email.clone(), issued_at: self.clock, expires_at, state: FlowState::AwaitingConfirmation };
+        let flow = SignupFlow { token: token.clone(), email: email.clone(), issued_at: self.clock, expires_at, state: FlowState::AwaitingConfirmation, opened_at: None };
         self.signups.insert(token.clone(), flow);
         self.pending_signups.insert(email.clone(), token.clone());
         self.deliver(
@@ -319,6 +319,23 @@ impl World {
             expires_at: flow.expires_at,
             existing_account: self.user(&flow.email).is_some(),
         })
+    }
+
+    /// The person opened the link (seed step 5): like `confirmation`, and the
+    /// first opening of a valid link is logged.
+    pub fn open_confirmation(&mut self, token: &str) -> Result<Confirmation, TokenError> {
+        let c = self.confirmation(token)?;
+        let flow = self.signups.get_mut(token.trim()).expect("a valid link has a flow");
+        if flow.opened_at.is_none() {
+            flow.opened_at = Some(self.clock);
+            self.log(EventKind::ConfirmationLinkOpened { email: c.email.to_string(), existing_account: c.existing_account });
+        }
+        Ok(c)
+    }
+
+    /// Whether `open_confirmation` would log anything (lets the UI skip a save).
+    pub fn confirmation_unopened(&self, token: &str) -> bool {
+        self.flow(token).is_ok_and(|f| f.opened_at.is_none())
     }
 
     /// "Create" on the account page (or "Activate" for an existing account,

@@ -114,27 +114,9 @@ fn TenantSection(t: TenantView) -> impl IntoView {
                 <dd>{if t.admins.is_empty() { "None: nobody administers this directory".to_string() } else { t.admins.join(", ") }}</dd>
             </dl>
             <h3>"Users"</h3>
-            <div class="table-wrap">
-                <table>
-                    <thead><tr><th scope="col">"User"</th><th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"Creation method"</th><th scope="col">"Status"</th><th scope="col">"Licenses"</th></tr></thead>
-                    <tbody>
-                        {t.users.into_iter().map(|u| view! {
-                            <tr>{u.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable headers=&["User", "Name", "Role", "Creation method", "Status", "Licenses"] rows=t.users.into_iter().map(|u| u.to_vec()).collect() />
             <h3>"Subscriptions"</h3>
-            <div class="table-wrap">
-                <table>
-                    <thead><tr><th scope="col">"AccountSkuId"</th><th scope="col">"ActiveUnits"</th><th scope="col">"WarningUnits"</th><th scope="col">"ConsumedUnits"</th><th scope="col">"Product"</th></tr></thead>
-                    <tbody>
-                        {t.subs.into_iter().map(|s| view! {
-                            <tr>{s.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable headers=&["AccountSkuId", "ActiveUnits", "WarningUnits", "ConsumedUnits", "Product"] rows=t.subs.into_iter().map(|r| r.to_vec()).collect() />
             <h3>"Rights policy templates"</h3>
             {if t.templates.is_empty() {
                 view! { <p>"None: the tenant has no Azure RMS subscription."</p> }.into_any()
@@ -145,5 +127,22 @@ fn TenantSection(t: TenantView) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+    }
+}
+
+/// A simple table of text cells with column headers.
+#[component]
+fn DataTable(headers: &'static [&'static str], rows: Vec<Vec<String>>) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table>
+                <thead><tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|r| view! {
+                        <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

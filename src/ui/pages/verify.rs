@@ -23,6 +23,13 @@ pub fn Verify() -> impl IntoView {
     // A memo, so the form is rebuilt only when the link's state really changes,
     // not on every change to the world (which would wipe what was typed).
     let confirmation = Memo::new(move |_| sim.with(|w| w.confirmation(&token())));
+    // Opening a valid link is a step of its own (logged once).
+    Effect::new(move |_| {
+        let t = token();
+        if sim.with_untracked(|w| w.confirmation_unopened(&t)) {
+            let _ = sim.act(|w, _| w.open_confirmation(&t));
+        }
+    });
     view! {
         <Title text="Microsoft Rights Management" />
         <div class="portal">
@@ -110,55 +117,59 @@ fn CreateAccount(email: String, token: String, completed: RwSignal<Option<Comple
             }
         }
     };
-    let field_error = move |f: Field| {
-        let msgs: Vec<String> = errors.with(|es| es.iter().filter(|e| e.field == f).map(|e| e.message.clone()).collect());
-        (!msgs.is_empty()).then(|| msgs.join(" "))
-    };
-    let invalid = move |f: Field| field_error(f).is_some().to_string();
-    let err_view = move |f: Field, id: &'static str| {
-        move || field_error(f).map(|m| view! { <p class="field-error" id=id>{m}</p> })
-    };
     let countries = countries::all();
     view! {
         <form class="card account" on:submit=submit novalidate>
             <p>"Create your account for " <strong>{email}</strong> ". Enter your details, then click Create."</p>
-            <div class="field">
-                <label for="first-name">"First name"</label>
-                <input id="first-name" type="text" autocomplete="given-name" bind:value=first
-                    aria-invalid=move || invalid(Field::FirstName) aria-describedby="first-name-error" />
-                {err_view(Field::FirstName, "first-name-error")}
-            </div>
-            <div class="field">
-                <label for="last-name">"Last name"</label>
-                <input id="last-name" type="text" autocomplete="family-name" bind:value=last
-                    aria-invalid=move || invalid(Field::LastName) aria-describedby="last-name-error" />
-                {err_view(Field::LastName, "last-name-error")}
-            </div>
-            <div class="field">
-                <label for="password">"Password"</label>
-                <input id="password" type="password" autocomplete="new-password" bind:value=password
-                    aria-invalid=move || invalid(Field::Password) aria-describedby="password-rules password-error" />
-                <p class="hint" id="password-rules">"8 to 256 characters, using at least 3 of: lowercase letters, uppercase letters, numbers and symbols."</p>
-                {err_view(Field::Password, "password-error")}
-            </div>
-            <div class="field">
-                <label for="confirm-password">"Confirm password"</label>
-                <input id="confirm-password" type="password" autocomplete="new-password" bind:value=confirm
-                    aria-invalid=move || invalid(Field::ConfirmPassword) aria-describedby="confirm-password-error" />
-                {err_view(Field::ConfirmPassword, "confirm-password-error")}
-            </div>
+            <TextField id="first-name" label="First name" kind="text" autocomplete="given-name" value=first field=Field::FirstName errors=errors />
+            <TextField id="last-name" label="Last name" kind="text" autocomplete="family-name" value=last field=Field::LastName errors=errors />
+            <TextField id="password" label="Password" kind="password" autocomplete="new-password" value=password field=Field::Password errors=errors
+                hint="8 to 256 characters, using at least 3 of: lowercase letters, uppercase letters, numbers and symbols." />
+            <TextField id="confirm-password" label="Confirm password" kind="password" autocomplete="new-password" value=confirm field=Field::ConfirmPassword errors=errors />
             <div class="field">
                 <label for="country">"Country"</label>
                 <select id="country" prop:value=move || country.get() on:change=move |ev| country.set(event_target_value(&ev))
-                    aria-invalid=move || invalid(Field::Country) aria-describedby="country-hint country-error">
+                    aria-invalid=move || field_error(errors, Field::Country).is_some().to_string() aria-describedby="country-hint country-error">
                     <option value="">"Select your country"</option>
                     {countries.into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
                 </select>
                 <p class="hint" id="country-hint">"Or the nearest country to yours if your country is not listed."</p>
-                {err_view(Field::Country, "country-error")}
+                {move || field_error(errors, Field::Country).map(|m| view! { <p class="field-error" id="country-error">{m}</p> })}
             </div>
             <button type="submit" class="primary">"Create"</button>
             <NoticeView notice=notice />
         </form>
+    }
+}
+
+/// The messages for one field, joined, if it has any.
+fn field_error(errors: RwSignal<Vec<FieldError>>, f: Field) -> Option<String> {
+    let msgs: Vec<String> = errors.with(|es| es.iter().filter(|e| e.field == f).map(|e| e.message.clone()).collect());
+    (!msgs.is_empty()).then(|| msgs.join(" "))
+}
+
+/// A labelled text input of the account page, with its hint and its errors.
+#[component]
+fn TextField(
+    id: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    autocomplete: &'static str,
+    value: RwSignal<String>,
+    field: Field,
+    errors: RwSignal<Vec<FieldError>>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = if hint.is_some() { format!("{hint_id} {error_id}") } else { error_id.clone() };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type=kind autocomplete=autocomplete bind:value=value
+                aria-invalid=move || field_error(errors, field).is_some().to_string() aria-describedby=described />
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            {move || field_error(errors, field).map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+        </div>
     }
 }
