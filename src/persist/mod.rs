@@ -6,15 +6,18 @@
 //! JSON replaces the old one whole, or (quota full, storage disabled) the old
 //! one stays as it was and the caller is told.
 
+pub mod pack;
+
 use crate::sim::World;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
+use serde_json::{Map, Value};
 
 pub const KEY: &str = "rms-sim/state";
 /// The schema this build writes. Bump it with a migration in `migrate`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct EnvelopeRef<'a> {
@@ -91,22 +94,155 @@ impl Backend for MemoryBackend {
     }
 }
 
+/// The state as plain JSON (what "Export" downloads).
 pub fn encode(world: &World) -> String {
     serde_json::to_string(&EnvelopeRef { schema: SCHEMA_VERSION, world }).expect("the world always serializes")
 }
 
-/// Upgrades an older envelope in place, one schema step at a time. Each future
-/// schema bump adds an arm that rewrites `value` from N to N+1.
-fn migrate(_value: &mut serde_json::Value, from: u32) -> Result<(), LoadError> {
-    match from {
-        SCHEMA_VERSION => Ok(()),
-        // Schema 1 is the first; nothing older was ever written.
-        other => Err(LoadError::Corrupt { detail: format!("it names schema {other}, which no version of the simulator wrote") }),
+/// Upgrades an older envelope in place, one schema step at a time.
+fn migrate(value: &mut Value, from: u32) -> Result<(), LoadError> {
+    let mut schema = from;
+    while schema < SCHEMA_VERSION {
+        match schema {
+            1 => migrate_1_to_2(value).map_err(|detail| LoadError::Corrupt { detail: format!("it is a schema 1 state that can't be upgraded: {detail}") })?,
+            other => return Err(LoadError::Corrupt { detail: format!("it names schema {other}, which no version of the simulator wrote") }),
+        }
+        schema += 1;
     }
+    Ok(())
 }
 
+/// Schema 2 stores the world compactly: users and sign-up flows with short
+/// keys and without the fields their map key repeats (and without object IDs);
+/// Microsoft's mails as their kind instead of their full text; templates as
+/// their kind; SKUs by short names; a bounded event log.
+fn migrate_1_to_2(v: &mut Value) -> Result<(), String> {
+    let world = v.get_mut("world").and_then(Value::as_object_mut).ok_or("no world object")?;
+    let sku = |s: &Value| -> Value {
+        Value::from(match s.as_str().unwrap_or("") {
+            "RightsManagementAdhoc" => "adhoc",
+            "EnterprisePack" => "e3",
+            "RightsManagement" => "rms",
+            "ExchangeStandard" => "exo",
+            other => other,
+        })
+    };
+    for tenant in world.get_mut("tenants").and_then(Value::as_object_mut).ok_or("no tenants")?.values_mut() {
+        let t = tenant.as_object_mut().ok_or("a tenant is not an object")?;
+        for sub in t.get_mut("subscriptions").and_then(Value::as_array_mut).ok_or("no subscriptions")? {
+            let s = sub.as_object_mut().ok_or("a subscription is not an object")?;
+            let short = sku(s.get("sku").ok_or("a subscription has no sku")?);
+            s.insert("sku".into(), short);
+        }
+        for tpl in t.get_mut("templates").and_then(Value::as_array_mut).ok_or("no templates")? {
+            let o = tpl.as_object_mut().ok_or("a template is not an object")?;
+            let view_only = o.get("name").and_then(Value::as_str).is_some_and(|n| n.ends_with("Confidential View Only"));
+            o.remove("description");
+            o.remove("rights");
+            o.insert("kind".into(), Value::from(if view_only { "ConfidentialViewOnly" } else { "Confidential" }));
+        }
+        for user in t.get_mut("users").and_then(Value::as_object_mut).ok_or("no users")?.values_mut() {
+            let u = user.as_object_mut().ok_or("a user is not an object")?;
+            let mut n = Map::new();
+            let mut take = |from: &str, to: &str, f: &dyn Fn(&Value) -> Value| -> Result<(), String> {
+                let x = u.get(from).ok_or(format!("a user has no {from}"))?;
+                n.insert(to.into(), f(x));
+                Ok(())
+            };
+            let same = |x: &Value| x.clone();
+            take("first_name", "f", &same)?;
+            take("last_name", "l", &same)?;
+            take("country", "c", &same)?;
+            take("role", "r", &|x| Value::from(if x == "GlobalAdministrator" { "admin" } else { "user" }))?;
+            take("creation_method", "m", &|x| Value::from(if x == "Admin" { "admin" } else { "emailverified" }))?;
+            take("status", "s", &|x| Value::from(if x == "SignInBlocked" { "blocked" } else { "enabled" }))?;
+            take("licenses", "k", &|x| Value::from(x.as_array().map(|a| a.iter().map(sku).collect::<Vec<_>>()).unwrap_or_default()))?;
+            take("password", "p", &same)?;
+            take("lockout", "o", &same)?;
+            take("created", "t", &same)?;
+            *user = Value::Object(n);
+        }
+    }
+    // Flows: short keys, token and email kept by the map key and the flow.
+    let mut expiries: Map<String, Value> = Map::new();
+    for (token, flow) in world.get_mut("signups").and_then(Value::as_object_mut).ok_or("no signups")?.iter_mut() {
+        let f = flow.as_object_mut().ok_or("a sign-up is not an object")?;
+        let get = |k: &str| f.get(k).cloned().ok_or(format!("a sign-up has no {k}"));
+        let state = match get("state")? {
+            Value::String(s) if s == "AwaitingConfirmation" => Value::from("W"),
+            Value::Object(o) => {
+                let (k, at) = o.into_iter().next().ok_or("an empty sign-up state")?;
+                let tag = match k.as_str() { "Completed" => "C", "Superseded" => "S", "Canceled" => "X", other => return Err(format!("unknown sign-up state {other}")) };
+                serde_json::json!({ tag: at })
+            }
+            other => return Err(format!("unknown sign-up state {other}")),
+        };
+        let mut n = Map::new();
+        n.insert("e".into(), get("email")?);
+        n.insert("i".into(), get("issued_at")?);
+        n.insert("x".into(), get("expires_at")?);
+        expiries.insert(token.clone(), get("expires_at")?);
+        n.insert("s".into(), state);
+        if let Some(o) = f.get("opened_at").filter(|o| !o.is_null()) {
+            n.insert("o".into(), o.clone());
+        }
+        *flow = Value::Object(n);
+    }
+    world.remove("pending_signups");
+    // Mails: Microsoft's two kinds by their data, anything else whole.
+    for mailbox in world.get_mut("mailboxes").and_then(Value::as_object_mut).ok_or("no mailboxes")?.values_mut() {
+        for msg in mailbox.get_mut("messages").and_then(Value::as_array_mut).ok_or("a mailbox has no messages")? {
+            let m = msg.as_object().ok_or("a message is not an object")?;
+            let text = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+            let token = m.get("body").and_then(Value::as_array).and_then(|b| {
+                b.iter().find_map(|blk| blk.get("Link")?.get("href")?.as_str()?.strip_prefix("/portal/verify?token=").map(str::to_string))
+            });
+            let kind = match (text("from").as_str(), text("subject").as_str(), token) {
+                ("DoNotReply@microsoft.com", "Microsoft RMS", Some(t)) => {
+                    let x = expiries.get(&t).cloned().unwrap_or(Value::from(0));
+                    serde_json::json!({ "C": { "k": t, "x": x } })
+                }
+                ("DoNotReply@microsoft.com", "Microsoft RMS: your account is ready", _) => Value::from("R"),
+                _ => serde_json::json!({ "M": {
+                    "from_name": text("from_name"), "from": text("from"), "subject": text("subject"),
+                    "body": m.get("body").cloned().unwrap_or(Value::Array(vec![])),
+                } }),
+            };
+            let mut n = Map::new();
+            n.insert("i".into(), m.get("id").cloned().ok_or("a message has no id")?);
+            n.insert("t".into(), m.get("at").cloned().ok_or("a message has no time")?);
+            if m.get("read").and_then(Value::as_bool) == Some(true) {
+                n.insert("r".into(), Value::from(true));
+            }
+            n.insert("k".into(), kind);
+            *msg = Value::Object(n);
+        }
+    }
+    Ok(())
+}
+
+/// The state as stored: the JSON, compressed and packed (see `pack`).
+pub fn encode_stored(world: &World) -> String {
+    pack::pack(&encode(world))
+}
+
+/// Reads a state as stored (packed) or exported (plain JSON).
 pub fn decode(raw: &str) -> Result<World, LoadError> {
-    let mut value: serde_json::Value = serde_json::from_str(raw)
+    if pack::is_packed(raw) {
+        let json = pack::unpack(raw).map_err(|e| LoadError::Corrupt { detail: format!("the packed data can't be unpacked: {e}") })?;
+        return decode_json(&json);
+    }
+    decode_json(raw)
+}
+
+/// The stored text as a person can read it: packed data is unpacked to its
+/// JSON when possible (for "Download stored data"); anything else as it is.
+pub fn readable(raw: &str) -> String {
+    pack::unpack(raw).unwrap_or_else(|_| raw.to_string())
+}
+
+fn decode_json(raw: &str) -> Result<World, LoadError> {
+    let mut value: Value = serde_json::from_str(raw)
         .map_err(|e| LoadError::Corrupt { detail: format!("it is not valid JSON ({e})") })?;
     let schema = value
         .get("schema")
@@ -119,7 +255,9 @@ pub fn decode(raw: &str) -> Result<World, LoadError> {
     migrate(&mut value, schema)?;
     let env: Envelope = serde_json::from_value(value)
         .map_err(|e| LoadError::Corrupt { detail: format!("its contents don't have the expected shape ({e})") })?;
-    Ok(env.world)
+    let mut world = env.world;
+    world.after_load();
+    Ok(world)
 }
 
 /// The saved world, `None` if nothing was saved yet.
@@ -131,7 +269,7 @@ pub fn load(backend: &dyn Backend) -> Result<Option<World>, LoadError> {
 }
 
 pub fn save(backend: &dyn Backend, world: &World) -> Result<String, StorageError> {
-    let raw = encode(world);
+    let raw = encode_stored(world);
     backend.write(KEY, &raw)?;
     Ok(raw)
 }
@@ -157,9 +295,28 @@ mod tests {
 
     #[test]
     fn passwords_are_not_in_the_saved_text() {
+        assert!(!readable(&encode_stored(&world())).contains("Fabrikam-2016!"));
         let raw = encode(&world());
         assert!(!raw.contains("Fabrikam-2016!") && !raw.contains("Contoso-2016!"));
         assert!(raw.contains("pbkdf2-sha256$2$"));
+        assert!(!raw.contains("\"address\""), "mailbox addresses are stored once, as keys");
+        assert!(raw.starts_with("{\"schema\":2,"));
+    }
+
+    #[test]
+    fn stored_text_is_packed_and_reads_back() {
+        let w = world();
+        let stored = encode_stored(&w);
+        assert!(pack::is_packed(&stored));
+        assert!(stored.chars().count() < encode(&w).len() / 2);
+        assert_eq!(decode(&stored).unwrap(), w);
+        assert_eq!(readable(&stored), encode(&w));
+        assert_eq!(readable("not packed"), "not packed");
+        let cut: String = stored.chars().take(40).collect();
+        match decode(&cut) {
+            Err(LoadError::Corrupt { detail }) => assert!(detail.contains("can't be unpacked"), "{detail}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -181,8 +338,9 @@ mod tests {
             ("not json", "not valid JSON"),
             (r#"{"schema":1,"world":{"clock":3"#, "not valid JSON"),
             (r#"{"world":{}}"#, "no schema version"),
-            (r#"{"schema":1,"world":{"clock":"soon"}}"#, "expected shape"),
+            (r#"{"schema":2,"world":{"clock":"soon"}}"#, "expected shape"),
             (r#"{"schema":0,"world":{}}"#, "schema 0"),
+            (r#"{"schema":1,"world":{}}"#, "can't be upgraded"),
             (r#"[1,2,3]"#, "no schema version"),
         ] {
             match decode(raw) {
@@ -190,7 +348,84 @@ mod tests {
                 other => panic!("{raw}: {other:?}"),
             }
         }
-        assert_eq!(decode(r#"{"schema":2,"world":{}}"#), Err(LoadError::NewerSchema { found: 2 }));
-        assert!(LoadError::NewerSchema { found: 2 }.to_string().contains("left untouched"));
+        assert_eq!(decode(r#"{"schema":3,"world":{}}"#), Err(LoadError::NewerSchema { found: 3 }));
+        assert!(LoadError::NewerSchema { found: 3 }.to_string().contains("left untouched"));
+    }
+}
+
+#[cfg(test)]
+mod migration_tests {
+    use super::*;
+    use crate::sim::{AccountStatus, CreationMethod, FlowState, MessageKind, Role, Sku, TemplateKind};
+
+    /// A state saved by the schema-1 build (tests/fixtures/state-v1.json):
+    /// Fabrikam signed up, a pending and an opened link, a read message, a
+    /// failed sign-in.
+    const V1: &str = include_str!("../../tests/fixtures/state-v1.json");
+
+    #[test]
+    fn a_schema_1_state_loads_with_everything_kept() {
+        let w = decode(V1).expect("schema 1 migrates");
+        let fab = w.tenant_of_domain("fabrikam.com").unwrap();
+        assert_eq!(fab.users.len(), 2);
+        let pat = &fab.users[&crate::sim::Email::parse("p.dover@fabrikam.com").unwrap()];
+        assert_eq!(pat.upn.as_str(), "p.dover@fabrikam.com");
+        assert_eq!((pat.first_name.as_str(), pat.last_name.as_str(), pat.country.as_str()), ("Pat", "Dover", "US"));
+        assert_eq!((pat.role, pat.creation_method, pat.status), (Role::User, CreationMethod::EmailVerified, AccountStatus::Enabled));
+        assert_eq!(pat.licenses, vec![Sku::RightsManagementAdhoc]);
+        assert!(pat.password.verify("Fabrikam-2016!"), "the v1 hash still verifies");
+        assert_eq!(pat.lockout.failures, 1, "the failed sign-in is kept");
+        let janet = w.user(&crate::sim::Email::parse("janetm@contoso.com").unwrap()).unwrap();
+        assert_eq!((janet.role, janet.creation_method), (Role::GlobalAdministrator, CreationMethod::Admin));
+        assert_eq!(janet.licenses, vec![Sku::EnterprisePack]);
+        assert_eq!(fab.templates.iter().map(|t| t.kind).collect::<Vec<_>>(), vec![TemplateKind::Confidential, TemplateKind::ConfidentialViewOnly]);
+        assert!(fab.templates_available());
+        // Flows: two pending (one opened), two completed; the index is rebuilt.
+        assert_eq!(w.pending_signups.len(), 2);
+        let lee = &w.pending_signups[&crate::sim::Email::parse("t.lee@fabrikam.com").unwrap()];
+        assert!(w.signups[lee].opened_at.is_some());
+        assert_eq!(w.signups[lee].token, *lee);
+        assert_eq!(w.signups.values().filter(|f| matches!(f.state, FlowState::Completed { .. })).count(), 2);
+        assert!(w.confirmation(lee).is_ok(), "a pending link still works after the upgrade");
+        // Mails become kinds, their read flags and texts kept.
+        let mb = w.mailbox("p.dover@fabrikam.com").unwrap();
+        assert!(matches!(mb.messages[0].kind, MessageKind::Confirmation { .. }));
+        assert!(mb.messages[0].read);
+        assert_eq!(mb.messages[1].kind, MessageKind::AccountReady);
+        assert_eq!(mb.messages[1].subject(), "Microsoft RMS: your account is ready");
+        let lee_mail = &w.mailbox("t.lee@fabrikam.com").unwrap().messages[0];
+        match &lee_mail.kind {
+            MessageKind::Confirmation { token, expires_at } => {
+                assert_eq!(token, lee);
+                assert_eq!(*expires_at, w.signups[lee].expires_at);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(w.events.len(), serde_json::from_str::<Value>(V1).unwrap()["world"]["events"].as_array().unwrap().len());
+        // And it saves as schema 2 and loads back the same.
+        assert_eq!(decode(&encode(&w)).unwrap(), w);
+    }
+
+    #[test]
+    fn other_v1_messages_are_kept_whole() {
+        let mut v: Value = serde_json::from_str(V1).unwrap();
+        v["world"]["mailboxes"]["x@fabrikam.com"] = serde_json::json!({ "address": "x@fabrikam.com", "messages": [{
+            "id": 99, "from_name": "Janet Mead", "from": "janetm@contoso.com", "to": "x@fabrikam.com",
+            "subject": "Hello", "at": 1462179600, "read": false, "body": [{ "Paragraph": "Hi" }]
+        }] });
+        let w = decode(&v.to_string()).unwrap();
+        let m = &w.mailbox("x@fabrikam.com").unwrap().messages[0];
+        assert_eq!((m.from_name(), m.from(), m.subject()), ("Janet Mead", "janetm@contoso.com", "Hello"));
+        assert_eq!(m.body("x@fabrikam.com"), vec![crate::sim::Block::Paragraph("Hi".into())]);
+    }
+
+    #[test]
+    fn broken_v1_states_are_reported() {
+        let mut v: Value = serde_json::from_str(V1).unwrap();
+        v["world"]["signups"].as_object_mut().unwrap().values_mut().next().unwrap()["state"] = Value::from("Bogus");
+        match decode(&v.to_string()) {
+            Err(LoadError::Corrupt { detail }) => assert!(detail.contains("unknown sign-up state"), "{detail}"),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -12,12 +12,16 @@ pub const ADHOC_ACTIVE_UNITS: u32 = 50_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Sku {
     /// RMS for individuals ("Rights Management Adhoc"), free, self-service.
+    #[serde(rename = "adhoc")]
     RightsManagementAdhoc,
     /// Office 365 Enterprise E3: includes Azure Rights Management.
+    #[serde(rename = "e3")]
     EnterprisePack,
     /// Azure Rights Management Premium (standalone): includes Azure RMS.
+    #[serde(rename = "rms")]
     RightsManagement,
     /// Exchange Online (Plan 1): no Azure Rights Management.
+    #[serde(rename = "exo")]
     ExchangeStandard,
 }
 
@@ -112,30 +116,43 @@ impl Right {
 pub struct Template {
     pub id: String,
     pub name: String,
-    pub description: String,
-    pub rights: Vec<Right>,
+    pub kind: TemplateKind,
 }
 
-/// The two default templates created with a tenant's Azure RMS subscription,
-/// with the 2016 rights (facts file section 4).
-pub fn default_templates(organization: &str, ids: [String; 2]) -> Vec<Template> {
-    let [a, b] = ids;
-    vec![
-        Template {
-            id: a,
-            name: format!("{organization} - Confidential"),
-            description: "This content is proprietary information intended for internal users only. This content can be modified but cannot be copied or printed.".into(),
-            rights: vec![
+/// Which template it is; its rights and description follow from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TemplateKind {
+    /// "<organization> - Confidential"
+    Confidential,
+    /// "<organization> - Confidential View Only"
+    ConfidentialViewOnly,
+}
+
+impl Template {
+    /// The 2016 rights of the default templates (facts file section 4).
+    pub fn rights(&self) -> Vec<Right> {
+        match self.kind {
+            TemplateKind::Confidential => vec![
                 Right::View, Right::Edit, Right::DocEdit, Right::ViewRightsData, Right::ObjModel,
                 Right::Forward, Right::Reply, Right::ReplyAll,
             ],
-        },
-        Template {
-            id: b,
-            name: format!("{organization} - Confidential View Only"),
-            description: "This content is proprietary information intended for internal users only. This content cannot be modified.".into(),
-            rights: vec![Right::View],
-        },
+            TemplateKind::ConfidentialViewOnly => vec![Right::View],
+        }
+    }
+    pub fn description(&self) -> &'static str {
+        match self.kind {
+            TemplateKind::Confidential => "This content is proprietary information intended for internal users only. This content can be modified but cannot be copied or printed.",
+            TemplateKind::ConfidentialViewOnly => "This content is proprietary information intended for internal users only. This content cannot be modified.",
+        }
+    }
+}
+
+/// The two default templates created with a tenant's Azure RMS subscription.
+pub fn default_templates(organization: &str, ids: [String; 2]) -> Vec<Template> {
+    let [a, b] = ids;
+    vec![
+        Template { id: a, name: format!("{organization} - Confidential"), kind: TemplateKind::Confidential },
+        Template { id: b, name: format!("{organization} - Confidential View Only"), kind: TemplateKind::ConfidentialViewOnly },
     ]
 }
 
@@ -162,8 +179,9 @@ mod tests {
         let t = default_templates("Contoso, Ltd", ["a".into(), "b".into()]);
         assert_eq!(t[0].name, "Contoso, Ltd - Confidential");
         assert_eq!(t[1].name, "Contoso, Ltd - Confidential View Only");
-        assert_eq!(t[1].rights, vec![Right::View]);
-        assert!(t[0].rights.contains(&Right::Forward) && !t[0].rights.contains(&Right::Print));
+        assert_eq!(t[1].rights(), vec![Right::View]);
+        assert!(t[0].description().contains("can be modified"));
+        assert!(t[0].rights().contains(&Right::Forward) && !t[0].rights().contains(&Right::Print));
         let all = [Right::View, Right::Edit, Right::DocEdit, Right::Extract, Right::Export, Right::Print,
             Right::Forward, Right::Reply, Right::ReplyAll, Right::Owner, Right::Comment,
             Right::ViewRightsData, Right::EditRightsData, Right::ObjModel];

@@ -8,7 +8,7 @@ use std::fmt;
 
 /// A parsed work or school address, lower-cased (Azure AD sign-in names are
 /// case-insensitive).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Email(String);
 
 /// Why a string is not an email address the service can use.

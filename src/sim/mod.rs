@@ -17,7 +17,7 @@ pub mod signup;
 pub mod time;
 pub mod world;
 
-pub use catalog::{Right, Sku, Template};
+pub use catalog::{Right, Sku, Template, TemplateKind};
 pub use email::Email;
 pub use events::{Event, EventKind, Step};
 pub use model::*;

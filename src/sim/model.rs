@@ -50,14 +50,25 @@ pub struct World {
     pub mailboxes: BTreeMap<String, Mailbox>,
     /// Sign-up flows by their link token.
     pub signups: BTreeMap<String, SignupFlow>,
-    /// The token of the pending flow of each address, if any.
+    /// The token of the pending flow of each address, if any. Derived from
+    /// `signups` on load (see `World::after_load`), so it is not stored.
+    #[serde(skip)]
     pub pending_signups: BTreeMap<Email, String>,
     pub lists: DomainLists,
     /// The browser's signed-in account (shared by every tab, like a cookie).
     pub session: Option<Session>,
+    /// The newest events (at most `MAX_EVENTS`), oldest first.
     pub events: Vec<Event>,
+    /// How many older events were dropped to keep the stored state small.
+    #[serde(default)]
+    pub events_trimmed: u64,
     pub next_message_id: u64,
 }
+
+/// The event log keeps this many of the newest events. A training session
+/// produces a few hundred; the cap keeps a 10,000-user world within the
+/// browser's storage quota.
+pub const MAX_EVENTS: usize = 1_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DomainLists {
@@ -146,11 +157,19 @@ pub struct Subscription {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Role {
     /// A standard member with no administrator role.
+    #[serde(rename = "user")]
     User,
+    #[serde(rename = "admin")]
     GlobalAdministrator,
 }
 
 impl Role {
+    fn default_role() -> Role {
+        Role::User
+    }
+    fn is_user(&self) -> bool {
+        *self == Role::User
+    }
     pub fn label(self) -> &'static str {
         match self {
             Role::User => "User (standard member)",
@@ -162,12 +181,20 @@ impl Role {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CreationMethod {
     /// Self-service sign-up: `creationmethod=EmailVerified`.
+    #[serde(rename = "emailverified")]
     EmailVerified,
     /// Created by the organization (the account that bought the subscription, or an admin).
+    #[serde(rename = "admin")]
     Admin,
 }
 
 impl CreationMethod {
+    fn default_method() -> CreationMethod {
+        CreationMethod::EmailVerified
+    }
+    fn is_email_verified(&self) -> bool {
+        *self == CreationMethod::EmailVerified
+    }
     pub fn label(self) -> &'static str {
         match self {
             CreationMethod::EmailVerified => "EmailVerified",
@@ -178,24 +205,48 @@ impl CreationMethod {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AccountStatus {
+    #[serde(rename = "enabled")]
     Enabled,
+    #[serde(rename = "blocked")]
     SignInBlocked,
 }
 
+impl AccountStatus {
+    fn default_status() -> AccountStatus {
+        AccountStatus::Enabled
+    }
+    fn is_enabled(&self) -> bool {
+        *self == AccountStatus::Enabled
+    }
+}
+
+/// An account. Stored compactly (short keys, defaults left out): a world can
+/// hold tens of thousands of them within the browser's storage quota.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {
+    /// The sign-in name; stored as the key of `Tenant::users`, restored on load.
+    #[serde(skip)]
     pub upn: Email,
-    pub object_id: String,
+    #[serde(rename = "f")]
     pub first_name: String,
+    #[serde(rename = "l")]
     pub last_name: String,
     /// ISO 3166-1 alpha-2.
+    #[serde(rename = "c")]
     pub country: String,
+    #[serde(rename = "r", default = "Role::default_role", skip_serializing_if = "Role::is_user")]
     pub role: Role,
+    #[serde(rename = "m", default = "CreationMethod::default_method", skip_serializing_if = "CreationMethod::is_email_verified")]
     pub creation_method: CreationMethod,
+    #[serde(rename = "s", default = "AccountStatus::default_status", skip_serializing_if = "AccountStatus::is_enabled")]
     pub status: AccountStatus,
+    #[serde(rename = "k")]
     pub licenses: Vec<Sku>,
+    #[serde(rename = "p")]
     pub password: PasswordHash,
+    #[serde(rename = "o", default, skip_serializing_if = "Lockout::is_clear")]
     pub lockout: Lockout,
+    #[serde(rename = "t")]
     pub created: SimTime,
 }
 
@@ -217,6 +268,12 @@ pub struct Lockout {
     pub lockouts: u32,
 }
 
+impl Lockout {
+    fn is_clear(&self) -> bool {
+        *self == Lockout::default()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
     pub upn: Email,
@@ -226,6 +283,8 @@ pub struct Session {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mailbox {
+    /// Stored as the key of `World::mailboxes`, restored on load.
+    #[serde(skip)]
     pub address: String,
     pub messages: Vec<Message>,
 }
@@ -236,16 +295,41 @@ impl Mailbox {
     }
 }
 
+/// A message in a mailbox. Microsoft's own mails are stored as their kind and
+/// data; their sender, subject and body are derived (`signup.rs` has the
+/// texts), which keeps a world of many sign-ups small.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
+    #[serde(rename = "i")]
     pub id: u64,
-    pub from_name: String,
-    pub from: String,
-    pub to: String,
-    pub subject: String,
+    #[serde(rename = "t")]
     pub at: SimTime,
-    pub body: Vec<Block>,
+    #[serde(rename = "r", default, skip_serializing_if = "is_false")]
     pub read: bool,
+    #[serde(rename = "k")]
+    pub kind: MessageKind,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MessageKind {
+    /// "Microsoft RMS": the confirmation email with the sign-up link.
+    #[serde(rename = "C")]
+    Confirmation {
+        #[serde(rename = "k")]
+        token: String,
+        #[serde(rename = "x")]
+        expires_at: SimTime,
+    },
+    /// The second email: the account is ready.
+    #[serde(rename = "R")]
+    AccountReady,
+    /// Any other message, stored whole (e.g. a scenario's shared-file mail).
+    #[serde(rename = "M")]
+    Custom { from_name: String, from: String, subject: String, body: Vec<Block> },
 }
 
 /// A piece of a message body. Bodies are data, never HTML: the UI renders
@@ -260,26 +344,36 @@ pub enum Block {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignupFlow {
-    /// 128 random bits as hex; the link carries it.
+    /// 128 random bits as hex; the link carries it. Stored as the key of
+    /// `World::signups`, restored on load.
+    #[serde(skip)]
     pub token: String,
+    #[serde(rename = "e")]
     pub email: Email,
+    #[serde(rename = "i")]
     pub issued_at: SimTime,
+    #[serde(rename = "x")]
     pub expires_at: SimTime,
+    #[serde(rename = "s")]
     pub state: FlowState,
     /// When the link was first opened (seed step 5), if it was.
-    #[serde(default)]
+    #[serde(rename = "o", default, skip_serializing_if = "Option::is_none")]
     pub opened_at: Option<SimTime>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FlowState {
     /// The confirmation email is out; the link has not been used.
+    #[serde(rename = "W")]
     AwaitingConfirmation,
     /// The account was created (or activated) with this link.
+    #[serde(rename = "C")]
     Completed { at: SimTime },
     /// A newer link was sent to the same address; this one no longer works.
+    #[serde(rename = "S")]
     Superseded { at: SimTime },
     /// The sign-up was canceled, e.g. because the organization has a paid subscription.
+    #[serde(rename = "X")]
     Canceled { at: SimTime },
 }
 
@@ -328,5 +422,27 @@ impl World {
     }
     pub fn signed_in_user(&self) -> Option<&User> {
         self.session.as_ref().and_then(|s| self.user(&s.upn))
+    }
+
+    /// Restores what the stored form leaves out: each user's and flow's key,
+    /// and the index of pending sign-ups.
+    pub fn after_load(&mut self) {
+        for t in self.tenants.values_mut() {
+            for (upn, u) in t.users.iter_mut() {
+                u.upn = upn.clone();
+            }
+        }
+        for (address, m) in self.mailboxes.iter_mut() {
+            m.address = address.clone();
+        }
+        self.pending_signups.clear();
+        for (token, f) in self.signups.iter_mut() {
+            f.token = token.clone();
+            // At most one flow per address awaits confirmation: asking again
+            // retires the previous one.
+            if f.state == FlowState::AwaitingConfirmation {
+                self.pending_signups.insert(f.email.clone(), token.clone());
+            }
+        }
     }
 }

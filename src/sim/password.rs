@@ -6,7 +6,9 @@
 //! listed symbols; no Unicode.
 //!
 //! Passwords are never stored: only a PBKDF2-HMAC-SHA256 hash with a random
-//! per-user salt, written as `pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>`.
+//! 16-byte per-user salt, written as
+//! `pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>` (unpadded
+//! URL-safe base64; hashes from schema 1 used hex and still verify).
 
 use super::rand::{RandomSource, to_hex};
 use serde::{Deserialize, Serialize};
@@ -146,6 +148,40 @@ fn derive(password: &str, salt: &[u8], iterations: u32) -> [u8; 32] {
     out
 }
 
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn to_b64(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().fold(0u32, |acc, b| (acc << 8) | *b as u32) << (8 * (3 - chunk.len()));
+        for i in 0..=chunk.len() {
+            out.push(B64[((n >> (18 - 6 * i)) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn from_b64(s: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in s.bytes() {
+        let v = B64.iter().position(|x| *x == c)? as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+/// Salt and hash fields: base64 (schema 2) or hex (schema 1).
+fn field_bytes(s: &str) -> Option<Vec<u8>> {
+    if s.len() == 32 || s.len() == 64 { from_hex(s) } else { from_b64(s) }
+}
+
 fn from_hex(s: &str) -> Option<Vec<u8>> {
     if s.len() % 2 != 0 {
         return None;
@@ -157,7 +193,7 @@ pub fn hash_password(password: &str, iterations: u32, rng: &mut dyn RandomSource
     let mut salt = [0u8; 16];
     rng.fill(&mut salt);
     let dk = derive(password, &salt, iterations);
-    PasswordHash(format!("pbkdf2-sha256${}${}${}", iterations.max(1), to_hex(&salt), to_hex(&dk)))
+    PasswordHash(format!("pbkdf2-sha256${}${}${}", iterations.max(1), to_b64(&salt), to_b64(&dk)))
 }
 
 impl PasswordHash {
@@ -167,9 +203,9 @@ impl PasswordHash {
             return None;
         }
         let iterations = it.next()?.parse().ok()?;
-        let salt = from_hex(it.next()?)?;
-        let hash = from_hex(it.next()?)?;
-        Some((iterations, salt, hash))
+        let salt = field_bytes(it.next()?)?;
+        let hash = field_bytes(it.next()?)?;
+        (salt.len() == 16 && hash.len() == 32).then_some((iterations, salt, hash))
     }
 
     /// The derived key of `password` under this hash's salt, for comparing and
@@ -256,6 +292,20 @@ mod tests {
         assert!(!format!("{a:?}").contains(a.as_stored()), "Debug never prints the hash");
         assert_eq!(a.fingerprint("x"), a.fingerprint("x"));
         assert_ne!(a.fingerprint("x"), b.fingerprint("x"));
+    }
+
+    #[test]
+    fn base64_round_trips_and_old_hex_hashes_verify() {
+        for n in 0..40 {
+            let bytes: Vec<u8> = (0..n).map(|i| (i * 37 + 11) as u8).collect();
+            assert_eq!(from_b64(&to_b64(&bytes)).unwrap(), bytes);
+        }
+        assert_eq!(to_b64(&[0u8; 16]).len(), 22);
+        assert!(from_b64("a*b").is_none());
+        // A schema-1 hash (hex) of "x" with salt 00..0f and 1 round.
+        let salt: Vec<u8> = (0u8..16).collect();
+        let old = PasswordHash(format!("pbkdf2-sha256$1${}${}", to_hex(&salt), to_hex(&derive("x", &salt, 1))));
+        assert!(old.verify("x") && !old.verify("y"));
     }
 
     #[test]

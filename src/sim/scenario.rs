@@ -116,6 +116,7 @@ impl World {
             },
             session: None,
             events: vec![],
+            events_trimmed: 0,
             next_message_id: 0,
         }
     }
@@ -144,27 +145,18 @@ impl World {
                 }
             }
             Preset::ProtectedFileReceived => {
-                w.next_message_id += 1;
-                let id = w.next_message_id;
-                w.mailboxes.insert(
-                    "p.dover@fabrikam.com".into(),
-                    Mailbox {
-                        address: "p.dover@fabrikam.com".into(),
-                        messages: vec![Message {
-                            id,
-                            from_name: "Janet Mead".into(),
-                            from: "janetm@contoso.com".into(),
-                            to: "p.dover@fabrikam.com".into(),
-                            subject: "Q3 pricing proposal.docx (protected)".into(),
-                            at: w.clock,
-                            body: vec![
-                                Block::Paragraph("Janet Mead (janetm@contoso.com) has shared a protected file with you: Q3 pricing proposal.docx.".into()),
-                                Block::Paragraph("The attachment is protected with Microsoft Rights Management. To read it, you must sign in with a work or school account. If your organization doesn't have one for you, sign up for a free RMS for individuals account with this email address.".into()),
-                                Block::Link { text: "Sign up for RMS for individuals".into(), href: "/portal?email=p.dover@fabrikam.com".into() },
-                                Block::Small("Attachment: Q3 pricing proposal.docx (protected with Microsoft RMS)".into()),
-                            ],
-                            read: false,
-                        }],
+                w.deliver(
+                    "p.dover@fabrikam.com",
+                    MessageKind::Custom {
+                        from_name: "Janet Mead".into(),
+                        from: "janetm@contoso.com".into(),
+                        subject: "Q3 pricing proposal.docx (protected)".into(),
+                        body: vec![
+                            Block::Paragraph("Janet Mead (janetm@contoso.com) has shared a protected file with you: Q3 pricing proposal.docx.".into()),
+                            Block::Paragraph("The attachment is protected with Microsoft Rights Management. To read it, you must sign in with a work or school account. If your organization doesn't have one for you, sign up for a free RMS for individuals account with this email address.".into()),
+                            Block::Link { text: "Sign up for RMS for individuals".into(), href: "/portal?email=p.dover@fabrikam.com".into() },
+                            Block::Small("Attachment: Q3 pricing proposal.docx (protected with Microsoft RMS)".into()),
+                        ],
                     },
                 );
             }
@@ -190,7 +182,6 @@ impl World {
         let iterations = self.config.pbkdf2_iterations;
         let user = User {
             upn: upn.clone(),
-            object_id: rng.guid(),
             first_name: first.into(),
             last_name: last.into(),
             country: country.into(),

@@ -269,17 +269,7 @@ impl World {
         let flow = SignupFlow { token: token.clone(), email: email.clone(), issued_at: self.clock, expires_at, state: FlowState::AwaitingConfirmation, opened_at: None };
         self.signups.insert(token.clone(), flow);
         self.pending_signups.insert(email.clone(), token.clone());
-        self.deliver(
-            email.as_str(),
-            CONFIRMATION_SUBJECT,
-            vec![
-                Block::Heading("Thank you for signing up for Microsoft Rights Management".into()),
-                Block::Paragraph(format!("To finish creating your account for {email}, click the link below and enter your details.")),
-                Block::Link { text: "Complete your sign-up".into(), href: format!("/portal/verify?token={token}") },
-                Block::Paragraph(format!("The link works once and expires at {expires_at}.")),
-                Block::Small("If you didn't ask to sign up for Microsoft Rights Management, you can ignore this message: no account will be created.".into()),
-            ],
-        );
+        self.deliver(email.as_str(), MessageKind::Confirmation { token, expires_at });
         self.log(EventKind::ConfirmationEmailSent { email: email.to_string(), expires_at, replaced_previous });
         Ok(StartOutcome::EmailSent { email, expires_at, replaced_previous })
     }
@@ -288,11 +278,10 @@ impl World {
     fn retire_pending(&mut self, email: &Email, state: impl Fn(SimTime) -> FlowState) -> bool {
         match self.pending_signups.remove(email) {
             Some(old) => match self.signups.get_mut(&old) {
-                // An expired link keeps saying it expired; nothing was replaced.
-                Some(f) if self.clock >= f.expires_at => false,
                 Some(f) => {
                     f.state = state(self.clock);
-                    true
+                    // An expired link was no longer usable: nothing was replaced.
+                    self.clock < f.expires_at
                 }
                 None => false,
             },
@@ -304,9 +293,10 @@ impl World {
         let flow = self.signups.get(token.trim()).ok_or(TokenError::Unknown)?;
         match &flow.state {
             FlowState::Completed { at } => Err(TokenError::AlreadyUsed { at: *at }),
-            FlowState::Superseded { .. } => Err(TokenError::Superseded { email: flow.email.to_string() }),
             FlowState::Canceled { .. } => Err(TokenError::Canceled),
-            FlowState::AwaitingConfirmation if self.clock >= flow.expires_at => Err(TokenError::Expired { at: flow.expires_at }),
+            // A link past its expiry says so, even if a newer one replaced it since.
+            _ if self.clock >= flow.expires_at => Err(TokenError::Expired { at: flow.expires_at }),
+            FlowState::Superseded { .. } => Err(TokenError::Superseded { email: flow.email.to_string() }),
             FlowState::AwaitingConfirmation => Ok(flow),
         }
     }
@@ -391,7 +381,6 @@ impl World {
         };
         let user = User {
             upn: email.clone(),
-            object_id: rng.guid(),
             first_name: details.first_name.trim().to_string(),
             last_name: details.last_name.trim().to_string(),
             country: details.country.trim().to_ascii_uppercase(),
@@ -483,38 +472,61 @@ impl World {
     }
 
     fn send_ready_mail(&mut self, email: &Email) {
-        self.deliver(
-            email.as_str(),
-            READY_SUBJECT,
-            vec![
-                Block::Heading("Your account is ready".into()),
-                Block::Paragraph(format!("Your account {email} for Microsoft Rights Management is ready to use. You can now read files that others protected for you, and protect your own.")),
-                Block::Link { text: "Sign in and download the Rights Management sharing application".into(), href: format!("/signin?email={}", super::email::query_encode(email.as_str())) },
-                Block::Link { text: "Help".into(), href: "/help/sharing-app".into() },
-                Block::Small("When you're prompted to sign in to protect or read protected files, enter this email address and the password you chose.".into()),
-            ],
-        );
+        self.deliver(email.as_str(), MessageKind::AccountReady);
         self.log(EventKind::AccountReadyEmailSent { email: email.to_string() });
     }
 
-    /// Puts a message from Microsoft in `to`'s mailbox.
-    pub(crate) fn deliver(&mut self, to: &str, subject: &str, body: Vec<Block>) {
+    /// Puts a message in `to`'s mailbox.
+    pub(crate) fn deliver(&mut self, to: &str, kind: MessageKind) {
         self.next_message_id += 1;
-        let msg = Message {
-            id: self.next_message_id,
-            from_name: SENDER_NAME.into(),
-            from: SENDER.into(),
-            to: to.to_string(),
-            subject: subject.to_string(),
-            at: self.clock,
-            body,
-            read: false,
-        };
+        let msg = Message { id: self.next_message_id, at: self.clock, read: false, kind };
         self.mailboxes
             .entry(to.to_string())
             .or_insert_with(|| Mailbox { address: to.to_string(), messages: vec![] })
             .messages
             .push(msg);
+    }
+}
+
+impl Message {
+    pub fn from_name(&self) -> &str {
+        match &self.kind {
+            MessageKind::Custom { from_name, .. } => from_name,
+            _ => SENDER_NAME,
+        }
+    }
+    pub fn from(&self) -> &str {
+        match &self.kind {
+            MessageKind::Custom { from, .. } => from,
+            _ => SENDER,
+        }
+    }
+    pub fn subject(&self) -> &str {
+        match &self.kind {
+            MessageKind::Confirmation { .. } => CONFIRMATION_SUBJECT,
+            MessageKind::AccountReady => READY_SUBJECT,
+            MessageKind::Custom { subject, .. } => subject,
+        }
+    }
+    /// The body as shown to `to`, the mailbox's address.
+    pub fn body(&self, to: &str) -> Vec<Block> {
+        match &self.kind {
+            MessageKind::Confirmation { token, expires_at } => vec![
+                Block::Heading("Thank you for signing up for Microsoft Rights Management".into()),
+                Block::Paragraph(format!("To finish creating your account for {to}, click the link below and enter your details.")),
+                Block::Link { text: "Complete your sign-up".into(), href: format!("/portal/verify?token={token}") },
+                Block::Paragraph(format!("The link works once and expires at {expires_at}.")),
+                Block::Small("If you didn't ask to sign up for Microsoft Rights Management, you can ignore this message: no account will be created.".into()),
+            ],
+            MessageKind::AccountReady => vec![
+                Block::Heading("Your account is ready".into()),
+                Block::Paragraph(format!("Your account {to} for Microsoft Rights Management is ready to use. You can now read files that others protected for you, and protect your own.")),
+                Block::Link { text: "Sign in and download the Rights Management sharing application".into(), href: format!("/signin?email={}", super::email::query_encode(to)) },
+                Block::Link { text: "Help".into(), href: "/help/sharing-app".into() },
+                Block::Small("When you're prompted to sign in to protect or read protected files, enter this email address and the password you chose.".into()),
+            ],
+            MessageKind::Custom { body, .. } => body.clone(),
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::email::{EmailError, normalize_domain};
 use super::events::{Event, EventKind};
-use super::model::World;
+use super::model::{MAX_EVENTS, World};
 use super::time::{SimDuration, TimeUnit};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -46,8 +46,14 @@ impl fmt::Display for DomainListError {
 impl World {
     /// Appends to the event log, stamped with the simulated time.
     pub fn log(&mut self, kind: EventKind) {
-        let seq = self.events.last().map(|e| e.seq + 1).unwrap_or(1);
+        let seq = self.events.last().map(|e| e.seq + 1).unwrap_or(self.events_trimmed + 1);
         self.events.push(Event { seq, at: self.clock, kind });
+        if self.events.len() > MAX_EVENTS {
+            // Drop a tenth at once so trimming stays cheap.
+            let drop = self.events.len() - MAX_EVENTS + MAX_EVENTS / 10;
+            self.events.drain(..drop);
+            self.events_trimmed += drop as u64;
+        }
     }
 
     /// Parses the clock form ("Amount" as typed, and a unit) and moves time on.

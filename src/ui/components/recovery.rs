@@ -15,7 +15,7 @@ pub fn Recovery() -> impl IntoView {
     };
     let download = move |_| {
         let (_, raw) = info();
-        if let Err(e) = download_text("rms-simulator-stored-data.txt", "text/plain", &raw) {
+        if let Err(e) = download_text("rms-simulator-stored-data.txt", "text/plain", &crate::persist::readable(&raw)) {
             crate::platform::alert(&format!("The download didn't start: {e}"));
         }
     };

@@ -74,13 +74,14 @@ pub fn Mailbox() -> impl IntoView {
                         {list.into_iter().map(|m| {
                             let href = format!("/inbox/{}/{}", address(), m.id);
                             let current = open_id() == Some(m.id);
+                            let (from, subject, when, unread) = (format!("{} <{}>", m.from_name(), m.from()), m.subject().to_string(), m.at.to_string(), !m.read);
                             view! {
-                                <li class:unread=!m.read class:current=current>
+                                <li class:unread=unread class:current=current>
                                     <A href=href>
-                                        <span class="from">{format!("{} <{}>", m.from_name, m.from)}</span>
-                                        <span class="subject">{m.subject.clone()}</span>
-                                        <span class="when">{m.at.to_string()}</span>
-                                        {(!m.read).then(|| view! { <span class="visually-hidden">" (unread)"</span> })}
+                                        <span class="from">{from}</span>
+                                        <span class="subject">{subject}</span>
+                                        <span class="when">{when}</span>
+                                        {unread.then(|| view! { <span class="visually-hidden">" (unread)"</span> })}
                                     </A>
                                 </li>
                             }
@@ -88,17 +89,17 @@ pub fn Mailbox() -> impl IntoView {
                     </ul>
                 }.into_any(),
             }}
-            {move || opened().map(|m| view! {
+            {move || opened().map(|m| { let to = address(); view! {
                 <article class="message card" aria-label="Message">
                     <dl class="headers">
-                        <dt>"From"</dt><dd>{format!("{} <{}>", m.from_name, m.from)}</dd>
-                        <dt>"To"</dt><dd>{m.to.clone()}</dd>
-                        <dt>"Subject"</dt><dd>{m.subject.clone()}</dd>
+                        <dt>"From"</dt><dd>{format!("{} <{}>", m.from_name(), m.from())}</dd>
+                        <dt>"To"</dt><dd>{to.clone()}</dd>
+                        <dt>"Subject"</dt><dd>{m.subject().to_string()}</dd>
                         <dt>"Sent"</dt><dd><time datetime=m.at.iso()>{m.at.to_string()}</time></dd>
                     </dl>
-                    <div class="body"><MessageBody blocks=m.body.clone() /></div>
+                    <div class="body"><MessageBody blocks=m.body(&to) /></div>
                 </article>
-            })}
+            }})}
         </div>
     }
 }

@@ -1,0 +1,360 @@
+// Hostile input in every place that shows user-supplied text: markup, a
+// script, very long unbroken strings, a right-to-left override and zero-width
+// characters. UI contract: "User-supplied text (names, file names, email
+// addresses) is always rendered as text, never as markup."
+//
+// For each place: the text is shown literally (as text, every code point
+// kept), no element is built from it, no dialog opens (the `dialogs` fixture
+// fails the test if one does), and the page does not overflow sideways at
+// 1280 and 390 px wide (a table may scroll inside its own .table-wrap).
+import {
+  test,
+  expect,
+  MARKUP_B,
+  MARKUP_IMG,
+  SCRIPT,
+  TABLE_BREAKER,
+  RTL,
+  ZERO_WIDTH,
+  LONG_NAME,
+  unbroken,
+  expectLiteralText,
+  expectNoInjectedMarkup,
+  expectLayoutHolds,
+  expectSafelyShown,
+  typeInto,
+  storedState,
+  storedJson,
+  storedData,
+  importFile,
+  importInput,
+} from './fixtures/hostile';
+import type { Page } from '@playwright/test';
+
+const EMAIL = 'p.dover@fabrikam.com';
+const PASSWORD = 'Fabrikam-2016!';
+
+/** What the event log keeps of a refused address: the trimmed input, at most 120 characters. */
+function shownInEvents(input: string): string {
+  return Array.from(input.trim()).slice(0, 120).join('');
+}
+
+// ---------------------------------------------------------------------------
+// The portal's "Email address": the refusal is an alert, and the typed text is
+// echoed in "What happened behind the scenes" (on /portal) and on /events
+// ("Sign-up refused for …").
+
+/** [label, typed text, what the alert must say]. */
+const PORTAL_INPUTS: [string, string, string][] = [
+  ['markup <b>', MARKUP_B, 'it needs an @'],
+  ['markup <img onerror>', MARKUP_IMG, 'it needs an @'],
+  ['a <script>', SCRIPT, 'it needs an @'],
+  ['markup in an address', `p.dover${MARKUP_B}@fabrikam.com`, "That isn't a valid email address"],
+  ['a 300-character string', `p.dover${unbroken(300 - 'p.dover'.length - '@fabrikam.com'.length, 'x')}@fabrikam.com`, 'at most 64 characters'],
+  ['a right-to-left override', 'p.dover\u202E@fabrikam.com', 'stray characters'],
+  ['zero-width characters', 'p.\u200Bdo\u200Dver\uFEFF@fabrikam.com', 'stray characters'],
+];
+
+for (const [label, input, reason] of PORTAL_INPUTS) {
+  test(`portal "Email address" with ${label}: refused, echoed as text, layout holds`, async ({ sim }) => {
+    const { page } = sim;
+    await sim.start();
+    if (label.startsWith('a 300')) expect(input).toHaveLength(300);
+
+    await sim.signUp(input);
+    await expect(sim.alert()).toBeVisible();
+    await expect(sim.alert()).toContainText(reason);
+    await expect(sim.status()).toHaveCount(0);
+    // The box keeps what was typed, every character of it.
+    await expect(page.getByLabel('Email address')).toHaveValue(input);
+
+    const main = page.getByRole('main');
+    const shown = shownInEvents(input);
+    await expect(main.getByText('Sign-up refused for', { exact: false })).toBeVisible();
+    if (input.startsWith('<')) {
+      await expect(main.getByText(input, { exact: false }).first()).toBeVisible();
+    }
+    await expectSafelyShown(page, main, `Sign-up refused for ${shown}`);
+    await expect(sim.alert()).toBeVisible();
+
+    // /events echoes it too, newest first.
+    await sim.open('/events');
+    await expect(sim.heading()).toHaveText('What happened');
+    const newest = main.getByRole('listitem').first();
+    await expectLiteralText(newest, `Sign-up refused for ${shown}`);
+    await expectSafelyShown(page, main, `Sign-up refused for ${shown}`);
+
+    // Nothing was sent.
+    await sim.open('/inbox');
+    await expect(main).toContainText('No mail yet');
+  });
+}
+
+// ---------------------------------------------------------------------------
+// The account page's "First name" / "Last name": shown in /directory's users
+// table ("Name") and on /signin after signing in ("Signed in as … (name)").
+
+const NAMES: [string, string, string][] = [
+  ['markup', MARKUP_B, MARKUP_IMG],
+  ['a script and a table breaker', SCRIPT, TABLE_BREAKER],
+  ['64 characters with no spaces (the maximum)', LONG_NAME, unbroken(64, 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch')],
+  ['a right-to-left override', 'Pat\u202Etxt.exe', RTL],
+  ['zero-width characters', ZERO_WIDTH, 'Do\u200Dv\uFEFFer\u200B!'],
+];
+
+for (const [label, firstName, lastName] of NAMES) {
+  test(`names with ${label} are shown as text on /directory and /signin`, async ({ sim }) => {
+    const { page } = sim;
+    for (const n of [firstName, lastName]) expect(Array.from(n).length).toBeLessThanOrEqual(64);
+    await sim.start();
+    await sim.completeSignUp(EMAIL, { firstName, lastName, password: PASSWORD, confirmPassword: PASSWORD });
+    await expect(sim.alert()).toHaveCount(0);
+    await expectNoInjectedMarkup(page);
+
+    const fullName = `${firstName} ${lastName}`;
+    const main = page.getByRole('main');
+
+    // /directory: the Name cell holds exactly the name, and the table stays a
+    // table (one header row and one row for the user).
+    await sim.open('/directory');
+    const fabrikam = sim.tenantSection('fabrikam.com');
+    const users = sim.table(fabrikam, 'User');
+    await expect(users.getByRole('row')).toHaveCount(2);
+    const nameCell = await sim.cell(users, EMAIL, 'Name');
+    expect(await nameCell.evaluate((td) => td.textContent)).toBe(fullName);
+    await expect(await sim.cell(users, EMAIL, 'User')).toHaveText(EMAIL);
+    await expect(await sim.cell(users, EMAIL, 'Creation method')).toHaveText('EmailVerified');
+    if (firstName.startsWith('<')) {
+      await expect(fabrikam.getByText(firstName, { exact: false })).toBeVisible();
+    }
+    await expectSafelyShown(page, main, fullName);
+
+    // /signin after signing in.
+    await sim.signIn(EMAIL, PASSWORD);
+    await expect(sim.status()).toContainText(`You're signed in as ${EMAIL}`);
+    await expect(main.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expectSafelyShown(page, main, `(${fullName})`);
+
+    // The names were saved as typed: after a reload they are still exact.
+    await page.reload();
+    await expect(main.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expectLiteralText(main, `(${fullName})`);
+    await sim.open('/directory');
+    const cellAfterReload = await sim.cell(sim.table(sim.tenantSection('fabrikam.com'), 'User'), EMAIL, 'Name');
+    expect(await cellAfterReload.evaluate((td) => td.textContent)).toBe(fullName);
+    await expectNoInjectedMarkup(page);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// The start page's "Blocked domain": an invalid domain is an alert; nothing
+// is added to the list, and the box keeps what was typed.
+
+const DOMAINS: [string, string][] = [
+  ['markup <b>', MARKUP_B],
+  ['markup <img onerror>', MARKUP_IMG],
+  ['a <script>', SCRIPT],
+  ['markup in a domain', `fabrikam${MARKUP_B}.com`],
+  ['a 300-character string', `${unbroken(296, 'x')}.com`],
+  ['a right-to-left override', 'fabrikam\u202Emoc.com'],
+  ['zero-width characters', 'fab\u200Bri\u200Dkam\uFEFF.com'],
+];
+
+for (const [label, input] of DOMAINS) {
+  test(`"Blocked domain" with ${label}: alert, nothing added, layout holds`, async ({ sim }) => {
+    const { page } = sim;
+    await sim.start();
+    const list = page.getByRole('main').locator('.domain-list').last();
+    const before = await list.getByRole('listitem').allTextContents();
+    expect(before.length).toBeGreaterThan(0);
+
+    const field = page.getByLabel('Blocked domain', { exact: true });
+    await field.fill(input);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+
+    const alert = sim.alert();
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText("That isn't a domain name");
+    await expect(field).toHaveValue(input);
+    expect(await list.getByRole('listitem').allTextContents()).toEqual(before);
+    await expectNoInjectedMarkup(page);
+    await expectLayoutHolds(page, async () => {
+      await expect(alert).toBeVisible();
+      await expect(field).toHaveValue(input);
+    });
+    await expectNoInjectedMarkup(page);
+
+    // The list is unchanged after a reload too.
+    await page.reload();
+    await expect(sim.heading()).toBeVisible();
+    expect(await list.getByRole('listitem').allTextContents()).toEqual(before);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// The clock's "Amount": a number field. The browser keeps only what a number
+// can hold, so the hostile text never reaches the simulator: either nothing
+// is left (an alert asks for a whole number) or digits are (the clock moves
+// by that many minutes).
+
+const AMOUNTS: [string, string][] = [
+  ['markup <b>', MARKUP_B],
+  ['markup <img onerror>', MARKUP_IMG],
+  ['a <script>', SCRIPT],
+  ['a long unbroken string', unbroken(300)],
+  ['a right-to-left override', '\u202E5'],
+  ['zero-width characters', '\u200B\u200D\uFEFF'],
+];
+
+for (const [label, input] of AMOUNTS) {
+  test(`clock "Amount" with ${label}: refused or reduced to digits, layout holds`, async ({ sim }) => {
+    const { page } = sim;
+    await sim.start();
+    const clock = sim.clock();
+    const before = await clock.getAttribute('datetime');
+
+    await page.getByRole('button', { name: 'Advance time' }).click();
+    const amount = page.getByLabel('Amount');
+    await typeInto(amount, input);
+    const kept = await amount.inputValue();
+    // Whatever the field holds is text the simulator can read, or its own
+    // alert must say why not; never the markup itself.
+    if ((await amount.getAttribute('type')) === 'number') {
+      expect(kept, 'a number field keeps only a number').toMatch(/^[0-9]*$/);
+    }
+    await page.getByLabel('Unit').selectOption('minutes');
+    await page.getByRole('button', { name: 'Advance', exact: true }).click();
+
+    const clockAlert = page.getByRole('alert');
+    if (/^[0-9]+$/.test(kept) && Number(kept) >= 1) {
+      const expected = new Date(Date.parse(before!) + Number(kept) * 60e3).toISOString().replace('.000Z', 'Z');
+      await expect(clock).toHaveAttribute('datetime', expected);
+      await expect(clockAlert).toHaveCount(0);
+    } else {
+      await expect(clockAlert).toContainText('Enter a whole number of at least 1');
+      await expect(clock).toHaveAttribute('datetime', before!);
+      if (kept !== '') await expectLiteralText(page.locator('header'), kept);
+    }
+    await expectNoInjectedMarkup(page);
+    await expectLayoutHolds(page);
+    await expectNoInjectedMarkup(page);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// "Import": a file whose name is markup (or long, or bidi) and whose content
+// is bad. The alert names the file, as text.
+
+const FILE_NAMES: [string, string][] = [
+  ['markup <img onerror>', `${MARKUP_IMG}.json`],
+  ['markup <b>', `${MARKUP_B}.json`],
+  ['a <script>', `${SCRIPT}.json`],
+  ['a long unbroken name', `${unbroken(200)}.json`],
+  ['a right-to-left override', 'state\u202Enosj.json'],
+  ['zero-width characters', 'sta\u200Bte\u200D\uFEFF.json'],
+];
+
+for (const [label, name] of FILE_NAMES) {
+  test(`"Import" of a bad file named with ${label}: the alert names it as text, nothing changes`, async ({ sim }) => {
+    const { page } = sim;
+    await sim.start();
+    const stateBefore = await storedState(page);
+
+    await importFile(sim, name, '{"this is": not JSON');
+    const alert = sim.alert();
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText("wasn't imported, and nothing was changed");
+    await expect(alert).toContainText('not valid JSON');
+    await expectLiteralText(alert, `${name} wasn't imported`);
+    if (name.startsWith('<')) {
+      await expect(page.getByRole('main').getByText(name, { exact: false })).toBeVisible();
+    }
+    await expectSafelyShown(page, alert, name);
+    expect(await storedState(page)).toBe(stateBefore);
+  });
+}
+
+test('"Import" of a good file with a hostile name: the status names it as text', async ({ sim }) => {
+  const { page } = sim;
+  await sim.start();
+  const state = await storedJson(page);
+  expect(state).not.toBeNull();
+  const name = `${MARKUP_IMG}${SCRIPT}.json`;
+
+  await importFile(sim, name, state!);
+  await expect(sim.status()).toContainText('was imported');
+  await expect(sim.alert()).toHaveCount(0);
+  await expectLiteralText(sim.status(), `${name} was imported`);
+  await expect(page.getByRole('main').getByText(name, { exact: false })).toBeVisible();
+  await expectSafelyShown(page, sim.status(), name);
+  // The input is cleared, so the same file can be chosen again.
+  await expect(importInput(page)).toHaveValue('');
+});
+
+// ---------------------------------------------------------------------------
+// Also user-supplied: the address in an /inbox/{address} URL (a link typed or
+// pasted by a trainer) is the page's heading, title and "No mail" line.
+
+const ADDRESSES: [string, string][] = [
+  ['markup <b>', MARKUP_B],
+  ['markup <img onerror>', MARKUP_IMG],
+  ['a <script> (its "/" encoded)', SCRIPT],
+  ['a 300-character string', unbroken(300, 'x')],
+  ['a right-to-left override', 'p.dover\u202E@fabrikam.com'],
+  ['zero-width characters', 'p.\u200Bdo\u200Dver\uFEFF@fabrikam.com'],
+];
+
+for (const [label, address] of ADDRESSES) {
+  test(`/inbox/{address} with ${label}: heading, title and text show it literally`, async ({ sim }) => {
+    const { page } = sim;
+    await sim.start();
+    await sim.open(`/inbox/${encodeURIComponent(address)}`);
+    const main = page.getByRole('main');
+    await expectLiteralText(sim.heading(), address);
+    expect(await sim.heading().evaluate((h) => h.textContent)).toBe(address);
+    expect(await page.title()).toContain(address);
+    await expectSafelyShown(page, main, [address, `No mail has arrived for ${address} yet.`]);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Also user-supplied: the content of an imported file, and of the stored
+// state. A value of the wrong type or an unknown variant is quoted in the
+// error; the quote must be text.
+
+/** The current saved state, with the clock (a number) replaced by `value`. */
+async function stateWithBadClock(page: Page, value: string): Promise<string> {
+  const data = await storedData(page);
+  data.world.clock = value;
+  return JSON.stringify(data);
+}
+
+test('"Import" of a file whose content holds markup: the quoted value is text, nothing changes', async ({ sim }) => {
+  const { page } = sim;
+  await sim.start();
+  const before = await storedState(page);
+  const hostile = `${MARKUP_IMG}${SCRIPT}${MARKUP_B}`;
+
+  await importFile(sim, 'state.json', await stateWithBadClock(page, hostile));
+  const alert = sim.alert();
+  await expect(alert).toContainText("state.json wasn't imported, and nothing was changed");
+  await expect(alert).toContainText("don't have the expected shape");
+  await expectSafelyShown(page, alert, hostile);
+  expect(await storedState(page)).toBe(before);
+});
+
+test('stored state holding markup: the recovery screen quotes it as text and changes nothing', async ({ sim }) => {
+  const { page } = sim;
+  await sim.start();
+  const hostile = `${MARKUP_IMG}${SCRIPT}${unbroken(200)}`;
+  const corrupt = await stateWithBadClock(page, hostile);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), ['rms-sim/state', corrupt] as const);
+
+  await page.reload();
+  await expect(sim.heading()).toHaveText("The saved simulator state can't be used");
+  const alert = page.getByRole('main').getByRole('alert');
+  await expect(alert).toContainText("don't have the expected shape");
+  await expectSafelyShown(page, alert, hostile);
+  await expect(page.getByRole('button', { name: 'Reset', exact: true })).toBeVisible();
+  expect(await storedState(page)).toBe(corrupt);
+});
