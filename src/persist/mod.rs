@@ -7,6 +7,7 @@
 //! one stays as it was and the caller is told.
 
 pub mod pack;
+pub mod sync;
 
 use crate::sim::World;
 use serde::{Deserialize, Serialize};

@@ -63,6 +63,9 @@ pub struct World {
     #[serde(default)]
     pub events_trimmed: u64,
     pub next_message_id: u64,
+    /// IDs of the latest saves this state includes (see `persist::sync`).
+    #[serde(default)]
+    pub recent_writes: Vec<u64>,
 }
 
 /// The event log keeps this many of the newest events. A training session

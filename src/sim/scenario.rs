@@ -118,6 +118,7 @@ impl World {
             events: vec![],
             events_trimmed: 0,
             next_message_id: 0,
+            recent_writes: vec![],
         }
     }
 

@@ -1,11 +1,13 @@
 //! The shared state the pages read: one signal holding the engine's world,
-//! and `act`, the only way to change it. `act` re-reads the stored state first
-//! (another tab may have written since), applies the command, saves, and
-//! publishes the result, so two tabs acting in turn lose nothing. A `storage`
-//! event from another tab refreshes the signal without a reload.
+//! and `act`, the only way to change it. Saving and cross-tab safety are the
+//! `persist::sync::Replica`'s job: `act` rebases on the newest stored state
+//! (another tab may have written since), applies the command and saves; a
+//! `storage` event from another tab refreshes the signal without a reload,
+//! replaying this tab's own recent commands if that state lacks them.
 
+use crate::persist::sync::Replica;
 use crate::persist::{self, Backend, LoadError, StorageError};
-use crate::platform::{CryptoRandom, alert};
+use crate::platform::{CryptoRandom, LocalStorage, alert};
 use crate::sim::{Config, Preset, RandomSource, World};
 use leptos::prelude::*;
 
@@ -26,37 +28,44 @@ pub struct Sim {
     pub boot: RwSignal<Boot>,
     /// The last saving problem, shown in the header until the next good save.
     pub save_error: RwSignal<Option<String>>,
-    /// The raw text last read from or written to storage.
-    last_raw: StoredValue<Option<String>>,
+    replica: StoredValue<Replica, leptos::prelude::LocalStorage>,
+}
+
+fn default_world() -> World {
+    World::load(Preset::Default, Config::default(), &mut CryptoRandom)
 }
 
 impl Sim {
     /// Loads the stored world, or creates the default scenario on first visit.
     pub fn boot() -> Sim {
-        let backend = crate::platform::LocalStorage;
-        let (world, boot, raw) = match persist::load(&backend) {
+        let backend = LocalStorage;
+        let mut replica = Replica::new(None);
+        let (world, boot) = match persist::load(&backend) {
             Ok(Some(w)) => {
-                let raw = backend.read(persist::KEY).ok().flatten();
-                (w, Boot::Ready, raw)
+                replica = Replica::new(backend.read(persist::KEY).ok().flatten());
+                (w, Boot::Ready)
             }
             Ok(None) => {
-                let w = World::load(Preset::Default, Config::default(), &mut CryptoRandom);
-                match persist::save(&backend, &w) {
-                    Ok(raw) => (w, Boot::Ready, Some(raw)),
-                    Err(e) => (w, Boot::MemoryOnly(e), None),
+                let mut w = default_world();
+                match replica.replace(&backend, &mut w, &mut CryptoRandom) {
+                    Ok(()) => (w, Boot::Ready),
+                    Err(e) => (w, Boot::MemoryOnly(e)),
                 }
             }
-            Err(LoadError::Storage(e)) => (World::load(Preset::Default, Config::default(), &mut CryptoRandom), Boot::MemoryOnly(e), None),
+            Err(LoadError::Storage(e)) => (default_world(), Boot::MemoryOnly(e)),
             Err(error) => {
                 let raw = backend.read(persist::KEY).ok().flatten().unwrap_or_default();
-                (World::load(Preset::Default, Config::default(), &mut CryptoRandom), Boot::Recovery { error, raw }, None)
+                (default_world(), Boot::Recovery { error, raw })
             }
         };
+        if let Boot::MemoryOnly(e) = &boot {
+            alert(&e.to_string());
+        }
         Sim {
             world: RwSignal::new(world),
             boot: RwSignal::new(boot),
             save_error: RwSignal::new(None),
-            last_raw: StoredValue::new(raw),
+            replica: StoredValue::new_local(replica),
         }
     }
 
@@ -74,63 +83,66 @@ impl Sim {
         matches!(self.boot.get_untracked(), Boot::Ready)
     }
 
-    /// Applies one command to the newest state and saves it.
-    pub fn act<R>(&self, f: impl FnOnce(&mut World, &mut dyn RandomSource) -> R) -> R {
-        let mut world = self.latest();
-        let result = f(&mut world, &mut CryptoRandom);
-        self.commit(world);
+    /// Applies one command to the newest state and saves it. The command may
+    /// run again later, on a newer state, if another tab's save raced it.
+    pub fn act<R: 'static>(&self, command: impl Fn(&mut World, &mut dyn RandomSource) -> R + 'static) -> R {
+        let mut world = self.world.get_untracked();
+        let (result, saved) = if self.storage_usable() {
+            self.replica
+                .try_update_value(|r| r.act(&LocalStorage, &mut world, &mut CryptoRandom, command))
+                .expect("the replica lives as long as the app")
+        } else {
+            (command(&mut world, &mut CryptoRandom), Ok(()))
+        };
+        self.after_save(saved);
+        self.world.set(world);
         result
     }
 
     /// Replaces the whole world (load a preset, reset, import).
-    pub fn replace(&self, world: World) {
-        self.commit(world);
-    }
-
-    /// The newest state: the stored one if another tab changed it.
-    fn latest(&self) -> World {
+    pub fn replace(&self, mut world: World) {
         if self.storage_usable() {
-            if let Ok(Some(raw)) = crate::platform::LocalStorage.read(persist::KEY) {
-                if self.last_raw.with_value(|r| r.as_deref() != Some(raw.as_str())) {
-                    if let Ok(w) = persist::decode(&raw) {
-                        self.last_raw.set_value(Some(raw));
-                        return w;
-                    }
-                }
-            }
-        }
-        self.world.get_untracked()
-    }
-
-    fn commit(&self, world: World) {
-        if self.storage_usable() {
-            match persist::save(&crate::platform::LocalStorage, &world) {
-                Ok(raw) => {
-                    self.last_raw.set_value(Some(raw));
-                    self.save_error.set(None);
-                }
-                Err(e) => {
-                    let msg = e.to_string();
-                    alert(&msg);
-                    self.save_error.set(Some(msg));
-                }
-            }
+            let saved = self
+                .replica
+                .try_update_value(|r| r.replace(&LocalStorage, &mut world, &mut CryptoRandom))
+                .expect("the replica lives as long as the app");
+            self.after_save(saved);
         }
         self.world.set(world);
+    }
+
+    fn after_save(&self, saved: Result<(), StorageError>) {
+        match saved {
+            Ok(()) => {
+                if self.save_error.get_untracked().is_some() {
+                    self.save_error.set(None);
+                }
+            }
+            Err(e) => {
+                let msg = e.to_string();
+                alert(&msg);
+                self.save_error.set(Some(msg));
+            }
+        }
     }
 
     /// Called for `storage` events: another tab saved a new state.
     pub fn refresh_from_storage(&self, raw: Option<String>) {
         let Some(raw) = raw else { return };
-        if self.last_raw.with_value(|r| r.as_deref() == Some(raw.as_str())) {
+        if matches!(self.boot.get_untracked(), Boot::MemoryOnly(_)) {
             return;
         }
-        match persist::decode(&raw) {
-            Ok(w) => {
-                self.last_raw.set_value(Some(raw));
+        let received = self
+            .replica
+            .try_update_value(|r| r.receive(&LocalStorage, &raw, &mut CryptoRandom))
+            .expect("the replica lives as long as the app");
+        match received {
+            Ok(None) => {}
+            Ok(Some((w, saved))) => {
                 if matches!(self.boot.get_untracked(), Boot::Recovery { .. }) {
                     self.boot.set(Boot::Ready);
                 }
+                self.after_save(saved);
                 self.world.set(w);
             }
             Err(error) => self.boot.set(Boot::Recovery { error, raw }),
@@ -140,7 +152,7 @@ impl Sim {
     /// Leaves the recovery screen by starting over with the default scenario.
     pub fn reset_after_recovery(&self) {
         self.boot.set(Boot::Ready);
-        self.replace(World::load(Preset::Default, Config::default(), &mut CryptoRandom));
+        self.replace(default_world());
     }
 }
 

@@ -20,7 +20,7 @@ pub fn Clock() -> impl IntoView {
             _ => TimeUnit::Minutes,
         };
         let amt = amount.get_untracked();
-        match sim.act(|w, _| w.advance_clock(&amt, u)) {
+        match sim.act(move |w, _| w.advance_clock(&amt, u)) {
             Ok(_) => error.set(None),
             Err(e) => error.set(Some(e.to_string())),
         }

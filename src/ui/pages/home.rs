@@ -123,7 +123,7 @@ fn DomainLists() -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let d = new_domain.get_untracked();
-        match sim.act(|w, _| w.add_blocked_domain(&d)) {
+        match sim.act(move |w, _| w.add_blocked_domain(&d)) {
             Ok(d) => {
                 new_domain.set(String::new());
                 notice.set(Notice::Ok(format!("{d} is now blocked.")));
@@ -140,7 +140,7 @@ fn DomainLists() -> impl IntoView {
                     <h3>"Personal email addresses"</h3>
                     <label class="check">
                         <input type="checkbox" prop:checked=move || sim.with(|w| w.lists.personal_check)
-                            on:change=move |ev| { let on = event_target_checked(&ev); sim.act(|w, _| w.set_personal_check(on)); } />
+                            on:change=move |ev| { let on = event_target_checked(&ev); sim.act(move |w, _| w.set_personal_check(on)); } />
                         "Check personal email addresses"
                     </label>
                     <p>"Consumer email services (such as Microsoft accounts) and Internet providers' home accounts are refused: RMS for individuals needs a work or school address. The simulator's built-in list:"</p>
@@ -157,7 +157,7 @@ fn DomainLists() -> impl IntoView {
                     <h3>"Blocked domains"</h3>
                     <label class="check">
                         <input type="checkbox" prop:checked=move || sim.with(|w| w.lists.blocked_check)
-                            on:change=move |ev| { let on = event_target_checked(&ev); sim.act(|w, _| w.set_blocked_check(on)); } />
+                            on:change=move |ev| { let on = event_target_checked(&ev); sim.act(move |w, _| w.set_blocked_check(on)); } />
                         "Check blocked domains"
                     </label>
                     <p>
@@ -176,7 +176,8 @@ fn DomainLists() -> impl IntoView {
                                 <li>
                                     <span>{d.clone()}</span>
                                     <button type="button" class="small" aria-label=format!("Remove {d}") on:click=move |_| {
-                                        let _ = sim.act(|w, _| w.remove_blocked_domain(&d2));
+                                        let d = d2.clone();
+                                        let _ = sim.act(move |w, _| w.remove_blocked_domain(&d));
                                     }>"Remove"</button>
                                 </li>
                             }

@@ -50,7 +50,7 @@ pub fn Mailbox() -> impl IntoView {
         if let Some(id) = id {
             let unread = sim.with_untracked(|w| w.mailbox(&addr).and_then(|m| m.messages.iter().find(|x| x.id == id)).is_some_and(|x| !x.read));
             if unread {
-                sim.act(|w, _| w.mark_read(&addr, id));
+                sim.act(move |w, _| w.mark_read(&addr, id));
             }
         }
     });

@@ -25,7 +25,7 @@ pub fn Portal() -> impl IntoView {
         let input = email.get_untracked();
         since.set(Some(last_seq(&sim)));
         sent_to.set(None);
-        match sim.act(|w, rng| w.start_signup(&input, rng)) {
+        match sim.act(move |w, rng| w.start_signup(&input, rng)) {
             Ok(StartOutcome::EmailSent { email, expires_at, replaced_previous }) => {
                 notice.set(Notice::Ok(format!(
                     "Check your email. We sent a message to {email} from Microsoft (DoNotReply@microsoft.com) with the subject “Microsoft RMS”. Click the link in it to finish signing up; it works once, until {expires_at}.{}",

@@ -26,7 +26,7 @@ pub fn SignIn() -> impl IntoView {
         ev.prevent_default();
         let (e, p) = (email.get_untracked(), password.get_untracked());
         since.set(Some(last_seq(&sim)));
-        match sim.act(|w, _| w.sign_in(&e, &p)) {
+        match sim.act(move |w, _| w.sign_in(&e, &p)) {
             Ok(upn) => {
                 password.set(String::new());
                 notice.set(Notice::Ok(format!("You're signed in as {upn}.")));

@@ -27,7 +27,7 @@ pub fn Verify() -> impl IntoView {
     Effect::new(move |_| {
         let t = token();
         if sim.with_untracked(|w| w.confirmation_unopened(&t)) {
-            let _ = sim.act(|w, _| w.open_confirmation(&t));
+            let _ = sim.act(move |w, _| w.open_confirmation(&t));
         }
     });
     view! {
@@ -71,7 +71,8 @@ fn Activate(email: String, token: String, completed: RwSignal<Option<Completed>>
     let notice = RwSignal::new(Notice::None);
     let activate = move |_| {
         since.set(Some(last_seq(&sim)));
-        match sim.act(|w, rng| w.complete_signup(&token, &AccountDetails::default(), rng)) {
+        let token = token.clone();
+        match sim.act(move |w, rng| w.complete_signup(&token, &AccountDetails::default(), rng)) {
             Ok(c) => completed.set(Some(c)),
             Err(e) => notice.set(Notice::Err(e.to_string())),
         }
@@ -105,7 +106,8 @@ fn CreateAccount(email: String, token: String, completed: RwSignal<Option<Comple
             country: country.get_untracked(),
         };
         since.set(Some(last_seq(&sim)));
-        match sim.act(|w, rng| w.complete_signup(&token, &details, rng)) {
+        let token = token.clone();
+        match sim.act(move |w, rng| w.complete_signup(&token, &details, rng)) {
             Ok(c) => completed.set(Some(c)),
             Err(CompleteError::Fields(list)) => {
                 notice.set(Notice::Errs(list.iter().map(|e| e.message.clone()).collect()));

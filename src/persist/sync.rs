@@ -1,0 +1,325 @@
+//! Several tabs, one stored state, nothing lost.
+//!
+//! Every tab of the simulator shares one localStorage key, but each tab's view
+//! of it can lag a few milliseconds behind another tab's write. If tab A and
+//! tab B act at the same moment, each could save a state that lacks the
+//! other's change. `Replica` prevents that loss:
+//!
+//! - every save carries the IDs of the last writes that state includes
+//!   (`World::recent_writes`);
+//! - a tab remembers its own recent commands until it sees a stored state that
+//!   includes them;
+//! - before acting, and whenever another tab's state arrives, a tab rebases:
+//!   it takes the newest stored state and replays on it those of its own
+//!   commands the state lacks, then saves the result.
+//!
+//! Commands are the same closures the UI runs (`Fn(&mut World, &mut dyn
+//! RandomSource)`), so a replay applies the engine's rules to the newer state:
+//! a sign-up replayed after a colleague's joins the tenant the colleague's
+//! created. The logic is pure and tested natively with simulated tabs.
+
+use super::{Backend, LoadError, StorageError, decode, save};
+use crate::sim::{RandomSource, World};
+use std::rc::Rc;
+
+/// How many write IDs a stored state remembers.
+pub const RECENT_WRITES: usize = 64;
+/// How many of its own commands a tab keeps for replay.
+const MAX_UNCONFIRMED: usize = 32;
+
+pub type Command = Rc<dyn Fn(&mut World, &mut dyn RandomSource)>;
+
+/// A tab's side of the shared state.
+#[derive(Default)]
+pub struct Replica {
+    /// The stored text this tab last read or wrote.
+    last_raw: Option<String>,
+    /// This tab's commands that no stored state from another tab has shown to include yet.
+    unconfirmed: Vec<(u64, Command)>,
+}
+
+impl Replica {
+    pub fn new(last_raw: Option<String>) -> Self {
+        Replica { last_raw, unconfirmed: vec![] }
+    }
+
+    /// Runs `command` on the newest state and saves. Returns the command's
+    /// result and whether the save worked (the world changes either way).
+    pub fn act<R: 'static>(
+        &mut self,
+        backend: &dyn Backend,
+        world: &mut World,
+        rng: &mut dyn RandomSource,
+        command: impl Fn(&mut World, &mut dyn RandomSource) -> R + 'static,
+    ) -> (R, Result<(), StorageError>) {
+        if let Ok(Some(raw)) = backend.read(super::KEY) {
+            if self.last_raw.as_deref() != Some(raw.as_str()) {
+                if let Ok(stored) = decode(&raw) {
+                    self.last_raw = Some(raw);
+                    *world = self.rebase(stored, rng);
+                }
+            }
+        }
+        let result = command(world, rng);
+        let command: Command = Rc::new(move |w: &mut World, r: &mut dyn RandomSource| {
+            let _ = command(w, r);
+        });
+        let id = self.stamp(world, rng);
+        self.unconfirmed.push((id, command));
+        if self.unconfirmed.len() > MAX_UNCONFIRMED {
+            self.unconfirmed.remove(0);
+        }
+        (result, self.save(backend, world))
+    }
+
+    /// Another tab saved `raw`. Returns the world to show, or `None` if there
+    /// is nothing new, and the result of saving a rebased state, if one was made.
+    pub fn receive(
+        &mut self,
+        backend: &dyn Backend,
+        raw: &str,
+        rng: &mut dyn RandomSource,
+    ) -> Result<Option<(World, Result<(), StorageError>)>, LoadError> {
+        if self.last_raw.as_deref() == Some(raw) {
+            return Ok(None);
+        }
+        let stored = decode(raw)?;
+        self.last_raw = Some(raw.to_string());
+        let missing = self.missing_from(&stored);
+        let world = self.rebase(stored, rng);
+        // Save only if our commands had to be replayed onto it.
+        let saved = if missing { self.save(backend, &world) } else { Ok(()) };
+        Ok(Some((world, saved)))
+    }
+
+    /// Replaces the whole state (a preset, a reset, an import): earlier
+    /// commands of this tab are not replayed over it.
+    pub fn replace(&mut self, backend: &dyn Backend, world: &mut World, rng: &mut dyn RandomSource) -> Result<(), StorageError> {
+        self.unconfirmed.clear();
+        self.stamp(world, rng);
+        self.save(backend, world)
+    }
+
+    fn missing_from(&self, stored: &World) -> bool {
+        self.unconfirmed.iter().any(|(id, _)| !stored.recent_writes.contains(id))
+    }
+
+    /// `stored` plus this tab's commands it lacks, replayed in order.
+    fn rebase(&mut self, mut stored: World, rng: &mut dyn RandomSource) -> World {
+        let pending = std::mem::take(&mut self.unconfirmed);
+        for (id, command) in pending {
+            if stored.recent_writes.contains(&id) {
+                continue; // confirmed: another tab's state includes it
+            }
+            command(&mut stored, rng);
+            let new_id = self.stamp(&mut stored, rng);
+            self.unconfirmed.push((new_id, command));
+        }
+        stored
+    }
+
+    fn stamp(&self, world: &mut World, rng: &mut dyn RandomSource) -> u64 {
+        let id = rng.next_u64();
+        world.recent_writes.push(id);
+        if world.recent_writes.len() > RECENT_WRITES {
+            let extra = world.recent_writes.len() - RECENT_WRITES;
+            world.recent_writes.drain(..extra);
+        }
+        id
+    }
+
+    fn save(&mut self, backend: &dyn Backend, world: &World) -> Result<(), StorageError> {
+        let raw = save(backend, world)?;
+        self.last_raw = Some(raw);
+        Ok(())
+    }
+
+    /// The stored text this tab last read or wrote.
+    pub fn last_raw(&self) -> Option<&str> {
+        self.last_raw.as_deref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::persist::{KEY, MemoryBackend};
+    use crate::sim::{AccountDetails, Config, Email, Preset, SeededRandom};
+    use std::cell::RefCell;
+
+    /// One browser's storage as Chromium keeps it: the truth, and each tab's
+    /// cached view that catches up only when a `storage` event is delivered.
+    struct Browser {
+        truth: RefCell<Option<String>>,
+    }
+
+    struct Tab<'b> {
+        browser: &'b Browser,
+        view: RefCell<Option<String>>,
+        fail: RefCell<bool>,
+    }
+
+    impl Backend for Tab<'_> {
+        fn read(&self, _key: &str) -> Result<Option<String>, StorageError> {
+            Ok(self.view.borrow().clone())
+        }
+        fn write(&self, _key: &str, value: &str) -> Result<(), StorageError> {
+            if *self.fail.borrow() {
+                return Err(StorageError::WriteFailed("QuotaExceededError".into()));
+            }
+            *self.browser.truth.borrow_mut() = Some(value.to_string());
+            *self.view.borrow_mut() = Some(value.to_string());
+            Ok(())
+        }
+    }
+
+    struct Session<'b> {
+        tab: Tab<'b>,
+        replica: Replica,
+        world: World,
+    }
+
+    impl<'b> Session<'b> {
+        fn open(browser: &'b Browser) -> Self {
+            let raw = browser.truth.borrow().clone().expect("a saved state");
+            let world = decode(&raw).unwrap();
+            Session { tab: Tab { browser, view: RefCell::new(Some(raw.clone())), fail: RefCell::new(false) }, replica: Replica::new(Some(raw)), world }
+        }
+        fn act<R: 'static>(&mut self, rng: &mut dyn RandomSource, f: impl Fn(&mut World, &mut dyn RandomSource) -> R + 'static) -> R {
+            self.replica.act(&self.tab, &mut self.world, rng, f).0
+        }
+        /// The `storage` event: this tab's view catches up with the truth.
+        fn deliver(&mut self, rng: &mut dyn RandomSource) {
+            let raw = self.tab.browser.truth.borrow().clone().unwrap();
+            *self.tab.view.borrow_mut() = Some(raw.clone());
+            if let Some((w, saved)) = self.replica.receive(&self.tab, &raw, rng).unwrap() {
+                saved.unwrap();
+                self.world = w;
+            }
+        }
+    }
+
+    fn browser() -> Browser {
+        let w = World::load(Preset::Default, Config { pbkdf2_iterations: 1, ..Config::default() }, &mut SeededRandom::new(1));
+        let raw = crate::persist::encode_stored(&w);
+        Browser { truth: RefCell::new(Some(raw)) }
+    }
+
+    fn sign_up(email: &'static str) -> impl Fn(&mut World, &mut dyn RandomSource) + 'static {
+        move |w: &mut World, rng: &mut dyn RandomSource| {
+            w.start_signup(email, rng).unwrap();
+            let token = w.pending_signups[&Email::parse(email).unwrap()].clone();
+            let d = AccountDetails { first_name: "A".into(), last_name: "B".into(), password: "Abcdef-123".into(), confirm_password: "Abcdef-123".into(), country: "US".into() };
+            w.complete_signup(&token, &d, rng).unwrap();
+        }
+    }
+
+    fn has(w: &World, email: &str) -> bool {
+        w.user(&Email::parse(email).unwrap()).is_some()
+    }
+
+    #[test]
+    fn two_tabs_acting_at_once_lose_nothing() {
+        let b = browser();
+        let (mut a, mut bb) = (Session::open(&b), Session::open(&b));
+        let (mut ra, mut rb) = (SeededRandom::new(2), SeededRandom::new(3));
+        // Both act before either sees the other's write.
+        a.act(&mut ra, sign_up("p.dover@fabrikam.com"));
+        bb.act(&mut rb, sign_up("r.ortiz@fabrikam.com"));
+        // The truth now holds B's state only; A hears of it and rebases.
+        a.deliver(&mut ra);
+        bb.deliver(&mut rb);
+        for w in [&a.world, &bb.world, &decode(b.truth.borrow().as_ref().unwrap()).unwrap()] {
+            assert!(has(w, "p.dover@fabrikam.com") && has(w, "r.ortiz@fabrikam.com"));
+            let t = w.tenant_of_domain("fabrikam.com").unwrap();
+            assert_eq!(t.users.len(), 2, "one tenant for the domain, both users in it");
+        }
+        assert_eq!(a.world, bb.world);
+    }
+
+    #[test]
+    fn acting_on_a_stale_view_rebases_first() {
+        let b = browser();
+        let (mut a, mut bb) = (Session::open(&b), Session::open(&b));
+        let (mut ra, mut rb) = (SeededRandom::new(4), SeededRandom::new(5));
+        a.act(&mut ra, sign_up("p.dover@fabrikam.com"));
+        // B's view catches up (without the event handler running yet), then B acts.
+        *bb.tab.view.borrow_mut() = b.truth.borrow().clone();
+        bb.act(&mut rb, |w, _| w.advance_clock("5", crate::sim::TimeUnit::Minutes).unwrap());
+        assert!(has(&bb.world, "p.dover@fabrikam.com"));
+        a.deliver(&mut ra);
+        assert_eq!(a.world, bb.world);
+        assert_eq!(a.world.clock, crate::sim::time::SCENARIO_START.plus(crate::sim::SimDuration::minutes(5)));
+    }
+
+    #[test]
+    fn many_interleavings_converge_with_every_change() {
+        for seed in 0..30u64 {
+            let b = browser();
+            let (mut a, mut bb) = (Session::open(&b), Session::open(&b));
+            let mut r = SeededRandom::new(seed);
+            let names = ["a1@fabrikam.com", "b1@fabrikam.com", "a2@northwind.com", "b2@fabrikam.com", "a3@northwind.com", "b3@tailspin.com"];
+            for (i, email) in names.iter().enumerate() {
+                let tab = if i % 2 == 0 { &mut a } else { &mut bb };
+                tab.act(&mut r, sign_up(email));
+                if r.below(3) == 0 {
+                    a.deliver(&mut r);
+                }
+                if r.below(3) == 0 {
+                    bb.deliver(&mut r);
+                }
+            }
+            a.deliver(&mut r);
+            bb.deliver(&mut r);
+            a.deliver(&mut r);
+            assert_eq!(a.world, bb.world, "seed {seed}");
+            for e in names {
+                assert!(has(&a.world, e), "seed {seed}: {e} lost");
+            }
+            assert_eq!(a.world.tenant_of_domain("fabrikam.com").unwrap().users.len(), 3);
+        }
+    }
+
+    #[test]
+    fn replace_wins_and_own_echo_is_ignored() {
+        let b = browser();
+        let mut a = Session::open(&b);
+        let mut r = SeededRandom::new(6);
+        a.act(&mut r, sign_up("p.dover@fabrikam.com"));
+        let own = a.replica.last_raw().unwrap().to_string();
+        assert!(a.replica.receive(&a.tab, &own, &mut r).unwrap().is_none(), "a tab's own write is nothing new");
+        let mut fresh = World::load(Preset::Default, Config { pbkdf2_iterations: 1, ..Config::default() }, &mut r);
+        a.replica.replace(&a.tab, &mut fresh, &mut r).unwrap();
+        a.world = fresh;
+        let mut other = Session::open(&b);
+        other.act(&mut r, |w, _| w.advance_clock("1", crate::sim::TimeUnit::Days).unwrap());
+        a.deliver(&mut r);
+        assert!(!has(&a.world, "p.dover@fabrikam.com"), "a replaced state does not bring back older commands");
+    }
+
+    #[test]
+    fn a_failed_save_keeps_the_change_in_memory_and_stored_state_intact() {
+        let b = browser();
+        let before = b.truth.borrow().clone();
+        let mut a = Session::open(&b);
+        *a.tab.fail.borrow_mut() = true;
+        let mut r = SeededRandom::new(7);
+        let (_, saved) = a.replica.act(&a.tab, &mut a.world, &mut r, sign_up("p.dover@fabrikam.com"));
+        assert!(matches!(saved, Err(StorageError::WriteFailed(_))));
+        assert!(has(&a.world, "p.dover@fabrikam.com"), "the in-memory state keeps working");
+        assert_eq!(*b.truth.borrow(), before, "the saved state is untouched");
+        // Once storage works again the next action saves everything.
+        *a.tab.fail.borrow_mut() = false;
+        a.act(&mut r, |w, _| w.advance_clock("1", crate::sim::TimeUnit::Minutes).unwrap());
+        assert!(has(&decode(b.truth.borrow().as_ref().unwrap()).unwrap(), "p.dover@fabrikam.com"));
+        let _ = KEY;
+    }
+
+    #[test]
+    fn bad_data_from_another_tab_is_reported() {
+        let b = browser();
+        let mut a = Session::open(&b);
+        let mut r = SeededRandom::new(8);
+        assert!(matches!(a.replica.receive(&a.tab, "garbage", &mut r), Err(LoadError::Corrupt { .. })));
+    }
+}
