@@ -22,6 +22,10 @@ layer "2/3 Browser tests in headless Chromium (wasm-bindgen-test)"
 cargo test --locked --target wasm32-unknown-unknown --test web 2>&1 | tee "$logs/web.txt"
 [ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=("browser")
 
+layer "2b/3 Persistence budgets in headless Chromium (release build of the browser tests)"
+cargo test --locked --release --target wasm32-unknown-unknown --test web_perf -- --nocapture 2>&1 | tee "$logs/web-perf.txt"
+[ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=("persistence budgets")
+
 layer "3/3 End-to-end tests: release build + Playwright"
 if trunk build --release 2>&1 | tee "$logs/build.txt"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
   (cd e2e && PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/../$logs/e2e.json" npx playwright test --reporter=list,json) 2>&1 | tee "$logs/e2e.txt"
@@ -31,7 +35,7 @@ else
 fi
 
 # One closing line for all layers.
-cargo_counts=$(cat "$logs/native.txt" "$logs/web.txt" 2>/dev/null \
+cargo_counts=$(cat "$logs/native.txt" "$logs/web.txt" "$logs/web-perf.txt" 2>/dev/null \
   | sed -n 's/^test result: [a-zA-Z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1 \2/p' \
   | awk '{p+=$1; f+=$2} END {print p+0, f+0}')
 e2e_counts=$(node -e '

@@ -185,7 +185,7 @@ async fn portal_sends_the_confirmation_mail_and_shows_what_happened() {
     assert!(app.text(".behind").contains("Confirmation email sent to p.dover@fabrikam.com"));
     let w = stored_world();
     let mail = &w.mailbox("p.dover@fabrikam.com").unwrap().messages[0];
-    assert_eq!((mail.from.as_str(), mail.subject.as_str()), ("DoNotReply@microsoft.com", "Microsoft RMS"));
+    assert_eq!((mail.from(), mail.subject()), ("DoNotReply@microsoft.com", "Microsoft RMS"));
 }
 
 #[wasm_bindgen_test]
@@ -283,4 +283,115 @@ async fn account_page_for_a_used_link_says_so() {
     settle().await;
     assert!(app.text("[role=alert]").contains("already used"));
     assert!(app.root.query_selector("#first-name").unwrap().is_none());
+}
+
+// ───────────────────────── storage that fails ─────────────────────────
+
+/// Replaces `window.alert` so tests can read what the app told the person.
+fn capture_alerts() {
+    js_sys::eval("window.__alerts = []; window.alert = (m) => window.__alerts.push(String(m));").unwrap();
+}
+
+fn alerts() -> Vec<String> {
+    let arr = js_sys::eval("window.__alerts").unwrap();
+    js_sys::Array::from(&arr).iter().map(|v| v.as_string().unwrap_or_default()).collect()
+}
+
+/// Fills localStorage with filler until `room` characters are left; returns a cleanup.
+fn fill_storage_leaving(room: usize) {
+    let s = storage();
+    let (mut lo, mut hi) = (0usize, 6_000_000usize);
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if s.set_item("filler", &"a".repeat(mid)).is_ok() {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    s.set_item("filler", &"a".repeat(lo.saturating_sub(room))).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_full_quota_keeps_the_saved_state_and_the_work_and_says_so() {
+    storage().clear().unwrap();
+    capture_alerts();
+    let w = cheap_world(Preset::Default);
+    persist::save(&LocalStorage, &w).unwrap();
+    let saved_before = storage().get_item(persist::KEY).unwrap();
+    let app = mount_at("/portal");
+    settle().await;
+    fill_storage_leaving(10);
+    app.type_into("#portal-email", "p.dover@fabrikam.com");
+    app.click_button("Get started");
+    settle().await;
+    storage().remove_item("filler").unwrap();
+    let said = alerts();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("couldn't be saved") && said[0].contains("QuotaExceededError"), "{}", said[0]);
+    assert_eq!(storage().get_item(persist::KEY).unwrap(), saved_before, "the previously saved state is intact");
+    assert!(app.text("[role=status]").contains("We sent a message to p.dover@fabrikam.com"), "the in-memory state goes on working");
+    assert!(app.root.text_content().unwrap().contains("couldn't be saved"), "a banner says so too");
+    // Once there is room again, the next action saves everything, the earlier change included.
+    app.type_into("#portal-email", "r.ortiz@fabrikam.com");
+    app.click_button("Get started");
+    settle().await;
+    let w = stored_world();
+    assert!(w.mailbox("p.dover@fabrikam.com").is_some() && w.mailbox("r.ortiz@fabrikam.com").is_some());
+    assert!(!app.root.text_content().unwrap().contains("couldn't be saved"), "the banner goes once saving works");
+}
+
+/// Makes `window.localStorage` throw like a browser with storage disabled.
+fn disable_storage() {
+    js_sys::eval(
+        "window.__ls = Object.getOwnPropertyDescriptor(window, 'localStorage') ? [window, Object.getOwnPropertyDescriptor(window, 'localStorage')] : [Window.prototype, Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage')];
+         Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); } });",
+    )
+    .unwrap();
+}
+
+fn enable_storage() {
+    js_sys::eval(
+        "delete window.localStorage; if (window.__ls[0] === window) Object.defineProperty(window, 'localStorage', window.__ls[1]);",
+    )
+    .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn unavailable_storage_runs_in_memory_and_says_so() {
+    storage().clear().unwrap();
+    capture_alerts();
+    disable_storage();
+    let app = mount_at("/portal");
+    settle().await;
+    let said = alerts();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("won't let the simulator use its local storage") && said[0].contains("SecurityError"), "{}", said[0]);
+    assert!(app.text("[role=alert]").contains("nothing you do will be kept"));
+    app.type_into("#portal-email", "p.dover@fabrikam.com");
+    app.click_button("Get started");
+    settle().await;
+    assert!(app.text("[role=status]").contains("We sent a message"), "the simulator still works in memory");
+    assert_eq!(alerts().len(), 1, "no alert per action once the person was told");
+    enable_storage();
+    assert_eq!(storage().get_item(persist::KEY).unwrap(), None, "nothing was written");
+}
+
+#[wasm_bindgen_test]
+async fn refused_writes_leave_storage_intact() {
+    storage().clear().unwrap();
+    capture_alerts();
+    let w = cheap_world(Preset::Default);
+    persist::save(&LocalStorage, &w).unwrap();
+    let before = storage().get_item(persist::KEY).unwrap();
+    let app = mount_at("/");
+    settle().await;
+    js_sys::eval("window.__setItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };").unwrap();
+    app.type_into("#blocked-new", "northwind.com");
+    app.click_button("Add");
+    settle().await;
+    js_sys::eval("Storage.prototype.setItem = window.__setItem;").unwrap();
+    assert_eq!(storage().get_item(persist::KEY).unwrap(), before);
+    assert_eq!(alerts().len(), 1);
+    assert!(app.root.text_content().unwrap().contains("northwind.com is now blocked."), "the change works in memory");
 }

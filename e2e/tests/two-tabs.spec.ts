@@ -1,0 +1,298 @@
+// Two tabs of one browser (one context, so one localStorage) acting on the
+// same state: one after the other, at the same moment (Create clicked in both
+// at once, several rounds), and the clock advanced in both at once. Nothing
+// either tab did may be lost, and both tabs must end up showing the same
+// world, first without a reload (the `storage` event and the rebase on
+// action), then after one.
+import { test as simTest, expect, SENDER, CONFIRMATION_SUBJECT, type Sim } from './fixtures/sim';
+import { storedJson } from './fixtures/state';
+import type { Locator, Page } from '@playwright/test';
+
+const PASSWORD = 'Fabrikam-2016!';
+const COUNTRY = 'United States of America';
+
+/**
+ * The shared `sim` test plus a guard on every tab of the context: an
+ * alert/confirm/prompt (the app alerts when it cannot save) or an uncaught
+ * page error (a wasm panic) fails the test at its end.
+ */
+const test = simTest.extend<{ problems: string[] }>({
+  problems: [
+    async ({ context }, use) => {
+      const seen: string[] = [];
+      const watch = (p: Page) => {
+        p.on('dialog', (d) => {
+          seen.push(`dialog ${d.type()}: ${d.message()} (on ${p.url()})`);
+          d.dismiss().catch(() => {});
+        });
+        p.on('pageerror', (e) => seen.push(`page error: ${e.message} (on ${p.url()})`));
+      };
+      for (const p of context.pages()) watch(p);
+      context.on('page', watch);
+      await use(seen);
+      expect(seen, 'no dialog and no page error in any tab').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Tab A is the fixture's page (it loads the default scenario); tab B a second page of the same context. */
+async function twoTabs(sim: Sim): Promise<[Page, Page]> {
+  await sim.start();
+  const b = await sim.context.newPage();
+  await b.goto('/');
+  await expect(sim.heading(b)).toHaveText('RMS for individuals simulator');
+  return [sim.page, b];
+}
+
+/** Goes to `route` through the header's "Main" navigation: an in-app navigation, no reload. */
+async function navigate(page: Page, name: string, heading: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+}
+
+/**
+ * In `page`'s inbox of `email`: the confirmation message is listed; open it
+ * and follow its "Complete your sign-up" link (in-app, as a person would).
+ * Leaves the tab on the account page, fields empty.
+ */
+async function openConfirmationLink(sim: Sim, page: Page, email: string): Promise<void> {
+  await sim.open(`/inbox/${email}`, page);
+  await expect(sim.heading(page)).toHaveText(email);
+  const link = sim.messageLink(SENDER, CONFIRMATION_SUBJECT, page);
+  await expect(link).toHaveCount(1);
+  await link.click();
+  const message = page.getByRole('article', { name: 'Message' });
+  await expect(message).toContainText(email);
+  const complete = message.getByRole('link', { name: 'Complete your sign-up' });
+  await expect(complete).toHaveAttribute('href', /^\/portal\/verify\?token=[0-9a-f]+$/);
+  await complete.click();
+  await expect(page).toHaveURL(/\/portal\/verify\?token=/);
+  await expect(sim.heading(page)).toHaveText('Microsoft Rights Management');
+  await expect(page.getByRole('main')).toContainText(`Create your account for ${email}`);
+}
+
+/** Fills the account page without clicking Create. */
+async function fillAccountFields(page: Page, first: string, last: string): Promise<void> {
+  await page.getByLabel('First name').fill(first);
+  await page.getByLabel('Last name').fill(last);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Confirm password').fill(PASSWORD);
+  await page.getByLabel('Country').selectOption({ label: COUNTRY });
+}
+
+function createButton(page: Page): Locator {
+  return page.getByRole('button', { name: 'Create', exact: true });
+}
+
+async function expectCreated(sim: Sim, page: Page, email: string): Promise<void> {
+  await expect(sim.status(page)).toContainText(`Your account ${email} was created`);
+  await expect(sim.alert(page)).toHaveCount(0);
+}
+
+/** The text of the cell under `column` in the rows of `table` that contain `rowText`. */
+async function cellText(table: Locator, rowText: string, column: string): Promise<Locator> {
+  await expect(table).toBeVisible();
+  const headers = (await table.getByRole('columnheader').allTextContents()).map((h) => h.trim());
+  const index = headers.indexOf(column);
+  expect(index, `column "${column}" in [${headers.join(', ')}]`).toBeGreaterThanOrEqual(0);
+  return table.getByRole('row').filter({ hasText: rowText }).getByRole('cell').nth(index);
+}
+
+type TenantSummary = { unmanaged: boolean; users: string[]; methods: string[]; consumedUnits: string[] };
+
+/**
+ * What the open /directory shows for each of `domains`: one summary per
+ * tenant section whose heading names the domain (so exactly one is right),
+ * read in one round trip from the table cells under their column headers.
+ */
+async function directorySummary(page: Page, domains: string[]): Promise<Record<string, TenantSummary[]>> {
+  return page.evaluate((domains) => {
+    const column = (table: HTMLTableElement, name: string) =>
+      [...table.querySelectorAll('th')].findIndex((th) => th.textContent?.trim() === name);
+    const tableWith = (section: Element, name: string) =>
+      [...section.querySelectorAll('table')].find((t) => column(t, name) >= 0);
+    const cells = (table: HTMLTableElement | undefined, name: string, rowFilter = '') => {
+      if (!table) return [];
+      const i = column(table, name);
+      return [...table.querySelectorAll('tbody tr')]
+        .filter((r) => (r.textContent ?? '').includes(rowFilter))
+        .map((r) => r.querySelectorAll('td')[i]?.textContent?.trim() ?? '');
+    };
+    const sections = [...document.querySelectorAll('main section[aria-labelledby]')].map((section) => {
+      const heading = document.getElementById(section.getAttribute('aria-labelledby')!)?.textContent ?? '';
+      const users = tableWith(section, 'User');
+      const subs = tableWith(section, 'AccountSkuId');
+      return {
+        domains: heading.split(',').map((d) => d.trim()),
+        summary: {
+          unmanaged: (section.textContent ?? '').includes('Unmanaged'),
+          users: cells(users, 'User').sort(),
+          methods: [...new Set(cells(users, 'Creation method'))],
+          consumedUnits: cells(subs, 'ConsumedUnits', 'RIGHTSMANAGEMENT_ADHOC'),
+        },
+      };
+    });
+    return Object.fromEntries(domains.map((d) => [d, sections.filter((s) => s.domains.includes(d)).map((s) => s.summary)]));
+  }, domains);
+}
+
+/**
+ * The open /directory of `page` shows, for each domain, exactly one tenant:
+ * unmanaged, holding exactly its emails (all EmailVerified), its
+ * RIGHTSMANAGEMENT_ADHOC subscription consuming one unit per user. Retries
+ * until it holds (another tab's save arrives by the `storage` event).
+ */
+async function expectTenants(page: Page, domains: Record<string, string[]>, label: string): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1 }), label).toHaveText('Directory');
+  const expected = Object.fromEntries(
+    Object.entries(domains).map(([d, emails]) => [
+      d,
+      [{ unmanaged: true, users: [...emails].sort(), methods: ['EmailVerified'], consumedUnits: [String(emails.length)] }],
+    ]),
+  );
+  await expect.poll(() => directorySummary(page, Object.keys(domains)), { message: label }).toEqual(expected);
+}
+
+/**
+ * The same, through the accessible roles and names a trainer's script uses:
+ * one region named `domain`, its users table with one row per email, and
+ * ConsumedUnits equal to their number.
+ */
+async function expectOneTenantWith(page: Page, domain: string, emails: string[], label: string): Promise<void> {
+  const section = page.getByRole('region', { name: domain, exact: true });
+  await expect(section, `${label}: one tenant section for ${domain}`).toHaveCount(1);
+  const users = section.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'User', exact: true }) });
+  await expect(users.getByRole('row'), `${label}: header + ${emails.length} users in ${domain}`).toHaveCount(emails.length + 1);
+  const subs = section.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'AccountSkuId', exact: true }) });
+  await expect(await cellText(subs, 'RIGHTSMANAGEMENT_ADHOC', 'ConsumedUnits'), `${label}: ConsumedUnits of ${domain}`).toHaveText(
+    String(emails.length),
+  );
+}
+
+/**
+ * Both tabs: /directory by in-app navigation (no reload), then again after
+ * reloading each tab. Every domain of `domains` is checked in one read; the
+ * newest one (`focus`) also through the accessible roles and names.
+ */
+async function expectBothTabsShow(tabs: [Page, Page], domains: Record<string, string[]>, focus: string, round = ''): Promise<void> {
+  const names = ['tab A', 'tab B'];
+  for (const [i, page] of tabs.entries()) {
+    const label = `${round}${names[i]}, without reload`;
+    await test.step(label, async () => {
+      await navigate(page, 'Directory', 'Directory');
+      await expectTenants(page, domains, label);
+      await expectOneTenantWith(page, focus, domains[focus], label);
+    });
+  }
+  for (const [i, page] of tabs.entries()) {
+    const label = `${round}${names[i]}, after reload`;
+    await test.step(label, async () => {
+      await page.reload();
+      await expectTenants(page, domains, label);
+      await expectOneTenantWith(page, focus, domains[focus], label);
+    });
+  }
+}
+
+test('(a) one after the other: two tabs sign up two colleagues, and both tabs show one fabrikam.com tenant with both', async ({ sim }) => {
+  const [a, b] = await twoTabs(sim);
+  const FIRST = 'p.dover@fabrikam.com';
+  const SECOND = 'r.ortiz@fabrikam.com';
+
+  // Tab A: the portal, "Get started"; tab B the same for the colleague.
+  await sim.signUpExpectingEmail(FIRST, a);
+  await sim.signUpExpectingEmail(SECOND, b);
+
+  // Each tab completes its own account from the link in its own mail.
+  await openConfirmationLink(sim, a, FIRST);
+  await fillAccountFields(a, 'Pat', 'Dover');
+  await createButton(a).click();
+  await expectCreated(sim, a, FIRST);
+
+  await openConfirmationLink(sim, b, SECOND);
+  await fillAccountFields(b, 'Rosa', 'Ortiz');
+  await createButton(b).click();
+  await expectCreated(sim, b, SECOND);
+
+  await expectBothTabsShow([a, b], { 'fabrikam.com': [FIRST, SECOND] }, 'fabrikam.com');
+
+  const json = await storedJson(a);
+  expect(json).toContain(FIRST);
+  expect(json).toContain(SECOND);
+});
+
+test('(b) at the same moment: Create clicked in both tabs at once, five rounds, nothing is lost', async ({ sim }) => {
+  test.setTimeout(180_000);
+  const [a, b] = await twoTabs(sim);
+  const seen: Record<string, string[]> = {};
+
+  for (let i = 0; i < 5; i++) {
+    const domain = `northwind${i}.com`;
+    const ea = `u${i}a@${domain}`;
+    const eb = `u${i}b@${domain}`;
+    const round = `round ${i}, `;
+
+    // Prepare: both sign-ups started, both links opened, both forms filled.
+    await test.step(`${round}prepare both account pages`, async () => {
+      await sim.signUpExpectingEmail(ea, a);
+      await sim.signUpExpectingEmail(eb, b);
+      await openConfirmationLink(sim, a, ea);
+      await openConfirmationLink(sim, b, eb);
+      await fillAccountFields(a, 'Ann', `A${i}`);
+      await fillAccountFields(b, 'Bob', `B${i}`);
+      await expect(createButton(a)).toBeEnabled();
+      await expect(createButton(b)).toBeEnabled();
+    });
+
+    // Create, in both tabs at the same time.
+    await test.step(`${round}Create in both tabs at once`, async () => {
+      await Promise.all([createButton(a).click(), createButton(b).click()]);
+      await expectCreated(sim, a, ea);
+      await expectCreated(sim, b, eb);
+    });
+
+    // Both users, one tenant, in both tabs (and every earlier round's pair is still there).
+    seen[domain] = [ea, eb];
+    await test.step(`${round}both tabs show both users`, () => expectBothTabsShow([a, b], seen, domain, round));
+  }
+
+  const json = await storedJson(b);
+  for (const emails of Object.values(seen)) for (const e of emails) expect(json, `${e} is in the stored state`).toContain(e);
+});
+
+test('(c) the clock advanced in both tabs at once: 1 hour in tab A, 1 day in tab B, both end at start + 1 day 1 hour', async ({ sim }) => {
+  const [a, b] = await twoTabs(sim);
+  for (const page of [a, b]) {
+    await expect(sim.clock(page)).toHaveText('Mon 2 May 2016, 09:00:00 UTC');
+    await expect(sim.clock(page)).toHaveAttribute('datetime', '2016-05-02T09:00:00Z');
+  }
+
+  // Open the form in each tab and set it up; nothing is advanced yet.
+  const setUp = async (page: Page, amount: string, unit: string) => {
+    await page.getByRole('button', { name: 'Advance time' }).click();
+    await page.getByLabel('Amount').fill(amount);
+    await page.getByLabel('Unit').selectOption(unit);
+  };
+  await setUp(a, '1', 'hours');
+  await setUp(b, '1', 'days');
+  const advance = (page: Page) => page.getByRole('button', { name: 'Advance', exact: true });
+
+  await Promise.all([advance(a).click(), advance(b).click()]);
+
+  for (const [name, page] of [['tab A', a], ['tab B', b]] as const) {
+    await expect(sim.clock(page), `${name}, without reload`).toHaveText('Tue 3 May 2016, 10:00:00 UTC');
+    await expect(sim.clock(page), `${name}, without reload`).toHaveAttribute('datetime', '2016-05-03T10:00:00Z');
+    await expect(page.getByRole('alert'), `${name}: no error`).toHaveCount(0);
+  }
+  for (const [name, page] of [['tab A', a], ['tab B', b]] as const) {
+    await page.reload();
+    await expect(sim.heading(page)).toBeVisible();
+    await expect(sim.clock(page), `${name}, after reload`).toHaveText('Tue 3 May 2016, 10:00:00 UTC');
+  }
+  // Both advances are logged once each.
+  await navigate(a, 'What happened', 'What happened');
+  const events = a.getByRole('main').getByRole('listitem');
+  await expect(events.filter({ hasText: 'Clock advanced by 1 hour' })).toHaveCount(1);
+  await expect(events.filter({ hasText: 'Clock advanced by 1 day' })).toHaveCount(1);
+});
