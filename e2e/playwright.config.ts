@@ -21,7 +21,7 @@ if (!existsSync(index)) {
   );
 }
 
-const PORT = 8091;
+const PORT = Number(process.env.E2E_PORT ?? 8091);
 
 export default defineConfig({
   testDir: './tests',

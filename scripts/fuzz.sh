@@ -8,15 +8,20 @@
 # ignored by git). Crashes land in fuzz/artifacts/<target>/; logs in
 # fuzz/target/fuzz-logs/. Usage: scripts/fuzz.sh [target...]
 #
-# Toolchain: this project builds with stable Rust only. cargo-fuzz passes
-# nightly-only flags to rustc (-Zsanitizer=address, -Cpasses=sancov-module
-# with -Z options), so the cargo fuzz invocations run with RUSTC_BOOTSTRAP=1,
-# which makes the stable compiler accept them. That works here with the
-# default AddressSanitizer build, because the stable toolchain ships the
-# sanitizer runtimes; set FUZZ_SANITIZER=none to fuzz without it (faster, and
-# the way out if a toolchain lacks those runtimes: Rust code without `unsafe`
-# gets little from ASan anyway). Debug assertions (and so overflow checks) are
-# on, so an arithmetic overflow counts as a crash.
+# Toolchain: this project builds with stable Rust only. cargo-fuzz turns on
+# AddressSanitizer with the nightly-only -Zsanitizer=address (stable rustc
+# refuses it: "the option `Z` is only accepted on the nightly compiler"), so
+# the cargo fuzz invocations run with RUSTC_BOOTSTRAP=1, which makes the
+# stable compiler accept it (the coverage instrumentation, -Cpasses=sancov-module
+# and -Cllvm-args, needs nothing special). The default AddressSanitizer
+# build works on stable because the toolchain ships the sanitizer runtimes,
+# and it is kept on purpose: its allocator hooks let libFuzzer report a single
+# huge allocation (> 2 GiB) as an out-of-memory crash, which a build without
+# a sanitizer lets through (Linux hands out untouched memory lazily, but the
+# browser's 32-bit wasm cannot). FUZZ_SANITIZER=none fuzzes without it: about
+# 20 times faster, and the way out on a toolchain without the runtimes.
+# Debug assertions (and so overflow checks) are on, so an arithmetic overflow
+# counts as a crash.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"

@@ -45,6 +45,73 @@ async function twoTabs(sim: Sim): Promise<[Page, Page]> {
   return [sim.page, b];
 }
 
+/**
+ * Clicks `buttons` (one per tab) at the same moment and returns how far apart
+ * (ms) the two tabs' `submit` handlers started, a measure of the race.
+ *
+ * Why `force`: a plain `click()` first waits until the element is "stable",
+ * which Playwright checks over animation frames. Chromium throttles the
+ * frames of a tab of the context that is not in front (and more so while it
+ * handles another tab's `storage` event), so in Promise.all the second tab's
+ * click lands 1–2 s after the first: no race at all. With `force` the
+ * actionability wait is skipped (we check visible and enabled just before)
+ * and both real mouse clicks arrive within a few milliseconds.
+ */
+async function clickAtOnce(buttons: [Locator, Locator]): Promise<number> {
+  for (const b of buttons) {
+    await expect(b).toBeVisible();
+    await expect(b).toBeEnabled();
+    await b.evaluate(() => {
+      const w = window as unknown as { __submitAt?: number };
+      delete w.__submitAt;
+      document.addEventListener('submit', () => (w.__submitAt ??= performance.timeOrigin + performance.now()), { capture: true, once: true });
+    });
+  }
+  await Promise.all(buttons.map((b) => b.click({ force: true })));
+  const at = await Promise.all(
+    buttons.map((b) => b.page().waitForFunction(() => (window as unknown as { __submitAt?: number }).__submitAt, undefined, { timeout: 5_000 }).then((h) => h.jsonValue() as Promise<number>)),
+  );
+  return Math.abs(at[0] - at[1]);
+}
+
+/** Counts, in each tab, the `storage` events it receives from now on (another tab saved). */
+async function countStorageEvents(tabs: Page[]): Promise<void> {
+  for (const page of tabs) {
+    await page.evaluate(() => {
+      const w = window as unknown as { __storageEvents?: number };
+      if (w.__storageEvents === undefined) {
+        w.__storageEvents = 0;
+        addEventListener('storage', () => w.__storageEvents!++);
+      }
+    });
+  }
+}
+
+/**
+ * The tabs have settled: during one second neither tab receives a `storage`
+ * event, so neither keeps saving (two tabs replaying each other's commands
+ * back and forth would never stop). Soft, so the state checks that follow
+ * still run and report what such a loop did to the data.
+ */
+async function expectTabsSettle(tabs: Page[], label: string): Promise<void> {
+  const count = (p: Page) => p.evaluate(() => (window as unknown as { __storageEvents?: number }).__storageEvents ?? 0);
+  let last: number[] = [];
+  await expect
+    .configure({ soft: true })
+    .poll(
+      async () => {
+        const before = await Promise.all(tabs.map(count));
+        await new Promise((r) => setTimeout(r, 1000));
+        const after = await Promise.all(tabs.map(count));
+        last = after;
+        return after.map((n, i) => n - before[i]);
+      },
+      { message: `${label}: the tabs stop saving (storage events per tab during one second)`, timeout: 6_000, intervals: [0] },
+    )
+    .toEqual(tabs.map(() => 0));
+  test.info().annotations.push({ type: 'storage events', description: `${label}: ${last.join(' / ')} in total per tab` });
+}
+
 /** Goes to `route` through the header's "Main" navigation: an in-app navigation, no reload. */
 async function navigate(page: Page, name: string, heading: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
@@ -247,9 +314,12 @@ test('(b) at the same moment: Create clicked in both tabs at once, five rounds, 
 
     // Create, in both tabs at the same time.
     await test.step(`${round}Create in both tabs at once`, async () => {
-      await Promise.all([createButton(a).click(), createButton(b).click()]);
+      await countStorageEvents([a, b]);
+      const gap = await clickAtOnce([createButton(a), createButton(b)]);
+      test.info().annotations.push({ type: 'race', description: `${round}the two Create handlers started ${gap.toFixed(1)} ms apart` });
       await expectCreated(sim, a, ea);
       await expectCreated(sim, b, eb);
+      await expectTabsSettle([a, b], `${round}after Create in both tabs`);
     });
 
     // Both users, one tenant, in both tabs (and every earlier round's pair is still there).
@@ -278,7 +348,10 @@ test('(c) the clock advanced in both tabs at once: 1 hour in tab A, 1 day in tab
   await setUp(b, '1', 'days');
   const advance = (page: Page) => page.getByRole('button', { name: 'Advance', exact: true });
 
-  await Promise.all([advance(a).click(), advance(b).click()]);
+  await countStorageEvents([a, b]);
+  const gap = await clickAtOnce([advance(a), advance(b)]);
+  test.info().annotations.push({ type: 'race', description: `the two Advance handlers started ${gap.toFixed(1)} ms apart` });
+  await expectTabsSettle([a, b], 'after Advance in both tabs');
 
   for (const [name, page] of [['tab A', a], ['tab B', b]] as const) {
     await expect(sim.clock(page), `${name}, without reload`).toHaveText('Tue 3 May 2016, 10:00:00 UTC');

@@ -251,6 +251,7 @@ fn decode_json(raw: &str) -> Result<World, LoadError> {
             world.after_load();
             return Ok(world);
         }
+        // Otherwise the general path below says precisely what is wrong.
     }
     let mut value: Value = serde_json::from_str(raw)
         .map_err(|e| LoadError::Corrupt { detail: format!("it is not valid JSON ({e})") })?;
@@ -263,7 +264,10 @@ fn decode_json(raw: &str) -> Result<World, LoadError> {
         return Err(LoadError::NewerSchema { found: schema });
     }
     migrate(&mut value, schema)?;
-    let env: Envelope = serde_json::from_value(value)
+    // Read the migrated tree through the same text deserializer as the fast
+    // path (one copy of the world's Deserialize code in the bundle, not two).
+    value["schema"] = Value::from(SCHEMA_VERSION);
+    let env: Envelope = serde_json::from_str(&value.to_string())
         .map_err(|e| LoadError::Corrupt { detail: format!("its contents don't have the expected shape ({e})") })?;
     let mut world = env.world;
     world.after_load();

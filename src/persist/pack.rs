@@ -52,6 +52,10 @@ pub fn unpack(raw: &str) -> Result<String, String> {
     let hi = next().ok_or("it is truncated")??;
     let lo = next().ok_or("it is truncated")??;
     let n = ((hi << 15) | lo) as usize;
+    // Each remaining character carries 15 bits: a byte count beyond that is a lie.
+    if n > (raw.len() - MAGIC.len()) * 15 / 8 + 2 {
+        return Err("it is truncated".into());
+    }
     let mut bytes = Vec::with_capacity(n);
     let (mut acc, mut bits) = (0u32, 0u32);
     while bytes.len() < n {
@@ -63,6 +67,12 @@ pub fn unpack(raw: &str) -> Result<String, String> {
             bytes.push((acc >> bits) as u8);
         }
         acc &= (1 << bits) - 1;
+    }
+    // LZ4 expands at most 255-fold: refuse a size prefix that claims more
+    // before anything is allocated for it.
+    let claimed = bytes.get(..4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize).ok_or("it is truncated")?;
+    if claimed > bytes.len().saturating_mul(255) {
+        return Err("its compressed data is damaged (it claims more data than it can hold)".into());
     }
     let json = lz4_flex::decompress_size_prepended(&bytes).map_err(|e| format!("its compressed data is damaged ({e})"))?;
     String::from_utf8(json).map_err(|_| "its compressed data is not text".to_string())
@@ -87,6 +97,15 @@ mod tests {
         let json = "{\"user\":\"someone@fabrikam.com\",\"role\":\"user\"},".repeat(10_000);
         let p = pack(&json);
         assert!(p.chars().count() * 10 < json.len(), "{} chars for {} bytes", p.chars().count(), json.len());
+    }
+
+    #[test]
+    fn lying_sizes_are_refused_before_allocating() {
+        // Found by the stored_state fuzz target: a valid packing of the LZ4
+        // size prefix ff ff ff ff (4 GiB) and one byte.
+        assert!(unpack("RMSZ1: %\u{801f}\u{801f}\u{6020}").unwrap_err().contains("claims more"));
+        // A packed byte count of 1 GiB with nothing behind it.
+        assert_eq!(unpack("RMSZ1:\u{801f}\u{801f}"), Err("it is truncated".into()));
     }
 
     #[test]
