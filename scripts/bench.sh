@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Prints the release bundle's size (raw and gzipped, per file and in total) and
-# the engine's sign-up throughput for 10,000 users across 1,000 domains.
+# Prints every performance figure of the README's table:
+#   1. the release bundle's size (raw and gzipped, per kind and in total);
+#   2. the engine's sign-up throughput for 10,000 users across 1,000 domains;
+#   3. save and load of a 10,000-user world in headless Chromium, and its size;
+#   4. navigation to an interactive portal, and "Get started" to the status
+#      message, in headless Chromium (medians of 20).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh >/dev/null
 . scripts/env.sh
 trunk build --release >/dev/null 2>&1 || { echo "trunk build --release failed; run it alone to see why" >&2; exit 1; }
-echo "Release bundle (dist/):"
+echo "Release bundle (dist/), budget 250 KB gzipped in total:"
 printf '  %-6s %10s %10s\n' kind raw gzipped
 total_raw=0; total_gz=0
 for kind in html js wasm css; do
@@ -22,3 +26,13 @@ done
 printf '  %-6s %10s %10s\n' total "$total_raw B" "$total_gz B"
 echo
 cargo run --quiet --locked --release --example bench
+echo
+cargo test --quiet --locked --release --target wasm32-unknown-unknown --test web_perf -- --nocapture 2>&1 \
+  | grep -E '^\s*(persistence|breakdown):' | sed 's/^\s*//' | sort -u
+echo
+port=8097
+node e2e/serve.mjs "$port" dist >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null' EXIT
+sleep 0.5
+BASE="http://127.0.0.1:$port" node e2e/perf/measure.mjs
