@@ -1616,7 +1616,9 @@ fn no_plain_password_is_ever_serialized() {
         let parts: Vec<_> = h.split('$').collect();
         assert_eq!(parts.len(), 4);
         assert_eq!(parts[0], "pbkdf2-sha256");
-        assert_eq!(parts[1], "2");
+        // The scenario's pre-made admins carry precomputed hashes at the
+        // browser's default cost; accounts created by sign-up use the config's.
+        assert!(parts[1] == "2" || parts[1] == "20000", "{}", parts[1]);
         assert_eq!(parts[2].len(), 22, "16-byte salt, base64");
         assert_eq!(parts[3].len(), 43, "32-byte key, base64");
     }

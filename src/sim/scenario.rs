@@ -4,7 +4,7 @@ use super::catalog::{Sku, default_templates};
 use super::email::{DEFAULT_BLOCKED_DOMAINS, Email};
 use super::events::EventKind;
 use super::model::*;
-use super::password::hash_password;
+use super::password::PasswordHash;
 use super::rand::RandomSource;
 use super::signup::AccountDetails;
 use super::time::SCENARIO_START;
@@ -15,6 +15,10 @@ pub struct PresetAccount {
     pub email: &'static str,
     pub password: &'static str,
     pub role: &'static str,
+    /// The password's hash, precomputed (`examples/preset_hashes.rs`) so that
+    /// loading a scenario doesn't spend tens of milliseconds hashing demo
+    /// passwords; empty for accounts the scenario creates by signing up.
+    pub hash: &'static str,
 }
 
 /// One organization of a preset, as the start page describes it.
@@ -23,6 +27,22 @@ pub struct PresetOrg {
     pub domain: &'static str,
     pub state: &'static str,
     pub accounts: Vec<PresetAccount>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precomputed_hashes_match_the_shown_passwords() {
+        for a in [CONTOSO_ADMIN, LITWARE_ADMIN] {
+            let h = PasswordHash::from_stored(a.hash).expect("well-formed");
+            assert!(h.verify(a.password), "{}", a.email);
+            assert!(!h.verify("wrong"));
+        }
+        assert_ne!(CONTOSO_ADMIN.hash.split('$').nth(2), LITWARE_ADMIN.hash.split('$').nth(2), "each account has its own salt");
+        assert!(PasswordHash::from_stored("plain text").is_none());
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,11 +57,21 @@ pub enum Preset {
 
 pub const PRESETS: [Preset; 3] = [Preset::Default, Preset::FabrikamSignedUp, Preset::ProtectedFileReceived];
 
-pub const CONTOSO_ADMIN: PresetAccount = PresetAccount { email: "janetm@contoso.com", password: "Contoso-2016!", role: "Global administrator" };
-pub const LITWARE_ADMIN: PresetAccount = PresetAccount { email: "admin@litwareinc.com", password: "Litware-2016!", role: "Global administrator" };
+pub const CONTOSO_ADMIN: PresetAccount = PresetAccount {
+    email: "janetm@contoso.com",
+    password: "Contoso-2016!",
+    role: "Global administrator",
+    hash: "pbkdf2-sha256$20000$PFCzzkEi5p-TIeH_EsU4sg$V9Avs9fhUFAv4VpTBx83mBz-mlzHFJ0zLExFmw37P70",
+};
+pub const LITWARE_ADMIN: PresetAccount = PresetAccount {
+    email: "admin@litwareinc.com",
+    password: "Litware-2016!",
+    role: "Global administrator",
+    hash: "pbkdf2-sha256$20000$kvK6jB2oD4XLhJglVtgOpQ$7nWgb095ppEIsq5cIu32hOwWbp3h-ndY4t4QaxHSJR8",
+};
 pub const FABRIKAM_USERS: [PresetAccount; 2] = [
-    PresetAccount { email: "p.dover@fabrikam.com", password: "Fabrikam-2016!", role: "User (signed up for RMS for individuals)" },
-    PresetAccount { email: "r.ortiz@fabrikam.com", password: "Fabrikam-2016!", role: "User (signed up for RMS for individuals)" },
+    PresetAccount { email: "p.dover@fabrikam.com", password: "Fabrikam-2016!", role: "User (signed up for RMS for individuals)", hash: "" },
+    PresetAccount { email: "r.ortiz@fabrikam.com", password: "Fabrikam-2016!", role: "User (signed up for RMS for individuals)", hash: "" },
 ];
 
 impl Preset {
@@ -180,7 +210,6 @@ impl World {
     ) {
         let id = rng.guid();
         let upn = Email::parse(admin.email).expect("preset address");
-        let iterations = self.config.pbkdf2_iterations;
         let user = User {
             upn: upn.clone(),
             first_name: first.into(),
@@ -190,7 +219,7 @@ impl World {
             creation_method: CreationMethod::Admin,
             status: AccountStatus::Enabled,
             licenses: vec![sku],
-            password: hash_password(admin.password, iterations, rng),
+            password: PasswordHash::from_stored(admin.hash).expect("a precomputed hash"),
             lockout: Lockout::default(),
             created: self.clock,
         };
