@@ -3,14 +3,12 @@
 // at BASE (default http://127.0.0.1:8091: `node serve.mjs 8091`).
 // Usage: node screenshots.mjs [outdir] [width]
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 const BASE = process.env.BASE ?? 'http://127.0.0.1:8091';
 const out = process.argv[2] ?? '../docs/screenshots';
 const width = Number(process.argv[3] ?? 1280);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
 page.on('pageerror', (e) => console.error('page error:', e.message));
 const shot = (name) => page.screenshot({ path: `${out}/${name}.png`, fullPage: true });

@@ -28,6 +28,7 @@
 //   RUNS  loads and clicks per measurement (default 20)
 // Exit code 1 if a budget is missed, 2 if the measurement itself failed.
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.mjs';
 import { writeFile } from 'node:fs/promises';
 import { loadavg, cpus } from 'node:os';
 
@@ -35,14 +36,7 @@ const BASE = (process.env.BASE ?? 'http://127.0.0.1:8091').replace(/\/$/, '');
 const RUNS = Number(process.env.RUNS ?? 20);
 const BUDGET = { load: 150, click: 16 };
 // The launch arguments of playwright.config.ts.
-const ARGS = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
+const ARGS = CHROMIUM_ARGS;
 // playwright.config.ts uses devices['Desktop Chrome']: a 1280×720 viewport.
 const CONTEXT = { viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 };
 
@@ -272,7 +266,7 @@ async function clickGetStarted(page, email) {
 }
 
 async function main() {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const result = {
     base: BASE,
     chromium: browser.version(),

@@ -138,11 +138,7 @@ fn DomainLists() -> impl IntoView {
             <div class="two-col">
                 <div class="card">
                     <h3>"Personal email addresses"</h3>
-                    <label class="check">
-                        <input type="checkbox" prop:checked=move || sim.with(|w| w.lists.personal_check)
-                            on:change=move |ev| { let on = event_target_checked(&ev); sim.act(move |w, _| w.set_personal_check(on)); } />
-                        "Check personal email addresses"
-                    </label>
+                    <ListSwitch label="Check personal email addresses" on=|w| w.lists.personal_check set=World::set_personal_check />
                     <p>"Consumer email services (such as Microsoft accounts) and Internet providers' home accounts are refused: RMS for individuals needs a work or school address. The simulator's built-in list:"</p>
                     <details>
                         <summary>{format!("{} personal domains", PERSONAL_DOMAINS.len())}</summary>
@@ -155,11 +151,7 @@ fn DomainLists() -> impl IntoView {
                 </div>
                 <div class="card">
                     <h3>"Blocked domains"</h3>
-                    <label class="check">
-                        <input type="checkbox" prop:checked=move || sim.with(|w| w.lists.blocked_check)
-                            on:change=move |ev| { let on = event_target_checked(&ev); sim.act(move |w, _| w.set_blocked_check(on)); } />
-                        "Check blocked domains"
-                    </label>
+                    <ListSwitch label="Check blocked domains" on=|w| w.lists.blocked_check set=World::set_blocked_check />
                     <p>
                         "Some domain names can't be used to create a directory. Microsoft published them as blocked_domains.json but never documented its contents, so this list is a stand-in: Microsoft's own service domains, reserved example domains and disposable-mail services. Edit it for your demo."
                     </p>
@@ -186,5 +178,18 @@ fn DomainLists() -> impl IntoView {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// A checkbox that turns one of the sign-up domain checks on or off.
+#[component]
+fn ListSwitch(label: &'static str, on: fn(&World) -> bool, set: fn(&mut World, bool)) -> impl IntoView {
+    let sim = use_sim();
+    view! {
+        <label class="check">
+            <input type="checkbox" prop:checked=move || sim.with(on)
+                on:change=move |ev| { let checked = event_target_checked(&ev); sim.act(move |w, _| set(w, checked)); } />
+            {label}
+        </label>
     }
 }
