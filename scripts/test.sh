@@ -27,6 +27,8 @@ cargo test --locked --release --target wasm32-unknown-unknown --test web_perf --
 [ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=("persistence budgets")
 
 layer "3/3 End-to-end tests: release build + Playwright"
+# A free port for the suite's static server, unless one was chosen.
+export E2E_PORT="${E2E_PORT:-$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")}"
 if trunk build --release 2>&1 | tee "$logs/build.txt"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
   (cd e2e && PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/../$logs/e2e.json" npx playwright test --reporter=list,json) 2>&1 | tee "$logs/e2e.txt"
   [ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=("end-to-end")
