@@ -56,7 +56,7 @@ impl Replica {
             if self.last_raw.as_deref() != Some(raw.as_str()) {
                 if let Ok(stored) = decode(&raw) {
                     self.last_raw = Some(raw);
-                    *world = self.rebase(stored, rng);
+                    *world = self.rebase(stored, rng).0;
                 }
             }
         }
@@ -88,10 +88,9 @@ impl Replica {
         }
         let stored = decode(raw)?;
         self.last_raw = Some(raw.to_string());
-        let missing = self.missing_from(&stored);
-        let world = self.rebase(stored, rng);
+        let (world, replayed) = self.rebase(stored, rng);
         // Save only if our commands had to be replayed onto it.
-        let saved = if missing { self.save(backend, &world) } else { Ok(()) };
+        let saved = if replayed { self.save(backend, &world) } else { Ok(()) };
         Ok(Some((world, saved)))
     }
 
@@ -103,13 +102,11 @@ impl Replica {
         self.save(backend, world)
     }
 
-    fn missing_from(&self, stored: &World) -> bool {
-        self.unconfirmed.iter().any(|(id, _)| !stored.recent_writes.contains(id))
-    }
-
-    /// `stored` plus this tab's commands it lacks, replayed in order.
-    fn rebase(&mut self, mut stored: World, rng: &mut dyn RandomSource) -> World {
+    /// `stored` plus this tab's commands it lacks, replayed in order, and
+    /// whether any had to be replayed.
+    fn rebase(&mut self, mut stored: World, rng: &mut dyn RandomSource) -> (World, bool) {
         let pending = std::mem::take(&mut self.unconfirmed);
+        let mut replayed = false;
         for (id, command) in pending {
             if stored.recent_writes.contains(&id) {
                 continue; // confirmed: another tab's state includes it
@@ -119,8 +116,9 @@ impl Replica {
             // included and neither replays it again (no ping-pong).
             Self::record(&mut stored, id);
             self.unconfirmed.push((id, command));
+            replayed = true;
         }
-        stored
+        (stored, replayed)
     }
 
     fn stamp(&self, world: &mut World, rng: &mut dyn RandomSource) -> u64 {
@@ -152,7 +150,6 @@ impl Replica {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::persist::{KEY, MemoryBackend};
     use crate::sim::{AccountDetails, Config, Email, Preset, SeededRandom};
     use std::cell::RefCell;
 
@@ -363,7 +360,6 @@ mod tests {
         *a.tab.fail.borrow_mut() = false;
         a.act(&mut r, |w, _| w.advance_clock("1", crate::sim::TimeUnit::Minutes).unwrap());
         assert!(has(&decode(b.truth.borrow().as_ref().unwrap()).unwrap(), "p.dover@fabrikam.com"));
-        let _ = KEY;
     }
 
     #[test]
