@@ -139,6 +139,7 @@ fn kind_name(k: &EventKind) -> &'static str {
         BlockedDomainAdded { .. } => "BlockedDomainAdded",
         BlockedDomainRemoved { .. } => "BlockedDomainRemoved",
         DomainListSwitched { .. } => "DomainListSwitched",
+        _ => "IT control",
     }
 }
 
@@ -680,7 +681,7 @@ fn first_second_and_third_fabrikam_users_share_one_unmanaged_tenant() {
     assert_eq!(ev1[2], EventKind::DomainChecked { domain: "fabrikam.com".into(), found: None, has_rms: false });
     assert_eq!(
         ev1[3],
-        EventKind::TenantCreated { domain: "fabrikam.com".into(), tenant: "fabrikam.com".into(), initial_domain: "fabrikamcom.onmicrosoft.com".into() }
+        EventKind::TenantCreated { domain: "fabrikam.com".into(), tenant: "fabrikam.com".into(), initial_domain: "fabrikamcom.onmicrosoft.com".into(), region: Region::NorthAmerica }
     );
     assert_eq!(ev1[4], EventKind::UserCreated { upn: PAT.into(), tenant: "fabrikam.com".into(), ordinal: 1, new_tenant: true });
     assert!(ev1[4].explain().text.contains("not a global administrator but a standard user"));
@@ -1581,7 +1582,7 @@ fn save_and_load_round_trip_after_the_full_flow() {
     assert_eq!(persist::load(&backend).unwrap(), None);
     let raw = persist::save(&backend, &w).unwrap();
     assert_eq!(backend.data.borrow().get(persist::KEY), Some(&raw));
-    assert!(persist::readable(&raw).starts_with("{\"schema\":2,"), "stored packed; unpacks to the versioned JSON");
+    assert!(persist::readable(&raw).starts_with("{\"schema\":3,"), "stored packed; unpacks to the versioned JSON");
     let mut loaded = persist::load(&backend).unwrap().expect("saved");
     assert_eq!(loaded, w);
     assert_eq!(persist::decode(&persist::encode(&w)).unwrap(), w);
@@ -1652,6 +1653,14 @@ mod invariants {
         Advance { hours: u8 },
         SignOut,
         Settings { domain: usize, ad_hoc: bool, email_verified: bool },
+        /// A member becomes the admin (publishes the record, waits, confirms).
+        BecomeAdmin { domain: usize, local: usize, publish: bool },
+        /// Contoso's (or Litware's) admin takes over a domain.
+        TakeOver { litware: bool, domain: usize, force: bool },
+        Block { admin_domain: usize, domain: usize, local: usize, blocked: bool },
+        Delete { admin_domain: usize, domain: usize, local: usize },
+        DirSync { admin_domain: usize, on: bool },
+        Convert { admin_domain: usize },
     }
 
     fn op() -> impl Strategy<Value = Op> {
@@ -1663,6 +1672,12 @@ mod invariants {
             2 => (1u8..30).prop_map(|hours| Op::Advance { hours }),
             1 => Just(Op::SignOut),
             1 => (0..DOMAINS.len(), any::<bool>(), any::<bool>()).prop_map(|(domain, ad_hoc, email_verified)| Op::Settings { domain, ad_hoc, email_verified }),
+            2 => (0..DOMAINS.len(), 0..LOCALS.len(), any::<bool>()).prop_map(|(domain, local, publish)| Op::BecomeAdmin { domain, local, publish }),
+            2 => (any::<bool>(), 0..DOMAINS.len(), any::<bool>()).prop_map(|(litware, domain, force)| Op::TakeOver { litware, domain, force }),
+            1 => (0..DOMAINS.len(), 0..DOMAINS.len(), 0..LOCALS.len(), any::<bool>()).prop_map(|(admin_domain, domain, local, blocked)| Op::Block { admin_domain, domain, local, blocked }),
+            1 => (0..DOMAINS.len(), 0..DOMAINS.len(), 0..LOCALS.len()).prop_map(|(admin_domain, domain, local)| Op::Delete { admin_domain, domain, local }),
+            1 => (0..DOMAINS.len(), any::<bool>()).prop_map(|(admin_domain, on)| Op::DirSync { admin_domain, on }),
+            1 => (0..DOMAINS.len()).prop_map(|admin_domain| Op::Convert { admin_domain }),
         ]
     }
 
@@ -1685,14 +1700,21 @@ mod invariants {
                     prop_assert!(t.subscription(*sku).is_some(), "{} holds {:?} the tenant lacks", upn, sku);
                 }
                 if u.creation_method == CreationMethod::EmailVerified {
-                    prop_assert_eq!(u.role, Role::User);
                     prop_assert!(u.licenses.contains(&Sku::RightsManagementAdhoc));
                 }
             }
             if t.kind == TenantKind::Unmanaged {
                 prop_assert!(t.global_admins().is_empty(), "unmanaged tenant {} has an admin", t.display_name);
-                prop_assert_eq!(w.tenant_domains(&t.id).len(), 1);
-                prop_assert!(!t.users.is_empty());
+                if t.deletion_at.is_some() {
+                    // Emptied by a forced takeover, waiting for deletion.
+                    prop_assert!(w.tenant_domains(&t.id).is_empty() && t.users.is_empty() && t.keys.is_empty());
+                } else {
+                    prop_assert_eq!(w.tenant_domains(&t.id).len(), 1);
+                    prop_assert!(!t.users.is_empty());
+                }
+            }
+            if let Some(d) = t.deletion_at {
+                prop_assert!(d > w.clock, "{} should have been deleted", t.display_name);
             }
             for s in &t.subscriptions {
                 let holders = t.users.values().filter(|u| u.licenses.contains(&s.sku)).count() as u32;
@@ -1703,14 +1725,19 @@ mod invariants {
             prop_assert_eq!(skus.len(), t.subscriptions.len(), "a SKU granted twice in {}", t.display_name);
             if let Some(s) = t.subscription(Sku::RightsManagementAdhoc) {
                 prop_assert_eq!(s.active_units, 50_000);
-                prop_assert_eq!(t.templates.len(), 2);
+                prop_assert!(t.templates.len() >= 2 && t.templates.len() % 2 == 0);
+                prop_assert!(!t.keys.is_empty(), "{} has RMS but no tenant key", t.display_name);
             }
             prop_assert_eq!(
                 t.templates_available(),
                 !t.templates.is_empty() && (t.has_paid_azure_rms() || t.consumed_units(Sku::RightsManagementAdhoc) >= 2)
             );
         }
-        prop_assert!(!w.tenant_of_domain("contoso.com").unwrap().users.values().any(|u| u.licenses.contains(&Sku::RightsManagementAdhoc)));
+        prop_assert!(!w.tenant_of_domain("contoso.com").unwrap().users.values().any(|u| u.upn.domain() == "contoso.com" && u.licenses.contains(&Sku::RightsManagementAdhoc)));
+        let mut keys = std::collections::BTreeSet::new();
+        for k in w.tenants.values().flat_map(|t| t.keys.iter()).chain(w.retired_keys.iter().map(|r| &r.key)) {
+            prop_assert!(keys.insert(k.id.clone()), "the key {} is in two places", k.id);
+        }
         for (e, token) in &w.pending_signups {
             let f = w.signups.get(token);
             prop_assert!(f.is_some_and(|f| &f.email == e && f.state == FlowState::AwaitingConfirmation));
@@ -1778,6 +1805,66 @@ mod invariants {
                     Op::Settings { domain, ad_hoc, email_verified } => {
                         if let Some(id) = w.domains.get(DOMAINS[domain]).map(|d| d.tenant.clone()) {
                             w.tenants.get_mut(&id).unwrap().settings = CompanySettings { allow_ad_hoc_subscriptions: ad_hoc, allow_email_verified_users: email_verified };
+                        }
+                    }
+                    Op::BecomeAdmin { domain, local, publish } => {
+                        let who = email(&addr(domain, local));
+                        if let Ok(c) = w.become_admin_start(&who, &mut rng) {
+                            if publish {
+                                let _ = w.add_dns_record(&c.domain, RecordType::Txt, &c.txt, &mut rng);
+                                w.advance_clock("60", TimeUnit::Minutes).unwrap();
+                            }
+                            let users_before = w.tenant_of_domain(who.domain()).map(|t| t.users.len());
+                            if w.become_admin_confirm(&who).is_ok() {
+                                let t = w.tenant_of_domain(who.domain()).unwrap();
+                                prop_assert!(t.is_managed() && t.users[&who].role == Role::GlobalAdministrator);
+                                prop_assert_eq!(Some(t.users.len()), users_before, "no users move in an internal takeover");
+                            }
+                        }
+                    }
+                    Op::TakeOver { litware, domain, force } => {
+                        let admin = email(if litware { "admin@litwareinc.com" } else { "janetm@contoso.com" });
+                        let d = DOMAINS[domain];
+                        let holder_users = w.tenant_of_domain(d).map(|t| t.users.len()).unwrap_or(0);
+                        let admin_users = w.tenant_of_domain(admin.domain()).map(|t| t.users.len()).unwrap_or(0);
+                        if let Ok(added) = w.add_domain(&admin, d, &mut rng) {
+                            let _ = w.add_dns_record(d, RecordType::Txt, &added.challenge.txt, &mut rng);
+                            w.advance_clock("60", TimeUnit::Minutes).unwrap();
+                            if let Ok(rms_sim::sim::admin::Confirmed::TookOver(t)) = w.confirm_domain(&admin, d, force, &mut rng) {
+                                prop_assert_eq!(t.users.len(), holder_users);
+                                prop_assert_eq!(w.tenant_of_domain(admin.domain()).unwrap().users.len(), admin_users + holder_users);
+                            }
+                        }
+                    }
+                    Op::Block { admin_domain, domain, local, blocked } => {
+                        if let Some(admin) = w.tenant_of_domain(DOMAINS[admin_domain]).and_then(|t| t.global_admins().first().map(|u| u.upn.clone())) {
+                            let target = addr(domain, local);
+                            if w.set_block_credential(&admin, &target, blocked).is_ok() && blocked {
+                                prop_assert!(w.session.as_ref().is_none_or(|s| s.upn.as_str() != target));
+                            }
+                        }
+                    }
+                    Op::Delete { admin_domain, domain, local } => {
+                        if let Some(admin) = w.tenant_of_domain(DOMAINS[admin_domain]).and_then(|t| t.global_admins().first().map(|u| u.upn.clone())) {
+                            let target = addr(domain, local);
+                            if w.remove_user(&admin, &target).is_ok() {
+                                prop_assert!(w.user(&email(&target)).is_none());
+                            }
+                        }
+                    }
+                    Op::DirSync { admin_domain, on } => {
+                        if let Some(admin) = w.tenant_of_domain(DOMAINS[admin_domain]).and_then(|t| t.global_admins().first().map(|u| u.upn.clone())) {
+                            let _ = w.set_dir_sync(&admin, on);
+                        }
+                    }
+                    Op::Convert { admin_domain } => {
+                        if let Some(admin) = w.tenant_of_domain(DOMAINS[admin_domain]).and_then(|t| t.global_admins().first().map(|u| u.upn.clone())) {
+                            let keys = w.tenant_of_domain(admin.domain()).unwrap().keys.clone();
+                            if w.convert_to_paid(&admin).is_ok() {
+                                let t = w.tenant_of_domain(admin.domain()).unwrap();
+                                prop_assert!(t.paid_features());
+                                prop_assert_eq!(&t.keys, &keys, "conversion keeps the key");
+                            }
                         }
                     }
                 }

@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 
 pub const KEY: &str = "rms-sim/state";
 /// The schema this build writes. Bump it with a migration in `migrate`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct EnvelopeRef<'a> {
@@ -106,6 +106,7 @@ fn migrate(value: &mut Value, from: u32) -> Result<(), LoadError> {
     while schema < SCHEMA_VERSION {
         match schema {
             1 => migrate_1_to_2(value).map_err(|detail| LoadError::Corrupt { detail: format!("it is a schema 1 state that can't be upgraded: {detail}") })?,
+            2 => migrate_2_to_3(value).map_err(|detail| LoadError::Corrupt { detail: format!("it is a schema 2 state that can't be upgraded: {detail}") })?,
             other => return Err(LoadError::Corrupt { detail: format!("it names schema {other}, which no version of the simulator wrote") }),
         }
         schema += 1;
@@ -117,6 +118,34 @@ fn migrate(value: &mut Value, from: u32) -> Result<(), LoadError> {
 /// keys and without the fields their map key repeats (and without object IDs);
 /// Microsoft's mails as their kind instead of their full text; templates as
 /// their kind; SKUs by short names; a bounded event log.
+/// Schema 3 (IT takes control) gives each tenant a region and an RMS tenant
+/// key. The region comes from the country of the tenant's first user, as for
+/// new tenants; a tenant with an Azure RMS subscription gets a key whose ID
+/// is derived from the tenant's. Everything else new has a default.
+fn migrate_2_to_3(v: &mut Value) -> Result<(), String> {
+    let world = v.get_mut("world").and_then(Value::as_object_mut).ok_or("no world object")?;
+    for (id, tenant) in world.get_mut("tenants").and_then(Value::as_object_mut).ok_or("no tenants")?.iter_mut() {
+        let t = tenant.as_object_mut().ok_or("a tenant is not an object")?;
+        let users = t.get("users").and_then(Value::as_object).ok_or("a tenant has no users")?;
+        let first = users.values().min_by_key(|u| u.get("t").and_then(Value::as_i64).unwrap_or(i64::MAX));
+        let country = first.and_then(|u| u.get("c")).and_then(Value::as_str).unwrap_or("");
+        let region = crate::sim::countries::region_of(country);
+        let has_rms = t
+            .get("subscriptions")
+            .and_then(Value::as_array)
+            .ok_or("a tenant has no subscriptions")?
+            .iter()
+            .any(|s| matches!(s.get("sku").and_then(Value::as_str), Some("adhoc" | "e3" | "rms")));
+        let created = t.get("created").cloned().ok_or("a tenant has no creation time")?;
+        let name = t.get("display_name").cloned().ok_or("a tenant has no name")?;
+        t.insert("region".into(), serde_json::to_value(region).expect("a region serializes"));
+        if has_rms && !t.contains_key("keys") {
+            t.insert("keys".into(), serde_json::json!([{ "id": format!("key-{id}"), "origin": name, "created": created }]));
+        }
+    }
+    Ok(())
+}
+
 fn migrate_1_to_2(v: &mut Value) -> Result<(), String> {
     let world = v.get_mut("world").and_then(Value::as_object_mut).ok_or("no world object")?;
     let sku = |s: &Value| -> Value {
@@ -314,7 +343,7 @@ mod tests {
         assert!(!raw.contains("Fabrikam-2016!") && !raw.contains("Contoso-2016!"));
         assert!(raw.contains("pbkdf2-sha256$2$"));
         assert!(!raw.contains("\"address\""), "mailbox addresses are stored once, as keys");
-        assert!(raw.starts_with("{\"schema\":2,"));
+        assert!(raw.starts_with("{\"schema\":3,"));
     }
 
     #[test]
@@ -352,7 +381,7 @@ mod tests {
             ("not json", "not valid JSON"),
             (r#"{"schema":1,"world":{"clock":3"#, "not valid JSON"),
             (r#"{"world":{}}"#, "no schema version"),
-            (r#"{"schema":2,"world":{"clock":"soon"}}"#, "expected shape"),
+            (r#"{"schema":3,"world":{"clock":"soon"}}"#, "expected shape"),
             (r#"{"schema":0,"world":{}}"#, "schema 0"),
             (r#"{"schema":1,"world":{}}"#, "can't be upgraded"),
             (r#"[1,2,3]"#, "no schema version"),
@@ -362,7 +391,7 @@ mod tests {
                 other => panic!("{raw}: {other:?}"),
             }
         }
-        assert_eq!(decode(r#"{"schema":3,"world":{}}"#), Err(LoadError::NewerSchema { found: 3 }));
+        assert_eq!(decode(r#"{"schema":4,"world":{}}"#), Err(LoadError::NewerSchema { found: 4 }));
         assert!(LoadError::NewerSchema { found: 3 }.to_string().contains("left untouched"));
     }
 }
@@ -416,8 +445,39 @@ mod migration_tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(w.events.len(), serde_json::from_str::<Value>(V1).unwrap()["world"]["events"].as_array().unwrap().len());
-        // And it saves as schema 2 and loads back the same.
+        // And it saves as the current schema and loads back the same.
         assert_eq!(decode(&encode(&w)).unwrap(), w);
+    }
+
+    /// A state saved by the schema-2 build (tests/fixtures/state-v2.json):
+    /// Fabrikam signed up (first user in the US), tailspintoys.de signed up
+    /// (first user in Germany).
+    const V2: &str = include_str!("../../tests/fixtures/state-v2.json");
+
+    #[test]
+    fn a_schema_2_state_gets_regions_and_keys() {
+        use crate::sim::Region;
+        let w = decode(V2).expect("schema 2 migrates");
+        let fab = w.tenant_of_domain("fabrikam.com").unwrap();
+        assert_eq!(fab.region, Region::NorthAmerica);
+        assert_eq!(fab.users.len(), 2);
+        assert_eq!(fab.keys.len(), 1, "RMS for individuals tenants get their key");
+        assert_eq!(fab.keys[0].id, format!("key-{}", fab.id));
+        let tail = w.tenant_of_domain("tailspintoys.de").unwrap();
+        assert_eq!(tail.region, Region::Europe, "from the first user's country");
+        let contoso = w.tenant_of_domain("contoso.com").unwrap();
+        assert_eq!((contoso.region, contoso.keys.len()), (Region::NorthAmerica, 1));
+        let litware = w.tenant_of_domain("litwareinc.com").unwrap();
+        assert_eq!((litware.region, litware.keys.len()), (Region::Europe, 0), "no Azure RMS, no key");
+        assert!(w.tenants.values().all(|t| t.settings.allow_ad_hoc_subscriptions && !t.dir_sync && t.claims.is_empty()));
+        assert!(w.dns.is_empty() && w.retired_keys.is_empty());
+        assert_eq!(decode(&encode(&w)).unwrap(), w);
+        let mut v: Value = serde_json::from_str(V2).unwrap();
+        v["world"]["tenants"].as_object_mut().unwrap().values_mut().next().unwrap().as_object_mut().unwrap().remove("created");
+        match decode(&v.to_string()) {
+            Err(LoadError::Corrupt { detail }) => assert!(detail.contains("schema 2") && detail.contains("creation time"), "{detail}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! event that `/events` shows, tied to the step of the seed it belongs to.
 
 use super::catalog::Sku;
+use super::model::Region;
 use super::time::{SimDuration, SimTime};
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +25,7 @@ pub enum EventKind {
     ConfirmationLinkRejected { email: String, reason: String },
     AccountDetailsRejected { email: String, problems: Vec<String> },
     DomainChecked { domain: String, found: Option<String>, has_rms: bool },
-    TenantCreated { domain: String, tenant: String, initial_domain: String },
+    TenantCreated { domain: String, tenant: String, initial_domain: String, #[serde(default)] region: Region },
     UserCreated { upn: String, tenant: String, ordinal: u32, new_tenant: bool },
     SubscriptionGranted { tenant: String, account_sku_id: String, active_units: u32 },
     DefaultTemplatesCreated { tenant: String, names: Vec<String> },
@@ -38,6 +39,23 @@ pub enum EventKind {
     BlockedDomainAdded { domain: String },
     BlockedDomainRemoved { domain: String },
     DomainListSwitched { list: String, on: bool },
+    DnsRecordAdded { domain: String, kind: String, value: String, visible_at: SimTime },
+    DnsRecordRemoved { domain: String, kind: String, value: String },
+    BecomeAdminStarted { upn: String, domain: String, txt: String },
+    DomainVerificationFailed { domain: String, by: String, reason: String },
+    InternalTakeover { upn: String, tenant: String, domain: String },
+    DomainAdded { domain: String, tenant: String, txt: String, held_by: Option<String> },
+    DomainVerified { domain: String, tenant: String },
+    ExternalTakeover { domain: String, from: String, to: String, users: u32, same_region: bool, deletion_at: SimTime },
+    TenantDeleted { tenant: String, initial_domain: String },
+    CompanySettingsChanged { tenant: String, allow_ad_hoc: bool, allow_email_verified: bool, via: String },
+    DirSyncChanged { tenant: String, on: bool },
+    UserBlocked { upn: String, blocked: bool },
+    UserDeleted { upn: String, freed: Vec<String> },
+    ConvertedToPaid { tenant: String, account_sku_id: String, units: u32 },
+    RmsFeatureChanged { tenant: String, feature: String, on: bool },
+    SharingAppInstalled { upn: String, device: String },
+    ConsoleConnected { upn: String, service: String },
 }
 
 /// Which part of the seed an event belongs to.
@@ -49,6 +67,12 @@ pub enum Step {
     Overview(u8),
     /// After sign-up: "When prompted to sign in…".
     SignIn,
+    /// "How administrators can control the accounts created for RMS for individuals".
+    Control,
+    /// "Manage Rights Management": converting to a paid subscription.
+    Convert,
+    /// "How to find out if your users have signed up for RMS for individuals".
+    Detect,
     /// Something the trainer did to the simulation itself.
     Trainer,
 }
@@ -59,6 +83,9 @@ impl Step {
             Step::SignUp(n) => format!("To sign up, step {n}"),
             Step::Overview(n) => format!("Technical overview, step {n}"),
             Step::SignIn => "Signing in after sign-up".into(),
+            Step::Control => "How administrators can control the accounts".into(),
+            Step::Convert => "Manage Rights Management (convert to paid)".into(),
+            Step::Detect => "How to find out if your users have signed up".into(),
             Step::Trainer => "Simulator control".into(),
         }
     }
@@ -135,10 +162,10 @@ impl EventKind {
                     Some(t) => format!("{domain} belongs to the existing tenant {t}. It has no subscription for Azure RMS, so the free RMS for individuals subscription can be added to it."),
                 },
             ),
-            TenantCreated { domain, tenant, initial_domain } => (
+            TenantCreated { domain, tenant, initial_domain, region } => (
                 Step::Overview(1),
                 format!("New unmanaged tenant created for {domain}"),
-                format!("Azure AD created the tenant {tenant} ({initial_domain}) with a directory for {domain}, one directory per domain. It is unmanaged: it has no global administrator, and nobody in IT had to do anything. The domain is email-verified, not DNS-verified."),
+                format!("Azure AD created the tenant {tenant} ({initial_domain}) with a directory for {domain}, one directory per domain, in the {} region (from the first user's country). It is unmanaged: it has no global administrator, and nobody in IT had to do anything. The domain is email-verified, not DNS-verified.", region.label()),
             ),
             UserCreated { upn, tenant, ordinal, new_tenant } => (
                 Step::Overview(match (new_tenant, ordinal) { (true, _) => 1, (false, 2) => 3, _ => 4 }),
@@ -211,6 +238,96 @@ impl EventKind {
                 Step::Trainer,
                 format!("{list} check turned {}", if *on { "on" } else { "off" }),
                 if *on { "Sign-up checks addresses against this list again." } else { "Sign-up no longer checks addresses against this list." }.to_string(),
+            ),
+            DnsRecordAdded { domain, kind, value, visible_at } => (
+                Step::Control,
+                format!("{kind} record added to {domain}"),
+                format!("The public DNS zone of {domain} now has the {kind} record “{value}”. Resolvers see it from {visible_at}: DNS changes take 15 to 60 minutes to propagate, so verification before then fails."),
+            ),
+            DnsRecordRemoved { domain, kind, value } => (
+                Step::Control,
+                format!("{kind} record removed from {domain}"),
+                format!("The record “{value}” is gone from the public DNS (in the simulator, at once)."),
+            ),
+            BecomeAdminStarted { upn, domain, txt } => (
+                Step::Control,
+                format!("{upn} chose to become the admin of {domain}"),
+                format!("Internal admin takeover: to prove the organization owns {domain}, {upn} must publish the TXT record {txt} in its public DNS, then click “Okay, I've added the record”."),
+            ),
+            DomainVerificationFailed { domain, by, reason } => (
+                Step::Control,
+                format!("Verification of {domain} failed for {by}"),
+                format!("{reason} Nothing changed."),
+            ),
+            InternalTakeover { upn, tenant, domain } => (
+                Step::Control,
+                format!("{upn} took over {tenant} (internal takeover)"),
+                format!("The DNS record proved ownership of {domain}. The directory is now managed, {domain} is Verified, and {upn} is its global administrator. No users, domains or plans moved. IT can now control sign-up with AllowAdHocSubscriptions and AllowEmailVerifiedUsers."),
+            ),
+            DomainAdded { domain, tenant, txt, held_by } => (
+                Step::Control,
+                format!("{domain} added to {tenant} (Unverified)"),
+                match held_by {
+                    Some(h) => format!("{domain} is held by the unmanaged directory {h}. Publishing the TXT record {txt} and verifying with ForceTakeover merges it into {tenant}: an external admin takeover."),
+                    None => format!("To verify {domain}, publish the TXT record {txt} in its DNS zone."),
+                },
+            ),
+            DomainVerified { domain, tenant } => (Step::Control, format!("{domain} verified in {tenant}"), format!("The DNS record proved ownership: {domain} is now a Verified domain of {tenant}.")),
+            ExternalTakeover { domain, from, to, users, same_region, deletion_at } => (
+                Step::Control,
+                format!("{to} took over {domain} from {from} (external takeover)"),
+                format!(
+                    "The domain, its {users} user(s), their subscriptions and license assignments moved to {to}. {} The emptied unmanaged tenant {from} will be deleted at {deletion_at}, 10 days after the forced takeover.",
+                    if *same_region {
+                        "Both tenants are in the same region, so the RMS for individuals tenant key and default templates moved too: content protected before stays readable."
+                    } else {
+                        "The tenants are in different regions, so the RMS for individuals tenant key and default templates did NOT move: content protected under the unmanaged tenant is no longer accessible."
+                    }
+                ),
+            ),
+            TenantDeleted { tenant, initial_domain } => (Step::Control, format!("Tenant {tenant} deleted"), format!("The unmanaged tenant {tenant} ({initial_domain}) was deleted 10 days after the forced takeover, with any RMS key it still held.")),
+            CompanySettingsChanged { tenant, allow_ad_hoc, allow_email_verified, via } => (
+                Step::Control,
+                format!("{tenant}'s company settings changed ({via})"),
+                format!(
+                    "AllowAdHocSubscriptions is {allow_ad_hoc} and AllowEmailVerifiedUsers is {allow_email_verified}. {}",
+                    match (allow_ad_hoc, allow_email_verified) {
+                        (false, _) => "No user can perform self-service sign-up any more, RMS for individuals included; existing users keep their licenses.",
+                        (true, false) => "Only users who already have an account can sign up; new users are told to contact their admin.",
+                        (true, true) => "Users can sign up, and new email-verified accounts can join the directory (the default).",
+                    }
+                ),
+            ),
+            DirSyncChanged { tenant, on } => (
+                Step::Control,
+                format!("Directory synchronization turned {} for {tenant}", if *on { "on" } else { "off" }),
+                if *on { "Accounts now come from the on-premises Active Directory: sign-up no longer creates new email-verified accounts. Accounts that sign-up created can be blocked or deleted." } else { "Sign-up can create email-verified accounts again, as the company settings allow." }.to_string(),
+            ),
+            UserBlocked { upn, blocked } => (
+                Step::Control,
+                format!("{upn} {}", if *blocked { "blocked from signing in" } else { "unblocked" }),
+                if *blocked { "The account stays, with its license, but can't sign in or sign up." } else { "The account can sign in again." }.to_string(),
+            ),
+            UserDeleted { upn, freed } => (
+                Step::Control,
+                format!("{upn} deleted"),
+                if freed.is_empty() { "The account was removed from the directory.".to_string() } else { format!("The account was removed from the directory, and its license units are free again: {}.", freed.join(", ")) },
+            ),
+            ConvertedToPaid { tenant, account_sku_id, units } => (
+                Step::Convert,
+                format!("{tenant} converted to a paid subscription"),
+                format!("{account_sku_id} ({units} units) now includes Azure Rights Management. The directory and accounts are preserved, and files protected before keep their policies. Track and revoke, usage logging, super users and bring your own key are now available."),
+            ),
+            RmsFeatureChanged { tenant, feature, on } => (Step::Convert, format!("{feature} turned {} in {tenant}", if *on { "on" } else { "off" }), "A Rights Management feature of the paid subscription.".to_string()),
+            SharingAppInstalled { upn, device } => (
+                Step::Detect,
+                format!("{upn} installed the sharing application on {device}"),
+                "The Rights Management sharing application runs as ipviewer.exe: a software inventory (such as System Center Configuration Manager) now lists this computer, one way IT finds out that people signed up.".to_string(),
+            ),
+            ConsoleConnected { upn, service } => (
+                Step::Control,
+                format!("{upn} connected to {service} in PowerShell"),
+                "Only a global administrator of a managed tenant can connect; the cmdlets now act on that tenant.".to_string(),
             ),
         };
         Explanation { step, title, text }

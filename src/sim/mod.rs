@@ -4,8 +4,10 @@
 //! [`RandomSource`], time from the world's simulated clock, and every change
 //! appends an [`Event`] to the log.
 
+pub mod admin;
 pub mod catalog;
 pub mod countries;
+pub mod dns;
 pub mod email;
 pub mod events;
 pub mod model;

@@ -66,6 +66,73 @@ pub struct World {
     /// IDs of the latest saves this state includes (see `persist::sync`).
     #[serde(default)]
     pub recent_writes: Vec<u64>,
+    /// The simulated public DNS (see `dns.rs`).
+    #[serde(default)]
+    pub dns: Vec<DnsRecord>,
+    #[serde(default)]
+    pub next_dns_id: u64,
+    /// RMS tenant keys that no tenant holds any more (a cross-region
+    /// takeover, a deleted tenant): content protected with them is lost.
+    #[serde(default)]
+    pub retired_keys: Vec<RetiredKey>,
+    /// Who the PowerShell console is connected as (see `admin.rs`).
+    #[serde(default)]
+    pub console: ConsoleSession,
+}
+
+/// A record of the simulated public DNS. `visible_at` is when resolvers see
+/// it: the documented 15 to 60 minutes after it was added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DnsRecord {
+    pub id: u64,
+    pub domain: String,
+    pub kind: RecordType,
+    pub value: String,
+    pub added: SimTime,
+    pub visible_at: SimTime,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum RecordType {
+    #[serde(rename = "TXT")]
+    Txt,
+    #[serde(rename = "MX")]
+    Mx,
+}
+
+impl RecordType {
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordType::Txt => "TXT",
+            RecordType::Mx => "MX",
+        }
+    }
+}
+
+/// An Azure RMS tenant key (the "server licensor certificate" key). One per
+/// organization; a tenant that took over another in the same region also
+/// holds the other's key, so content protected with it stays readable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TenantKey {
+    pub id: String,
+    /// The organization that created it.
+    pub origin: String,
+    pub created: SimTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetiredKey {
+    pub key: TenantKey,
+    pub at: SimTime,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsoleSession {
+    /// `Connect-MsolService` succeeded for this global administrator.
+    pub msol: Option<Email>,
+    /// `Connect-MgGraph` succeeded for this global administrator.
+    pub graph: Option<Email>,
 }
 
 /// The event log keeps this many of the newest events. A training session
@@ -92,7 +159,10 @@ pub enum DomainStatus {
     Verified,
     /// Held by an unmanaged tenant because users proved they receive mail there.
     EmailVerified,
+    /// Added by an administrator, not proven yet (kept in `Tenant::claims`).
     Unverified,
+    /// The tenant holding it is scheduled for deletion.
+    PendingDeletion,
 }
 
 impl DomainStatus {
@@ -101,6 +171,45 @@ impl DomainStatus {
             DomainStatus::Verified => "Verified",
             DomainStatus::EmailVerified => "Email verified (unmanaged)",
             DomainStatus::Unverified => "Unverified",
+            DomainStatus::PendingDeletion => "PendingDeletion",
+        }
+    }
+    /// The status `Get-MsolDomain` shows (MSOnline knows three).
+    pub fn msol(self) -> &'static str {
+        match self {
+            DomainStatus::Verified | DomainStatus::EmailVerified => "Verified",
+            DomainStatus::Unverified => "Unverified",
+            DomainStatus::PendingDeletion => "PendingDeletion",
+        }
+    }
+}
+
+/// The Azure region a tenant (and its RMS tenant key) lives in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Region {
+    #[default]
+    #[serde(rename = "na")]
+    NorthAmerica,
+    #[serde(rename = "eu")]
+    Europe,
+    #[serde(rename = "ap")]
+    AsiaPacific,
+}
+
+impl Region {
+    pub fn label(self) -> &'static str {
+        match self {
+            Region::NorthAmerica => "North America",
+            Region::Europe => "Europe",
+            Region::AsiaPacific => "Asia Pacific",
+        }
+    }
+    /// As in the usage log's service addresses (`….rms.na.aadrm.com`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Region::NorthAmerica => "na",
+            Region::Europe => "eu",
+            Region::AsiaPacific => "ap",
         }
     }
 }
@@ -147,6 +256,50 @@ pub struct Tenant {
     pub templates: Vec<Template>,
     pub settings: CompanySettings,
     pub users: BTreeMap<Email, User>,
+    /// Chosen on creation from the first user's country.
+    #[serde(default)]
+    pub region: Region,
+    /// Directory synchronization with on-premises AD DS is on: accounts come
+    /// from there, so sign-up creates no new email-verified accounts.
+    #[serde(default)]
+    pub dir_sync: bool,
+    /// RMS tenant keys: the first is the tenant's own, others came with a
+    /// same-region takeover.
+    #[serde(default)]
+    pub keys: Vec<TenantKey>,
+    /// Domains an administrator added that are not verified yet.
+    #[serde(default)]
+    pub claims: BTreeMap<String, SimTime>,
+    /// The DNS verification value (`MS=ms` + 8 digits) per domain, made once.
+    #[serde(default)]
+    pub challenges: BTreeMap<String, String>,
+    /// Rights Management settings that need a paid subscription and an admin.
+    #[serde(default)]
+    pub rms: RmsAdmin,
+    /// When RMS for individuals was converted to a paid subscription.
+    #[serde(default)]
+    pub converted: Option<SimTime>,
+    /// After a forced external takeover: when this tenant is deleted.
+    #[serde(default)]
+    pub deletion_at: Option<SimTime>,
+}
+
+/// The paid-subscription features of Azure RMS, and their state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RmsAdmin {
+    /// Super users: disabled by default.
+    pub super_user_feature: bool,
+    pub super_users: Vec<Email>,
+    /// Usage logging: on by default since February 2016.
+    pub usage_logging: bool,
+    /// The tenant key is customer-managed (BYOK) rather than Microsoft-managed.
+    pub byok: bool,
+}
+
+impl Default for RmsAdmin {
+    fn default() -> Self {
+        RmsAdmin { super_user_feature: false, super_users: vec![], usage_logging: true, byok: false }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -251,6 +404,20 @@ pub struct User {
     pub lockout: Lockout,
     #[serde(rename = "t")]
     pub created: SimTime,
+    /// Computers on which the person installed the sharing application.
+    #[serde(rename = "d", default, skip_serializing_if = "Vec::is_empty")]
+    pub devices: Vec<Device>,
+}
+
+/// A computer with the Rights Management sharing application installed, as a
+/// software inventory (System Center Configuration Manager) would list it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Device {
+    pub name: String,
+    pub os: String,
+    pub program: String,
+    pub version: String,
+    pub installed: SimTime,
 }
 
 impl User {
@@ -393,6 +560,14 @@ impl Tenant {
     }
     pub fn has_azure_rms(&self) -> bool {
         self.subscriptions.iter().any(|s| s.sku.includes_azure_rms())
+    }
+    pub fn is_managed(&self) -> bool {
+        self.kind == TenantKind::Managed
+    }
+    /// Track and revoke, usage logging, super users and BYOK need a paid
+    /// subscription that includes Azure RMS and an administrator.
+    pub fn paid_features(&self) -> bool {
+        self.is_managed() && self.has_paid_azure_rms()
     }
     pub fn global_admins(&self) -> Vec<&User> {
         self.users.values().filter(|u| u.role == Role::GlobalAdministrator).collect()

@@ -1,6 +1,7 @@
 //! The scenario presets a trainer loads from the start page.
 
 use super::catalog::{Sku, default_templates};
+use super::countries::region_of;
 use super::email::{DEFAULT_BLOCKED_DOMAINS, Email};
 use super::events::EventKind;
 use super::model::*;
@@ -149,6 +150,10 @@ impl World {
             events_trimmed: 0,
             next_message_id: 0,
             recent_writes: vec![],
+            dns: vec![],
+            next_dns_id: 1,
+            retired_keys: vec![],
+            console: ConsoleSession::default(),
         }
     }
 
@@ -222,6 +227,7 @@ impl World {
             password: PasswordHash::from_stored(admin.hash).expect("a precomputed hash"),
             lockout: Lockout::default(),
             created: self.clock,
+            devices: vec![],
         };
         let templates = if sku.includes_azure_rms() { default_templates(name, [rng.guid(), rng.guid()]) } else { vec![] };
         let tenant = Tenant {
@@ -235,6 +241,14 @@ impl World {
             templates,
             settings: CompanySettings::default(),
             users: [(upn, user)].into_iter().collect(),
+            region: region_of(country),
+            dir_sync: false,
+            keys: if sku.includes_azure_rms() { vec![TenantKey { id: rng.guid(), origin: name.into(), created: self.clock }] } else { vec![] },
+            claims: Default::default(),
+            challenges: Default::default(),
+            rms: RmsAdmin::default(),
+            converted: None,
+            deletion_at: None,
         };
         self.tenants.insert(id.clone(), tenant);
         self.domains.insert(domain.into(), DomainRecord { tenant: id, status: DomainStatus::Verified });

@@ -46,6 +46,15 @@ fn lockout_length(lockout_number: u32) -> SimDuration {
 
 impl World {
     pub fn sign_in(&mut self, email: &str, password: &str) -> Result<Email, SignInError> {
+        let (upn, tenant) = self.authenticate(email, password)?;
+        self.session = Some(Session { upn: upn.clone(), tenant, since: self.clock });
+        self.log(EventKind::SignedIn { upn: upn.to_string() });
+        Ok(upn)
+    }
+
+    /// Checks an email address and password with smart lockout, without
+    /// starting a browser session (sign-in, and `Connect-MsolService`).
+    pub fn authenticate(&mut self, email: &str, password: &str) -> Result<(Email, TenantId), SignInError> {
         let upn = Email::parse(email).map_err(SignInError::InvalidEmail)?;
         if password.is_empty() {
             return Err(SignInError::EmptyPassword);
@@ -70,9 +79,7 @@ impl World {
             }
             user.lockout.failures = 0;
             user.lockout.recent_bad.clear();
-            self.session = Some(Session { upn: upn.clone(), tenant: tenant_id, since: now });
-            self.log(EventKind::SignedIn { upn: upn.to_string() });
-            return Ok(upn);
+            return Ok((upn, tenant_id));
         }
         let lock = &mut user.lockout;
         if lock.recent_bad.contains(&fingerprint) {
@@ -99,7 +106,7 @@ impl World {
         self.fail(&upn, SignInError::WrongPassword, true, failures)
     }
 
-    fn fail(&mut self, upn: &Email, err: SignInError, counted: bool, failures: u32) -> Result<Email, SignInError> {
+    fn fail<T>(&mut self, upn: &Email, err: SignInError, counted: bool, failures: u32) -> Result<T, SignInError> {
         self.log(EventKind::SignInFailed { email: upn.to_string(), reason: err.to_string(), counted, failures });
         Err(err)
     }

@@ -8,6 +8,7 @@
 //! technical overview: tenant, account, subscription, license, templates.
 
 use super::catalog::{ADHOC_ACTIVE_UNITS, Sku, default_templates};
+use super::countries::region_of;
 use super::email::{Email, EmailError, PersonalKind, domain_matches, personal_kind};
 use super::events::EventKind;
 use super::model::*;
@@ -38,6 +39,8 @@ pub enum SignupRefusal {
     NewAccountsNotAllowed { domain: String },
     /// The account exists but an administrator blocked its sign-in.
     AccountBlocked { email: String },
+    /// Directory synchronization is on: accounts come from on-premises AD.
+    DirectorySynchronized { domain: String },
 }
 
 impl fmt::Display for SignupRefusal {
@@ -72,6 +75,10 @@ impl fmt::Display for SignupRefusal {
             SignupRefusal::NewAccountsNotAllowed { domain } => write!(
                 f,
                 "We can't finish signing you up: your organization doesn't let new accounts join its directory for {domain} by email verification. Contact your admin to get an account."
+            ),
+            SignupRefusal::DirectorySynchronized { domain } => write!(
+                f,
+                "We can't finish signing you up: your organization synchronizes its accounts for {domain} from its own directory, so new accounts can't be created here. Contact your admin: they can give you an account."
             ),
             SignupRefusal::AccountBlocked { email } => write!(
                 f,
@@ -227,6 +234,7 @@ impl World {
             None if !tenant.settings.allow_email_verified_users => {
                 Err(SignupRefusal::NewAccountsNotAllowed { domain: domain.to_string() })
             }
+            None if tenant.dir_sync => Err(SignupRefusal::DirectorySynchronized { domain: domain.to_string() }),
             None => Ok(Route::JoinTenant(tenant.id.clone())),
         }
     }
@@ -391,6 +399,7 @@ impl World {
             password: hash_password(&details.password, self.config.pbkdf2_iterations, rng),
             lockout: Lockout::default(),
             created: self.clock,
+            devices: vec![],
         };
         let t = self.tenants.get_mut(&tenant).expect("tenant exists");
         t.users.insert(email.clone(), user);
@@ -409,7 +418,7 @@ impl World {
         self.pending_signups.remove(&flow.email);
     }
 
-    fn create_unmanaged_tenant(&mut self, domain: &str, by: &Email, _country: &str, rng: &mut dyn RandomSource) -> TenantId {
+    fn create_unmanaged_tenant(&mut self, domain: &str, by: &Email, country: &str, rng: &mut dyn RandomSource) -> TenantId {
         let id = rng.guid();
         let mut base = domain.replace(['.', '-'], "");
         base.truncate(27);
@@ -432,10 +441,19 @@ impl World {
             templates: vec![],
             settings: CompanySettings::default(),
             users: Default::default(),
+            region: region_of(country),
+            dir_sync: false,
+            keys: vec![],
+            claims: Default::default(),
+            challenges: Default::default(),
+            rms: RmsAdmin::default(),
+            converted: None,
+            deletion_at: None,
         };
         self.tenants.insert(id.clone(), tenant);
         self.domains.insert(domain.to_string(), DomainRecord { tenant: id.clone(), status: DomainStatus::EmailVerified });
-        self.log(EventKind::TenantCreated { domain: domain.to_string(), tenant: domain.to_string(), initial_domain });
+        let region = region_of(country);
+        self.log(EventKind::TenantCreated { domain: domain.to_string(), tenant: domain.to_string(), initial_domain, region });
         id
     }
 
@@ -450,6 +468,9 @@ impl World {
         if t.subscription(sku).is_none() {
             t.subscriptions.push(Subscription { sku, active_units: ADHOC_ACTIVE_UNITS, warning_units: 0, added: clock });
             new_events.push(EventKind::SubscriptionGranted { tenant: t.display_name.clone(), account_sku_id: account_sku_id.clone(), active_units: ADHOC_ACTIVE_UNITS });
+            if t.keys.is_empty() {
+                t.keys.push(TenantKey { id: rng.guid(), origin: t.display_name.clone(), created: clock });
+            }
             if t.templates.is_empty() {
                 t.templates = default_templates(&t.display_name, [rng.guid(), rng.guid()]);
                 new_events.push(EventKind::DefaultTemplatesCreated { tenant: t.display_name.clone(), names: t.templates.iter().map(|x| x.name.clone()).collect() });

@@ -77,6 +77,7 @@ impl World {
         }
         self.clock = self.clock.plus(by);
         self.log(EventKind::ClockAdvanced { by, to: self.clock });
+        self.run_due();
         Ok(by)
     }
 
