@@ -57,6 +57,8 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/directory") view=Directory />
             <Route path=path!("/events") view=Events />
             <Route path=path!("/help/sharing-app") view=Help />
+            <Route path=path!("/dns") view=Dns />
+            <Route path=path!("/admin") view=Admin />
         </Routes>
     }
 }

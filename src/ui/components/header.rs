@@ -31,6 +31,8 @@ pub fn Header() -> impl IntoView {
                     </li>
                     <li><A href="/signin">"Sign in"</A></li>
                     <li><A href="/directory">"Directory"</A></li>
+                    <li><A href="/admin">"Admin center"</A></li>
+                    <li><A href="/dns">"DNS"</A></li>
                     <li><A href="/events">"What happened"</A></li>
                 </ul>
             </nav>

@@ -2,11 +2,12 @@
 //! would see it: domains, managed or not, admins, users and subscriptions.
 
 use crate::sim::{AccountStatus, TenantKind, TenantOrigin, World};
+use crate::ui::components::data_table::DataTable;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 struct TenantView {
     id: String,
     name: String,
@@ -19,6 +20,8 @@ struct TenantView {
     subs: Vec<[String; 5]>,
     templates: Vec<String>,
     templates_available: bool,
+    facts: Vec<(&'static str, String)>,
+    pending_deletion: Option<String>,
 }
 
 fn tenant_views(w: &World) -> Vec<TenantView> {
@@ -74,6 +77,14 @@ fn tenant_views(w: &World) -> Vec<TenantView> {
                 .collect(),
             templates: t.templates.iter().map(|x| x.name.clone()).collect(),
             templates_available: t.templates_available(),
+            facts: vec![
+                ("Region", t.region.label().to_string()),
+                ("Unverified domains", if t.claims.is_empty() { "None".into() } else { t.claims.keys().cloned().collect::<Vec<_>>().join(", ") }),
+                ("Self-service sign-up", format!("AllowAdHocSubscriptions {}, AllowEmailVerifiedUsers {}", t.settings.allow_ad_hoc_subscriptions, t.settings.allow_email_verified_users)),
+                ("Directory synchronization", if t.dir_sync { "On".into() } else { "Off".into() }),
+                ("RMS tenant keys", if t.keys.is_empty() { "None".into() } else { t.keys.iter().map(|k| format!("{} (created for {})", k.id, k.origin)).collect::<Vec<_>>().join("; ") }),
+            ],
+            pending_deletion: t.deletion_at.map(|d| d.to_string()),
         })
         .collect();
     list.sort_by(|a, b| a.domains.first().cmp(&b.domains.first()));
@@ -88,7 +99,7 @@ pub fn Directory() -> impl IntoView {
         <Title text="Directory" />
         <h1>"Directory"</h1>
         <p class="lead">"The Azure Active Directory tenants of the simulated world. A tenant created by self-service sign-up is unmanaged: it has no global administrator until IT takes it over."</p>
-        <For each=move || tenants.get() key=|t| (t.id.clone(), t.users.len(), t.subs.clone(), t.templates_available, t.users.clone()) let:t>
+        <For each=move || tenants.get() key=|t| t.clone() let:t>
             <TenantSection t=t />
         </For>
     }
@@ -96,7 +107,7 @@ pub fn Directory() -> impl IntoView {
 
 #[component]
 fn TenantSection(t: TenantView) -> impl IntoView {
-    let heading = t.domains.iter().map(|(d, _)| d.clone()).collect::<Vec<_>>().join(", ");
+    let heading = if t.domains.is_empty() { format!("{} (no domains left)", t.initial_domain) } else { t.domains.iter().map(|(d, _)| d.clone()).collect::<Vec<_>>().join(", ") };
     let hid = format!("tenant-{}", t.id);
         let label_id = hid.clone();
     view! {
@@ -107,11 +118,13 @@ fn TenantSection(t: TenantView) -> impl IntoView {
                 {format!(" {} · {} · tenant ID {}", t.name, t.initial_domain, t.id)}
             </p>
             <p class="small">{t.origin}</p>
+            {t.pending_deletion.map(|d| view! { <p class="important">{format!("PendingDeletion: its domain was taken over with ForceTakeover, so this emptied unmanaged tenant is deleted at {d}.")}</p> })}
             <dl class="facts">
                 <dt>"Domains"</dt>
                 <dd>{t.domains.iter().map(|(d, s)| format!("{d} ({s})")).collect::<Vec<_>>().join(", ")}</dd>
                 <dt>"Global administrators"</dt>
                 <dd>{if t.admins.is_empty() { "None: nobody administers this directory".to_string() } else { t.admins.join(", ") }}</dd>
+                {t.facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
             </dl>
             <h3>"Users"</h3>
             <DataTable headers=&["User", "Name", "Role", "Creation method", "Status", "Licenses"] rows=t.users.into_iter().map(|u| u.to_vec()).collect() />
@@ -127,22 +140,5 @@ fn TenantSection(t: TenantView) -> impl IntoView {
                 }.into_any()
             }}
         </section>
-    }
-}
-
-/// A simple table of text cells with column headers.
-#[component]
-fn DataTable(headers: &'static [&'static str], rows: Vec<Vec<String>>) -> impl IntoView {
-    view! {
-        <div class="table-wrap">
-            <table>
-                <thead><tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|r| view! {
-                        <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
     }
 }

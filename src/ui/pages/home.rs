@@ -60,6 +60,9 @@ pub fn Home() -> impl IntoView {
                 <li><A href="/inbox">"Inbox"</A>" — the simulated mailboxes that receive the confirmation emails (steps 4–5 and 7–8)."</li>
                 <li><A href="/signin">"Sign in"</A>" — sign in with the account you created."</li>
                 <li><A href="/directory">"Directory"</A>" — the Azure AD tenants, users and subscriptions (technical overview)."</li>
+                <li><A href="/admin">"Admin center"</A>" — IT takes control: become the admin, add and take over domains, control sign-up, block or delete accounts, convert to a paid subscription, software inventory."</li>
+                <li><A href="/dns">"DNS"</A>" — the public DNS records that prove who owns a domain."</li>
+                <li><A href="/powershell">"Windows PowerShell"</A>" — the MSOnline and Microsoft Graph cmdlets the seed names (Get-MsolAccountSku, Set-MsolCompanySettings, …)."</li>
                 <li><A href="/events">"What happened"</A>" — every step explained, newest first."</li>
                 <li><A href="/help/sharing-app">"Sharing application help"</A>" — what the Rights Management sharing application does."</li>
             </ul>

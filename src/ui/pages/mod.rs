@@ -1,6 +1,8 @@
 //! One module per route.
 
+mod admin;
 mod directory;
+mod dns;
 mod events;
 mod help;
 mod home;
@@ -10,7 +12,9 @@ mod portal;
 mod signin;
 mod verify;
 
+pub use admin::Admin;
 pub use directory::Directory;
+pub use dns::Dns;
 pub use events::Events;
 pub use help::Help;
 pub use home::Home;

@@ -35,6 +35,16 @@ pub fn SignIn() -> impl IntoView {
         }
     };
     let signed_in = Memo::new(move |_| sim.with(|w| w.signed_in_user().map(|u| (u.upn.to_string(), u.display_name()))));
+    let install = move |_| {
+        let Some(upn) = sim.with_untracked(|w| w.session.as_ref().map(|s| s.upn.clone())) else { return };
+        since.set(Some(last_seq(&sim)));
+        match sim.act(move |w, _| w.install_sharing_app(&upn)) {
+            Ok(d) => notice.set(Notice::Ok(format!("The Rights Management sharing application ({} {}) is installed on {} ({}).", d.program, d.version, d.name, d.os))),
+            Err(e) => notice.set(Notice::Err(e.to_string())),
+        }
+    };
+    let installed = move || sim.with(|w| w.signed_in_user().and_then(|u| u.devices.first().map(|d| format!("Installed on {} ({} {}).", d.name, d.program, d.version))));
+    let unmanaged = move || sim.with(|w| w.session.as_ref().and_then(|s| w.tenants.get(&s.tenant)).is_some_and(|t| !t.is_managed()));
     let templates = move || {
         sim.with(|w| {
             let t = w.session.as_ref().and_then(|s| w.tenants.get(&s.tenant))?;
@@ -53,6 +63,10 @@ pub fn SignIn() -> impl IntoView {
                 <section class="card" aria-labelledby="next-h">
                     <h2 id="next-h">"Download the Rights Management sharing application"</h2>
                     <p>"To protect files and read files that others protected, install an RMS-enlightened application such as the free Rights Management sharing application (ipviewer.exe on Windows; viewers for Mac, iOS and Android). When it asks you to sign in, use this email address and password. See "<A href="/help/sharing-app">"the sharing application help"</A>"."</p>
+                    {move || match installed() {
+                        Some(text) => view! { <p>{text}</p> }.into_any(),
+                        None => view! { <button type="button" on:click=install>"Install the sharing application"</button> }.into_any(),
+                    }}
                     {move || templates().map(|(org, available, names)| view! {
                         <p>
                             {if names.is_empty() {
@@ -65,6 +79,12 @@ pub fn SignIn() -> impl IntoView {
                         </p>
                     })}
                 </section>
+                {move || unmanaged().then(|| view! {
+                    <section class="card" aria-labelledby="it-h">
+                        <h2 id="it-h">"Work in IT?"</h2>
+                        <p>"Your organization's directory was created by self-service sign-up and has no administrator. "<A href="/admin?become=1">"Become the admin"</A>" in the admin center to take it over."</p>
+                    </section>
+                })}
             }.into_any(),
             None => view! {
                 <form class="card" on:submit=submit novalidate>

@@ -1,0 +1,89 @@
+//! The "Become the admin" wizard (internal admin takeover): a signed-in
+//! member of an unmanaged tenant proves the organization owns its domain
+//! with a DNS TXT record and becomes its global administrator.
+
+use crate::sim::email::query_encode;
+use crate::sim::{Email, Event};
+use crate::ui::components::status::Notice;
+use crate::ui::state::use_sim;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Stage {
+    Closed,
+    Asked,
+    Record,
+}
+
+#[component]
+/// `notice` and `events` belong to the page, so the outcome stays visible
+/// after the takeover replaces this wizard with the admin center.
+pub fn BecomeAdmin(upn: Email, organization: String, open: bool, notice: RwSignal<Notice>, events: RwSignal<Vec<Event>>) -> impl IntoView {
+    let sim = use_sim();
+    let existing = sim.with_untracked(|w| w.tenant_of_domain(upn.domain()).and_then(|t| w.existing_challenge(&t.id, upn.domain())));
+    let stage = RwSignal::new(match (&existing, open) {
+        (Some(_), _) => Stage::Record,
+        (None, true) => Stage::Asked,
+        (None, false) => Stage::Closed,
+    });
+    let challenge = RwSignal::new(existing);
+    let seq = move || sim.with_untracked(|w| w.events.last().map(|e| e.seq).unwrap_or(0));
+    let after = move |s: u64| sim.with_untracked(|w| w.events.iter().filter(|e| e.seq > s).cloned().collect::<Vec<_>>());
+    let (u1, u2) = (upn.clone(), upn.clone());
+    let yes = move |_| {
+        let s = seq();
+        let u = u1.clone();
+        match sim.act(move |w, rng| w.become_admin_start(&u, rng)) {
+            Ok(c) => {
+                challenge.set(Some(c));
+                stage.set(Stage::Record);
+                notice.set(Notice::None);
+            }
+            Err(e) => notice.set(Notice::Err(e.to_string())),
+        }
+        events.set(after(s));
+    };
+    let confirm = move |_| {
+        let s = seq();
+        let u = u2.clone();
+        match sim.act(move |w, _| w.become_admin_confirm(&u)) {
+            Ok(()) => notice.set(Notice::Ok(format!("You're now the global administrator of {}. The directory is managed and the domain is Verified; no users, domains or plans moved. The Admin center now shows your organization's settings.", u2.domain()))),
+            Err(e) => notice.set(Notice::Err(e.to_string())),
+        }
+        events.set(after(s));
+    };
+    let org = organization.clone();
+    view! {
+        <section class="card" aria-labelledby="become-h">
+            <h2 id="become-h">"Become the admin"</h2>
+            <p>{format!("{org} is an unmanaged directory: it was created when people signed up with their work email, and nobody administers it. If you work in IT, you can take it over (an internal admin takeover): you prove that the organization owns {} by adding a DNS record, and you become its global administrator.", upn.domain())}</p>
+            {move || match stage.get() {
+                Stage::Closed => view! { <button type="button" class="primary" on:click=move |_| stage.set(Stage::Asked)>"Become the admin"</button> }.into_any(),
+                Stage::Asked => view! {
+                    <p><strong>{format!("Do you want to be the admin of {}?", org)}</strong></p>
+                    <button type="button" class="primary" on:click=yes.clone()>"Yes, I want to be the admin"</button>
+                }.into_any(),
+                Stage::Record => {
+                    let c = challenge.get();
+                    view! {
+                        {c.map(|c| {
+                            let href = format!("/dns?domain={}&type=TXT&value={}", query_encode(&c.domain), query_encode(&c.txt));
+                            view! {
+                                <p>"Add this TXT record at your domain name registrar or DNS host. Leave the name blank (or @): the record belongs to the domain itself."</p>
+                                <dl class="facts record">
+                                    <dt>"Domain"</dt><dd data-testid="challenge-domain">{c.domain.clone()}</dd>
+                                    <dt>"Type"</dt><dd>"TXT"</dd>
+                                    <dt>"Value"</dt><dd><code data-testid="challenge-value">{c.txt.clone()}</code></dd>
+                                    <dt>"or an MX record"</dt><dd><code>{c.mx.clone()}</code>" (priority 3600)"</dd>
+                                </dl>
+                                <p><A href=href>"Open the DNS page with this record filled in"</A>". DNS changes take 15 to 60 minutes to propagate: advance the clock if verification says the record isn't visible yet."</p>
+                            }
+                        })}
+                        <button type="button" class="primary" on:click=confirm.clone()>"Okay, I've added the record"</button>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,470 @@
+//! `/admin`: the admin center of the signed-in global administrator —
+//! domains (add, verify, take over), self-service sign-up settings,
+//! directory synchronization, accounts, conversion to a paid subscription
+//! and its Rights Management features, and the software inventory. A member
+//! of an unmanaged directory gets the "Become the admin" wizard instead.
+
+use crate::sim::admin::{AdminError, Confirmed};
+use crate::sim::email::query_encode;
+use crate::sim::{AccountStatus, Email, Event, Sku, TenantKind, World};
+use crate::ui::components::become_admin::BecomeAdmin;
+use crate::ui::components::data_table::DataTable;
+use crate::ui::components::event_list::BehindTheScenes;
+use crate::ui::components::status::{Notice, NoticeView};
+use crate::ui::state::{Sim, use_sim};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+/// Who is looking at the admin center.
+#[derive(Clone, PartialEq)]
+enum Viewer {
+    SignedOut,
+    /// A standard member of an unmanaged tenant: can become the admin.
+    UnmanagedMember { upn: Email, organization: String },
+    /// Signed in, but not allowed to administer (with the reason).
+    NotAdmin(String),
+    Admin { upn: Email, tenant: String },
+}
+
+fn viewer(w: &World) -> Viewer {
+    let Some(s) = &w.session else { return Viewer::SignedOut };
+    match w.admin_tenant(&s.upn) {
+        Ok(tenant) => Viewer::Admin { upn: s.upn.clone(), tenant },
+        Err(AdminError::NotAnAdmin { unmanaged: true, .. }) => Viewer::UnmanagedMember {
+            upn: s.upn.clone(),
+            organization: w.tenant_of_domain(s.upn.domain()).map(|t| t.display_name.clone()).unwrap_or_default(),
+        },
+        Err(e) => Viewer::NotAdmin(e.to_string()),
+    }
+}
+
+/// Runs an admin command, shows its outcome and what happened behind it.
+#[derive(Clone, Copy)]
+struct Runner {
+    sim: Sim,
+    notice: RwSignal<Notice>,
+    events: RwSignal<Vec<Event>>,
+}
+
+impl Runner {
+    fn run<T: 'static>(&self, command: impl Fn(&mut World, &mut dyn crate::sim::RandomSource) -> Result<T, AdminError> + 'static, ok: impl FnOnce(T) -> String) -> bool {
+        let s = self.sim.with_untracked(|w| w.events.last().map(|e| e.seq).unwrap_or(0));
+        let r = self.sim.act(command);
+        let done = r.is_ok();
+        self.notice.set(match r {
+            Ok(v) => Notice::Ok(ok(v)),
+            Err(e) => Notice::Err(e.to_string()),
+        });
+        self.events.set(self.sim.with_untracked(|w| w.events.iter().filter(|e| e.seq > s).cloned().collect()));
+        done
+    }
+}
+
+#[component]
+pub fn Admin() -> impl IntoView {
+    let sim = use_sim();
+    let open = use_query_map().with_untracked(|q| q.get("become").is_some());
+    let who = Memo::new(move |_| sim.with(viewer));
+    let run = Runner { sim, notice: RwSignal::new(Notice::None), events: RwSignal::new(vec![]) };
+    view! {
+        <Title text="Admin center" />
+        <h1>"Admin center"</h1>
+        <div class="sticky-notice"><NoticeView notice=run.notice /></div>
+        {move || view! { <BehindTheScenes events=run.events.get() /> }}
+        {move || match who.get() {
+            Viewer::SignedOut => view! {
+                <p class="lead">"Sign in with a global administrator's account to manage your organization's directory."</p>
+                <p><A href="/signin">"Sign in"</A>" — in the Default scenario, Contoso's administrator is janetm@contoso.com (password Contoso-2016!)."</p>
+            }.into_any(),
+            Viewer::NotAdmin(why) => view! { <p role="alert" class="notice err">{why}</p> }.into_any(),
+            Viewer::UnmanagedMember { upn, organization } => view! { <BecomeAdmin upn=upn organization=organization open=open notice=run.notice events=run.events /> }.into_any(),
+            Viewer::Admin { upn, tenant } => view! { <AdminCenter upn=upn tenant=tenant run=run /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn AdminCenter(upn: Email, tenant: String, run: Runner) -> impl IntoView {
+    let sim = run.sim;
+    let summary = {
+        let tenant = tenant.clone();
+        move || {
+            sim.with(|w| {
+                w.tenants.get(&tenant).map(|t| {
+                    format!(
+                        "{} · {} · {} region · {} · tenant ID {}",
+                        t.display_name,
+                        t.initial_domain,
+                        t.region.label(),
+                        if t.kind == TenantKind::Managed { "managed" } else { "unmanaged" },
+                        t.id
+                    )
+                })
+            })
+        }
+    };
+    view! {
+        <p class="lead">{format!("Signed in as {upn}, a global administrator.")}</p>
+        <p class="tenant-meta">{summary}</p>
+        <Domains upn=upn.clone() tenant=tenant.clone() run=run />
+        <SignupSettings upn=upn.clone() tenant=tenant.clone() run=run />
+        <DirSync upn=upn.clone() tenant=tenant.clone() run=run />
+        <Users upn=upn.clone() tenant=tenant.clone() run=run />
+        <Subscriptions upn=upn.clone() tenant=tenant.clone() run=run />
+        <Inventory tenant=tenant.clone() />
+    }
+}
+
+#[component]
+fn Domains(upn: Email, tenant: String, run: Runner) -> impl IntoView {
+    let sim = run.sim;
+    let name = RwSignal::new(String::new());
+    let rows = Memo::new({
+        let tenant = tenant.clone();
+        move |_| {
+            sim.with(|w| {
+                let mut rows: Vec<(String, String, Option<String>, Option<String>)> =
+                    w.tenant_domains(&tenant).into_iter().map(|(d, r)| (d.clone(), r.status.label().to_string(), None, None)).collect();
+                if let Some(t) = w.tenants.get(&tenant) {
+                    rows.push((t.initial_domain.clone(), "Verified (initial domain)".into(), None, None));
+                    for d in t.claims.keys() {
+                        let holder = w.tenant_of_domain(d).map(|h| h.display_name.clone());
+                        rows.push((d.clone(), "Unverified".into(), w.existing_challenge(&tenant, d).map(|c| c.txt), holder));
+                    }
+                }
+                rows
+            })
+        }
+    });
+    let u = upn.clone();
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (u, d) = (u.clone(), name.get_untracked());
+        if run.run(
+            move |w, rng| w.add_domain(&u, &d, rng),
+            |a| match a.held_by {
+                Some(h) => format!("{} was added as Unverified. It is held by the unmanaged directory {h}: publish the TXT record {} on the DNS page, then Verify to take it over (external admin takeover).", a.challenge.domain, a.challenge.txt),
+                None => format!("{} was added as Unverified. Publish the TXT record {} in its DNS zone, then Verify.", a.challenge.domain, a.challenge.txt),
+            },
+        ) {
+            name.set(String::new());
+        }
+    };
+    let verify = move |d: String| {
+        let u = upn.clone();
+        run.run(
+            move |w, rng| w.confirm_domain(&u, &d, true, rng),
+            |c| match c {
+                Confirmed::Verified { domain } => format!("{domain} is verified."),
+                Confirmed::TookOver(t) => format!(
+                    "{} now belongs to {}: {} user(s), their subscriptions and licenses moved from {}. {} The emptied unmanaged tenant will be deleted at {}.",
+                    t.domain,
+                    t.to,
+                    t.users.len(),
+                    t.from,
+                    if t.same_region {
+                        "Both tenants are in the same region, so its RMS tenant key and default templates moved too: files protected before stay readable."
+                    } else {
+                        "The tenants are in different regions, so its RMS tenant key did not move: files protected under the unmanaged tenant can no longer be opened."
+                    },
+                    t.deletion_at
+                ),
+            },
+        );
+    };
+    view! {
+        <section class="card" aria-labelledby="domains-h">
+            <h2 id="domains-h">"Domains"</h2>
+            {move || {
+                let list = rows.get();
+                let verify = verify.clone();
+                view! {
+                    <div class="table-wrap">
+                        <table>
+                            <thead><tr><th scope="col">"Domain"</th><th scope="col">"Status"</th><th scope="col">"TXT value to publish"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                            <tbody>
+                                {list.into_iter().map(|(d, status, txt, holder)| {
+                                    let dd = d.clone();
+                                    let verify = verify.clone();
+                                    let unverified = txt.is_some();
+                                    let dns = txt.clone().map(|v| format!("/dns?domain={}&type=TXT&value={}", query_encode(&d), query_encode(&v)));
+                                    view! {
+                                        <tr>
+                                            <td>{d}</td>
+                                            <td>{status}{holder.map(|h| view! { <span class="small">{format!(" · held by the unmanaged directory {h}: Verify takes it over (ForceTakeover)")}</span> })}</td>
+                                            <td>{txt.map(|v| view! { <code>{v}</code> })}{dns.map(|h| view! { " " <A href=h>"Publish on the DNS page"</A> })}</td>
+                                            <td>{unverified.then(|| view! { <button type="button" class="small" on:click=move |_| verify(dd.clone())>"Verify"</button> })}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            }}
+            <form class="inline" on:submit=add novalidate>
+                <label for="add-domain">"Domain name"</label>
+                <input id="add-domain" type="text" spellcheck="false" autocomplete="off" placeholder="contoso.co.uk" bind:value=name />
+                <button type="submit">"Add domain"</button>
+            </form>
+            <p class="hint">"Adding a domain that an unmanaged directory holds (one created by self-service sign-up) and verifying it is an external admin takeover: the domain, its users, their subscriptions and license assignments move here. The RMS for individuals tenant key and default templates move only if both tenants are in the same region. The simulator's Verify uses the ForceTakeover option, so the emptied unmanaged tenant is deleted 10 days later."</p>
+        </section>
+    }
+}
+
+#[component]
+fn SignupSettings(upn: Email, tenant: String, run: Runner) -> impl IntoView {
+    let sim = run.sim;
+    let current = sim.with_untracked(|w| w.tenants.get(&tenant).map(|t| t.settings.clone()).unwrap_or_default());
+    let ad_hoc = RwSignal::new(current.allow_ad_hoc_subscriptions);
+    let ev = RwSignal::new(current.allow_email_verified_users);
+    // Keep the boxes in step with changes made elsewhere (console, other tab).
+    Effect::new({
+        let tenant = tenant.clone();
+        move |_| {
+            if let Some(s) = sim.with(|w| w.tenants.get(&tenant).map(|t| t.settings.clone())) {
+                ad_hoc.set(s.allow_ad_hoc_subscriptions);
+                ev.set(s.allow_email_verified_users);
+            }
+        }
+    });
+    let save = move |e: leptos::ev::SubmitEvent| {
+        e.prevent_default();
+        let (u, a, v) = (upn.clone(), ad_hoc.get_untracked(), ev.get_untracked());
+        run.run(move |w, _| w.set_company_settings(&u, Some(a), Some(v), "admin center"), |s| {
+            format!(
+                "Saved: AllowAdHocSubscriptions {}, AllowEmailVerifiedUsers {}. {}",
+                s.allow_ad_hoc_subscriptions,
+                s.allow_email_verified_users,
+                effect(s.allow_ad_hoc_subscriptions, s.allow_email_verified_users)
+            )
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="settings-h">
+            <h2 id="settings-h">"Self-service sign-up"</h2>
+            <p class="hint">"The company settings of Set-MsolCompanySettings (Microsoft Graph: allowedToSignUpEmailBasedSubscriptions and allowEmailVerifiedUsersToJoinOrganization). They apply to every self-service subscription, RMS for individuals included: you can't set them per service."</p>
+            <form on:submit=save>
+                <label class="check"><input type="checkbox" prop:checked=move || ad_hoc.get() on:change=move |e| ad_hoc.set(event_target_checked(&e)) />"AllowAdHocSubscriptions"</label>
+                <p class="hint">"Whether users can sign up for email-based subscriptions such as RMS for individuals."</p>
+                <label class="check"><input type="checkbox" prop:checked=move || ev.get() on:change=move |e| ev.set(event_target_checked(&e)) />"AllowEmailVerifiedUsers"</label>
+                <p class="hint">"Whether people can join the directory by email verification (sign-up creating a new account)."</p>
+                <p>{move || effect(ad_hoc.get(), ev.get())}</p>
+                <button type="submit" class="primary">"Save"</button>
+            </form>
+        </section>
+    }
+}
+
+/// What a combination of the two settings does to sign-up (facts file §3).
+fn effect(ad_hoc: bool, email_verified: bool) -> &'static str {
+    match (ad_hoc, email_verified) {
+        (false, _) => "Effect: nobody can sign up for RMS for individuals; they are told that the IT department has turned off signup. People who already have it keep their licenses.",
+        (true, false) => "Effect: only people who already have an account can sign up; everyone else is told to contact their admin.",
+        (true, true) => "Effect (the default): anyone with an address at your domains can sign up, and a new account is created for them.",
+    }
+}
+
+#[component]
+fn DirSync(upn: Email, tenant: String, run: Runner) -> impl IntoView {
+    let on = Memo::new(move |_| run.sim.with(|w| w.tenants.get(&tenant).is_some_and(|t| t.dir_sync)));
+    let toggle = move |_| {
+        let (u, to) = (upn.clone(), !on.get_untracked());
+        run.run(move |w, _| w.set_dir_sync(&u, to), move |_| {
+            if to { "Directory synchronization is on: sign-up no longer creates accounts. You can block or delete the accounts sign-up created.".to_string() } else { "Directory synchronization is off.".to_string() }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="dirsync-h">
+            <h2 id="dirsync-h">"Directory synchronization"</h2>
+            <p>{move || if on.get() { "On: accounts come from your on-premises Active Directory (Azure AD Connect), with password synchronization. Sign-up can't create new email-verified accounts." } else { "Off: accounts are created in the cloud, by you or by self-service sign-up." }}</p>
+            <button type="button" on:click=toggle>{move || if on.get() { "Turn off directory synchronization" } else { "Turn on directory synchronization" }}</button>
+        </section>
+    }
+}
+
+#[component]
+fn Users(upn: Email, tenant: String, run: Runner) -> impl IntoView {
+    let sim = run.sim;
+    let confirming = RwSignal::new(None::<String>);
+    let rows = Memo::new(move |_| {
+        sim.with(|w| {
+            w.tenants
+                .get(&tenant)
+                .map(|t| {
+                    t.users
+                        .values()
+                        .map(|u| (u.upn.to_string(), u.display_name(), u.role.label(), u.creation_method.label(), u.status == AccountStatus::SignInBlocked, u.licenses.iter().map(|s| s.part_number()).collect::<Vec<_>>().join(", ")))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let me = upn.to_string();
+    view! {
+        <section class="card" aria-labelledby="users-h">
+            <h2 id="users-h">"Users"</h2>
+            <p class="hint">"Accounts that sign-up created have the creation method EmailVerified. Blocking sign-in keeps the account and its license; deleting it frees its license unit."</p>
+            {move || {
+                let me = me.clone();
+                let upn = upn.clone();
+                view! {
+                    <div class="table-wrap">
+                        <table>
+                            <thead><tr><th scope="col">"User"</th><th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"Creation method"</th><th scope="col">"Status"</th><th scope="col">"Licenses"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                            <tbody>
+                                {rows.get().into_iter().map(|(u, name, role, method, blocked, lic)| {
+                                    let own = u == me;
+                                    let (ub, ud, uc) = (u.clone(), u.clone(), u.clone());
+                                    let (a1, a2) = (upn.clone(), upn.clone());
+                                    let block = move |_| {
+                                        let (a, t) = (a1.clone(), ub.clone());
+                                        run.run(move |w, _| w.set_block_credential(&a, &t, !blocked), |_| if blocked { "Sign-in unblocked.".to_string() } else { "Sign-in blocked: the account can't sign in or sign up any more.".to_string() });
+                                    };
+                                    let delete = move |_| {
+                                        let (a, t) = (a2.clone(), ud.clone());
+                                        run.run(move |w, _| w.remove_user(&a, &t), |_| "The account was deleted, and its license units are free again.".to_string());
+                                        confirming.set(None);
+                                    };
+                                    view! {
+                                        <tr>
+                                            <td>{u.clone()}</td><td>{name}</td><td>{role}</td><td>{method}</td>
+                                            <td>{if blocked { "Sign-in blocked" } else { "Enabled" }}</td><td>{lic}</td>
+                                            <td>
+                                                {(!own).then(|| view! {
+                                                    <button type="button" class="small" on:click=block>{if blocked { "Unblock sign-in" } else { "Block sign-in" }}</button>
+                                                    {move || if confirming.get().as_deref() == Some(uc.as_str()) {
+                                                        let delete = delete.clone();
+                                                        view! {
+                                                            <span class="confirm">{format!(" Delete {uc}? ")}
+                                                                <button type="button" class="small danger" on:click=delete>"Yes, delete"</button>
+                                                                <button type="button" class="small" on:click=move |_| confirming.set(None)>"Cancel"</button>
+                                                            </span>
+                                                        }.into_any()
+                                                    } else {
+                                                        let c = uc.clone();
+                                                        view! { <button type="button" class="small danger" on:click=move |_| confirming.set(Some(c.clone()))>"Delete"</button> }.into_any()
+                                                    }}
+                                                })}
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            }}
+        </section>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct SubsView {
+    rows: Vec<Vec<String>>,
+    adhoc: bool,
+    paid: bool,
+    converted: Option<String>,
+    super_users: bool,
+    usage_logging: bool,
+    keys: Vec<Vec<String>>,
+    lost: Vec<Vec<String>>,
+}
+
+#[component]
+fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
+    let sim = run.sim;
+    let view_of = Memo::new(move |_| {
+        sim.with(|w| {
+            let t = w.tenants.get(&tenant)?;
+            Some(SubsView {
+                rows: t
+                    .subscriptions
+                    .iter()
+                    .map(|s| vec![format!("{}:{}", t.account_name(), s.sku.part_number()), s.active_units.to_string(), s.warning_units.to_string(), t.consumed_units(s.sku).to_string(), s.sku.display_name().to_string()])
+                    .collect(),
+                adhoc: t.subscription(Sku::RightsManagementAdhoc).is_some(),
+                paid: t.paid_features(),
+                converted: t.converted.map(|c| c.to_string()),
+                super_users: t.rms.super_user_feature,
+                usage_logging: t.rms.usage_logging,
+                keys: t.keys.iter().map(|k| vec![k.id.clone(), k.origin.clone(), k.created.to_string()]).collect(),
+                lost: w.retired_keys.iter().map(|r| vec![r.key.id.clone(), r.key.origin.clone(), r.at.to_string(), r.reason.clone()]).collect(),
+            })
+        })
+    });
+    let (u1, u2, u3) = (upn.clone(), upn.clone(), upn.clone());
+    let convert = move |_| {
+        let u = u1.clone();
+        run.run(move |w, _| w.convert_to_paid(&u), |_| "Converted: the organization now has Azure Rights Management Premium. The directory, accounts and protected files are unchanged; track and revoke, usage logging, super users and bring your own key are available.".to_string());
+    };
+    let super_toggle = move |on: bool| {
+        let u = u2.clone();
+        run.run(move |w, _| w.set_super_user_feature(&u, on), move |_| if on { "The super user feature is enabled.".to_string() } else { "The super user feature is disabled.".to_string() });
+    };
+    let logging_toggle = move |on: bool| {
+        let u = u3.clone();
+        run.run(move |w, _| w.set_usage_logging(&u, on), move |_| if on { "Usage logging is on.".to_string() } else { "Usage logging is off.".to_string() });
+    };
+    view! {
+        <section class="card" aria-labelledby="subs-h">
+            <h2 id="subs-h">"Subscriptions and Rights Management"</h2>
+            {move || view_of.get().map(|v| {
+                let (st, lt) = (super_toggle.clone(), logging_toggle.clone());
+                let (su, ul) = (v.super_users, v.usage_logging);
+                view! {
+                    <DataTable headers=&["AccountSkuId", "ActiveUnits", "WarningUnits", "ConsumedUnits", "Product"] rows=v.rows.clone() />
+                    {(v.adhoc && !v.paid).then(|| view! {
+                        <p>"RMS for individuals (RIGHTSMANAGEMENT_ADHOC) is free, with 50,000 units for people who sign up. Converting it to a paid subscription that includes Azure Rights Management keeps the directory, the accounts, and every protected file with its policy."</p>
+                        <button type="button" class="primary" on:click=convert.clone()>"Convert to paid subscription"</button>
+                    })}
+                    {v.converted.clone().map(|c| view! { <p>{format!("Converted from RMS for individuals at {c}.")}</p> })}
+                    <h3>"Paid Rights Management features"</h3>
+                    <dl class="facts">
+                        <dt>"Document tracking and revocation"</dt>
+                        <dd>{if v.paid { "Available: owners track and revoke their documents on the document tracking site." } else { "Not available: needs a paid subscription that includes Azure RMS." }}</dd>
+                        <dt>"Usage logging"</dt>
+                        <dd>{if !v.paid { "Not available: RMS for individuals alone doesn't offer usage logging (it needs a paid subscription and a tenant administrator).".to_string() } else if ul { "On (on by default since February 2016).".to_string() } else { "Off.".to_string() }}
+                            {v.paid.then(|| view! { <button type="button" class="small" on:click=move |_| lt(!ul)>{if ul { "Turn off usage logging" } else { "Turn on usage logging" }}</button> })}
+                        </dd>
+                        <dt>"Super users"</dt>
+                        <dd>{if !v.paid { "Not available." } else if su { "Enabled: super users have Full Control over all of the organization's protected content." } else { "Disabled (the default)." }}
+                            {v.paid.then(|| view! { <button type="button" class="small" on:click=move |_| st(!su)>{if su { "Disable super users" } else { "Enable super users" }}</button> })}
+                        </dd>
+                        <dt>"Bring your own key (BYOK)"</dt>
+                        <dd>{if v.paid { "Available. The tenant key is Microsoft-managed; BYOK generates it in your own HSM and transfers it to Azure Key Vault (not simulated)." } else { "Not available with RMS for individuals alone: BYOK needs a paid subscription and a tenant administrator." }}</dd>
+                    </dl>
+                    <h3>"RMS tenant keys"</h3>
+                    <DataTable headers=&["Key ID", "Created for", "Created"] rows=v.keys.clone() empty="No tenant key: the organization has no Azure RMS subscription." />
+                    {(!v.lost.is_empty()).then(|| view! {
+                        <h3>"Keys no tenant holds any more"</h3>
+                        <p class="important">"Files protected with these keys can no longer be opened by anyone."</p>
+                        <DataTable headers=&["Key ID", "Created for", "Lost at", "Why"] rows=v.lost.clone() />
+                    })}
+                }
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn Inventory(tenant: String) -> impl IntoView {
+    let sim = use_sim();
+    let rows = Memo::new(move |_| {
+        sim.with(|w| {
+            w.software_inventory(&tenant)
+                .into_iter()
+                .map(|r| vec![r.device.name, r.upn.to_string(), r.device.os, r.device.program, r.device.version, r.device.installed.to_string()])
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="inventory-h">
+            <h2 id="inventory-h">"Software inventory"</h2>
+            <p class="hint">"What a system management solution such as System Center Configuration Manager reports: the computers of your users on which the Rights Management sharing application (ipviewer.exe) is installed — one way to find out that people signed up for RMS for individuals."</p>
+            {move || view! { <DataTable headers=&["Computer", "User", "Operating system", "Program", "Version", "Installed"] rows=rows.get() empty="No computer of this organization has the sharing application installed." /> }}
+        </section>
+    }
+}

@@ -1,0 +1,102 @@
+//! `/dns`: the simulated public DNS. Domain verification (internal and
+//! external admin takeover) reads it through a propagation delay.
+
+use super::{events_since, last_seq};
+use crate::sim::RecordType;
+use crate::sim::dns::{MAX_PROPAGATION, MIN_PROPAGATION};
+use crate::ui::components::event_list::BehindTheScenes;
+use crate::ui::components::status::{Notice, NoticeView};
+use crate::ui::state::use_sim;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn Dns() -> impl IntoView {
+    let sim = use_sim();
+    let query = use_query_map();
+    let q = |k: &str| query.with_untracked(|q| q.get(k)).unwrap_or_default();
+    let domain = RwSignal::new(q("domain"));
+    let kind = RwSignal::new(if q("type").eq_ignore_ascii_case("MX") { "MX".to_string() } else { "TXT".to_string() });
+    let value = RwSignal::new(q("value"));
+    let notice = RwSignal::new(Notice::None);
+    let since = RwSignal::new(None::<u64>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (d, v) = (domain.get_untracked(), value.get_untracked());
+        let k = if kind.get_untracked() == "MX" { RecordType::Mx } else { RecordType::Txt };
+        since.set(Some(last_seq(&sim)));
+        match sim.act(move |w, rng| w.add_dns_record(&d, k, &v, rng).map(|id| w.dns.iter().find(|r| r.id == id).map(|r| (r.domain.clone(), r.visible_at)))) {
+            Ok(Some((d, at))) => {
+                value.set(String::new());
+                notice.set(Notice::Ok(format!("The {} record was added to {d}. Resolvers will see it from {at} (simulated time).", k.label())));
+            }
+            Ok(None) => {}
+            Err(e) => notice.set(Notice::Err(e.to_string())),
+        }
+    };
+    let rows = Memo::new(move |_| {
+        sim.with(|w| {
+            w.dns
+                .iter()
+                .map(|r| (r.id, r.domain.clone(), r.kind.label(), r.value.clone(), if r.visible_at <= w.clock { "Visible".to_string() } else { format!("Propagating: visible from {}", r.visible_at) }))
+                .collect::<Vec<_>>()
+        })
+    });
+    let remove = move |id: u64| {
+        since.set(Some(last_seq(&sim)));
+        match sim.act(move |w, _| w.remove_dns_record(id)) {
+            Ok(()) => notice.set(Notice::Ok("The record was removed.".into())),
+            Err(e) => notice.set(Notice::Err(e.to_string())),
+        }
+    };
+    view! {
+        <Title text="DNS" />
+        <h1>"DNS"</h1>
+        <p class="lead">"The public DNS of the simulated Internet. To prove that an organization owns a domain, an administrator publishes the TXT (or MX) record that Azure AD asks for; verification reads it here."</p>
+        <p class="hint">{format!(
+            "Like real DNS, a new record isn't seen at once: each one becomes visible {} to {} minutes after it is added (\"There may be a delay of 15 to 60 minutes between when the DNS update is made and when this cmdlet is able to verify\"). Advance the clock to skip the wait. Removing a record takes effect at once in the simulator.",
+            MIN_PROPAGATION.0 / 60, MAX_PROPAGATION.0 / 60
+        )}</p>
+        <form class="card" on:submit=add novalidate>
+            <h2>"Add a record"</h2>
+            <label for="dns-domain">"Domain"</label>
+            <input id="dns-domain" type="text" spellcheck="false" autocomplete="off" placeholder="fabrikam.com" bind:value=domain />
+            <label for="dns-type">"Type"</label>
+            <select id="dns-type" on:change=move |ev| kind.set(event_target_value(&ev)) prop:value=move || kind.get()>
+                <option value="TXT">"TXT"</option>
+                <option value="MX">"MX"</option>
+            </select>
+            <label for="dns-value">"Value"</label>
+            <input id="dns-value" type="text" spellcheck="false" autocomplete="off" placeholder="MS=ms12345678" bind:value=value />
+            <p class="hint">"Leave the record's name blank, as Microsoft's instructions say: the record belongs to the domain itself."</p>
+            <button type="submit" class="primary">"Add record"</button>
+        </form>
+        <NoticeView notice=notice />
+        <section class="card" aria-labelledby="records-h">
+            <h2 id="records-h">"Records"</h2>
+            {move || {
+                let list = rows.get();
+                if list.is_empty() {
+                    return view! { <p class="hint">"No records yet."</p> }.into_any();
+                }
+                view! {
+                    <div class="table-wrap">
+                        <table>
+                            <thead><tr><th scope="col">"Domain"</th><th scope="col">"Type"</th><th scope="col">"Value"</th><th scope="col">"Propagation"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                            <tbody>
+                                {list.into_iter().map(|(id, d, k, v, state)| view! {
+                                    <tr>
+                                        <td>{d}</td><td>{k}</td><td class="value">{v}</td><td>{state}</td>
+                                        <td><button type="button" class="small danger" on:click=move |_| remove(id)>"Remove"</button></td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+        {move || view! { <BehindTheScenes events=events_since(&sim, since.get()) /> }}
+    }
+}
