@@ -98,7 +98,18 @@ fn dns_records_become_visible_15_to_60_minutes_after_they_are_added() {
 #[test]
 fn bad_dns_records_are_refused_with_their_reason() {
     let (mut w, mut rng) = load(Preset::Default, 2);
-    assert!(matches!(w.add_dns_record("not a domain", RecordType::Txt, "x", &mut rng), Err(DnsError::Domain(_))));
+    match w.add_dns_record("not a domain.com", RecordType::Txt, "x", &mut rng) {
+        Err(e @ DnsError::Domain(_)) => assert_eq!(e.to_string(), "That isn't a valid domain name: use letters, digits, hyphens and dots, such as fabrikam.com."),
+        other => panic!("{other:?}"),
+    }
+    match w.add_dns_record("MS=ms1", RecordType::Mx, "MS=ms12345678", &mut rng) {
+        Err(e) => assert_eq!(e.to_string(), "A domain name needs at least one dot, such as fabrikam.com."),
+        other => panic!("{other:?}"),
+    }
+    match w.add_dns_record("fabrikam.com", RecordType::Mx, "MS=ms12345678", &mut rng) {
+        Err(e) => assert!(e.to_string().contains("“MS=ms12345678” isn't one"), "the value as typed: {e}"),
+        other => panic!("{other:?}"),
+    }
     assert_eq!(w.add_dns_record("fabrikam.com", RecordType::Txt, "  \"\" ", &mut rng), Err(DnsError::EmptyValue));
     assert_eq!(w.add_dns_record("fabrikam.com", RecordType::Txt, &"x".repeat(256), &mut rng), Err(DnsError::ValueTooLong));
     assert!(matches!(w.add_dns_record("fabrikam.com", RecordType::Mx, "not a host!", &mut rng), Err(DnsError::BadMailServer(_))));
@@ -118,8 +129,14 @@ fn verification_says_exactly_what_it_found() {
         Err(VerifyError::NoRecord { domain: "fabrikam.com".into(), expected: "MS=ms11111111".into() })
     );
     publish(&mut w, &mut rng, "fabrikam.com", "MS=ms22222222");
-    // A wrong record that hasn't propagated yet: still nothing to see.
-    assert!(matches!(w.check_verification_record("fabrikam.com", "MS=ms11111111"), Err(VerifyError::NoRecord { .. })));
+    // A wrong record that hasn't propagated yet: nothing visible, and it says
+    // that the pending record has the wrong value too.
+    match w.check_verification_record("fabrikam.com", "MS=ms11111111") {
+        Err(e @ VerifyError::PendingWrongValue { .. }) => {
+            assert!(e.to_string().contains("TXT MS=ms22222222") && e.to_string().contains("no visible record"), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
     wait(&mut w, 60);
     match w.check_verification_record("fabrikam.com", "MS=ms11111111") {
         Err(e @ VerifyError::WrongValue { .. }) => {

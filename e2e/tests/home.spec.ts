@@ -1,6 +1,7 @@
 // The start page: scenario presets, Reset, and the page structure every page
 // shares (one h1, a title naming the page).
 import { test, expect } from './fixtures/sim';
+import { PRESET_FABRIKAM, CONTOSO_ADMIN, PAT, loadPreset, signInAs, signOut } from './fixtures/admin';
 
 const PRESETS = [
   'Default: Contoso, Litware and new organizations',
@@ -64,6 +65,8 @@ for (const [path, h1, title] of [
   ['/signin', 'Sign in', /^Sign in · /],
   ['/directory', 'Directory', /^Directory · /],
   ['/events', 'What happened', /^What happened · /],
+  ['/dns', 'DNS', /^DNS · /],
+  ['/admin', 'Admin center', /^Admin center · /],
 ] as const) {
   test(`${path} has exactly one h1 and a title naming the page`, async ({ sim }) => {
     const { page } = sim;
@@ -73,3 +76,45 @@ for (const [path, h1, title] of [
     await expect(page).toHaveTitle(title);
   });
 }
+
+// The admin center in each of its forms (signed out, the "Become the admin"
+// wizard, a global administrator's view) and the DNS page: one h1, and every
+// input and select (the clock's form opened too) has a <label> tied to it.
+test('/admin and /dns in every form: one h1, and every field has a label', async ({ sim }) => {
+  const { page } = sim;
+  await sim.start();
+
+  const check = async (what: string, h1: string) => {
+    await page.getByRole('button', { name: 'Advance time' }).click();
+    await expect(page.getByLabel('Amount')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(h1);
+    await expect(page.locator('h1'), what).toHaveCount(1);
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea')]
+        .filter((e) => (e as HTMLInputElement).type !== 'hidden')
+        .filter((e) => {
+          const labels = (e as HTMLInputElement).labels;
+          return !labels || ![...labels].some((l) => (l.textContent ?? '').trim() !== '');
+        })
+        .map((e) => e.outerHTML),
+    );
+    expect(unlabelled, `${what}: fields without a label`).toEqual([]);
+  };
+
+  await sim.open('/dns');
+  await check('/dns', 'DNS');
+  await signOut(sim);
+  await sim.open('/admin');
+  await check('/admin signed out', 'Admin center');
+
+  await loadPreset(sim, PRESET_FABRIKAM);
+  await signInAs(sim, PAT);
+  await sim.open('/admin?become=1');
+  await expect(page.getByRole('button', { name: 'Yes, I want to be the admin' })).toBeVisible();
+  await check('/admin, the wizard', 'Admin center');
+
+  await signInAs(sim, CONTOSO_ADMIN);
+  await sim.open('/admin');
+  await expect(page.getByRole('region', { name: 'Domains', exact: true })).toBeVisible();
+  await check('/admin, a global administrator', 'Admin center');
+});

@@ -11,7 +11,7 @@
 
 use super::catalog::{Sku, default_templates};
 use super::dns::{VerifyError, mx_for};
-use super::email::{Email, EmailError, normalize_domain};
+use super::email::{Email, EmailError, domain_problem, normalize_domain};
 use super::events::EventKind;
 use super::model::*;
 use super::rand::RandomSource;
@@ -61,7 +61,7 @@ impl fmt::Display for AdminError {
             AdminError::Blocked { upn } => write!(f, "The account {upn} is blocked from signing in."),
             AdminError::AlreadyManaged { organization } => write!(f, "{organization} already has a global administrator, so it can't be taken over this way. Ask that administrator to give you the role."),
             AdminError::NotAMember => f.write_str("Sign in with an account of the organization first."),
-            AdminError::InvalidDomain(e) => write!(f, "That isn't a domain name: {e}"),
+            AdminError::InvalidDomain(e) => f.write_str(domain_problem(e)),
             AdminError::AlreadyAdded { domain, status } => write!(f, "{domain} is already in your tenant ({status})."),
             AdminError::HeldByManaged { domain } => write!(f, "{domain} is already verified in another managed organization. A domain can belong to only one tenant: that organization's administrator must remove it first."),
             AdminError::NotAdded { domain } => write!(f, "{domain} hasn't been added to your tenant. Add it first (New-MsolDomain -Name {domain}, or Add domain in the admin center)."),
@@ -107,7 +107,9 @@ pub enum Confirmed {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Takeover {
     pub domain: String,
+    /// The unmanaged tenant, by its name (its domain) and its initial domain.
     pub from: String,
+    pub from_initial: String,
     pub to: String,
     pub users: Vec<String>,
     pub same_region: bool,
@@ -327,6 +329,7 @@ impl World {
         let (from_region, to_region) = (src.region, dst.region);
         let to_name = dst.display_name.clone();
         let from_name = src.display_name.clone();
+        let from_initial = src.initial_domain.clone();
         let deletion_at = clock.plus(DELETION_DELAY);
         src.deletion_at = Some(deletion_at);
         src.challenges.clear();
@@ -344,6 +347,7 @@ impl World {
         let t = Takeover {
             domain: domain.to_string(),
             from: from_name,
+            from_initial,
             to: to_name,
             users: moved.iter().map(|u| u.to_string()).collect(),
             same_region,
@@ -353,7 +357,7 @@ impl World {
         };
         self.log(EventKind::ExternalTakeover {
             domain: t.domain.clone(),
-            from: t.from.clone(),
+            from: t.from_initial.clone(),
             to: t.to.clone(),
             users: t.users.len() as u32,
             same_region,

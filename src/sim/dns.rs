@@ -2,7 +2,7 @@
 //! resolvers only after a propagation delay on the simulated clock, and the
 //! check that domain verification runs against it.
 
-use super::email::{EmailError, normalize_domain};
+use super::email::{EmailError, domain_problem, normalize_domain};
 use super::events::EventKind;
 use super::model::{DnsRecord, RecordType, World};
 use super::rand::RandomSource;
@@ -30,7 +30,7 @@ pub enum DnsError {
 impl fmt::Display for DnsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DnsError::Domain(e) => write!(f, "That isn't a domain name: {e}"),
+            DnsError::Domain(e) => f.write_str(domain_problem(e)),
             DnsError::EmptyValue => f.write_str("Enter the record's value, for example the MS=ms… text that verification asks for."),
             DnsError::ValueTooLong => write!(f, "A TXT or MX value can be at most {MAX_VALUE} characters long."),
             DnsError::BadMailServer(v) => write!(f, "An MX record's value is a host name, such as ms12345678.msv1.invalid; “{v}” isn't one."),
@@ -45,6 +45,9 @@ impl fmt::Display for DnsError {
 pub enum VerifyError {
     /// Resolvers see no TXT or MX record for the domain.
     NoRecord { domain: String, expected: String },
+    /// Resolvers see nothing yet; the records still propagating don't have
+    /// the value asked for either.
+    PendingWrongValue { domain: String, expected: String, pending: Vec<String>, visible_at: SimTime },
     /// Records are visible, but none has the value asked for.
     WrongValue { domain: String, expected: String, found: Vec<String> },
     /// The right record was added, but resolvers won't see it before `visible_at`.
@@ -57,6 +60,11 @@ impl fmt::Display for VerifyError {
             VerifyError::NoRecord { domain, expected } => write!(
                 f,
                 "Verification failed: DNS has no TXT or MX record for {domain}. Add a TXT record with the value {expected} on the DNS page (leave the name blank: it belongs to {domain} itself), then try again."
+            ),
+            VerifyError::PendingWrongValue { domain, expected, pending, visible_at } => write!(
+                f,
+                "Verification failed: DNS has no visible record for {domain} yet, and the record(s) still propagating ({}, visible from {visible_at}) don't have the value {expected} either. Add a TXT record with exactly that value.",
+                pending.join("; ")
             ),
             VerifyError::WrongValue { domain, expected, found } => write!(
                 f,
@@ -93,9 +101,10 @@ impl World {
             return Err(DnsError::ValueTooLong);
         }
         if kind == RecordType::Mx {
+            let typed = value.clone();
             value = value.trim_end_matches('.').to_ascii_lowercase();
             if normalize_domain(&value).is_err() && !value.ends_with(".invalid") {
-                return Err(DnsError::BadMailServer(value));
+                return Err(DnsError::BadMailServer(typed));
             }
         }
         if self.dns.iter().any(|r| r.domain == domain && r.kind == kind && r.value == value) {
@@ -141,7 +150,15 @@ impl World {
         }
         let found: Vec<String> = all.iter().filter(|r| r.visible_at <= self.clock).map(|r| format!("{} {}", r.kind.label(), r.value)).collect();
         if found.is_empty() {
-            Err(VerifyError::NoRecord { domain: domain.into(), expected: expected.into() })
+            match all.iter().map(|r| r.visible_at).min() {
+                None => Err(VerifyError::NoRecord { domain: domain.into(), expected: expected.into() }),
+                Some(visible_at) => Err(VerifyError::PendingWrongValue {
+                    domain: domain.into(),
+                    expected: expected.into(),
+                    pending: all.iter().map(|r| format!("{} {}", r.kind.label(), r.value)).collect(),
+                    visible_at,
+                }),
+            }
         } else {
             Err(VerifyError::WrongValue { domain: domain.into(), expected: expected.into(), found })
         }

@@ -104,6 +104,17 @@ pub fn normalize_domain(input: &str) -> Result<String, EmailError> {
     Email::parse(&format!("probe@{d}")).map(|e| e.domain().to_string())
 }
 
+/// What is wrong with a domain name typed on its own (DNS, admin center,
+/// blocked list), worded for domains rather than addresses.
+pub fn domain_problem(e: &EmailError) -> &'static str {
+    match e {
+        EmailError::Empty => "Enter a domain name, such as fabrikam.com.",
+        EmailError::MissingDomainDot => "A domain name needs at least one dot, such as fabrikam.com.",
+        EmailError::DomainTooLong => "That domain name is too long: Azure AD sign-in names allow at most 48 characters after the @, so accounts couldn't use it.",
+        _ => "That isn't a valid domain name: use letters, digits, hyphens and dots, such as fabrikam.com.",
+    }
+}
+
 /// True when `domain` is `entry` or a subdomain of it.
 pub fn domain_matches(domain: &str, entry: &str) -> bool {
     domain == entry || (domain.len() > entry.len() && domain.ends_with(entry) && domain.as_bytes()[domain.len() - entry.len() - 1] == b'.')

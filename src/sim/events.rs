@@ -275,9 +275,9 @@ impl EventKind {
             DomainVerified { domain, tenant } => (Step::Control, format!("{domain} verified in {tenant}"), format!("The DNS record proved ownership: {domain} is now a Verified domain of {tenant}.")),
             ExternalTakeover { domain, from, to, users, same_region, deletion_at } => (
                 Step::Control,
-                format!("{to} took over {domain} from {from} (external takeover)"),
+                format!("{to} took over {domain} from the unmanaged directory {from} (external takeover)"),
                 format!(
-                    "The domain, its {users} user(s), their subscriptions and license assignments moved to {to}. {} The emptied unmanaged tenant {from} will be deleted at {deletion_at}, 10 days after the forced takeover.",
+                    "The domain, its {users} user(s), their subscriptions and license assignments moved to {to}. {} The emptied unmanaged directory {from} will be deleted at {deletion_at}, 10 days after the forced takeover.",
                     if *same_region {
                         "Both tenants are in the same region, so the RMS for individuals tenant key and default templates moved too: content protected before stays readable."
                     } else {

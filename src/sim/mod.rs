@@ -6,12 +6,14 @@
 
 pub mod admin;
 pub mod catalog;
+pub mod console_host;
 pub mod countries;
 pub mod dns;
 pub mod email;
 pub mod events;
 pub mod model;
 pub mod password;
+pub mod powershell;
 pub mod rand;
 pub mod scenario;
 pub mod signin;

@@ -36,7 +36,7 @@ pub enum DomainListError {
 impl fmt::Display for DomainListError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DomainListError::Invalid(e) => write!(f, "That isn't a domain name: {e}"),
+            DomainListError::Invalid(e) => f.write_str(super::email::domain_problem(e)),
             DomainListError::AlreadyListed(d) => write!(f, "{d} is already on the blocked domains list."),
             DomainListError::NotListed(d) => write!(f, "{d} isn't on the blocked domains list."),
         }

@@ -59,6 +59,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/help/sharing-app") view=Help />
             <Route path=path!("/dns") view=Dns />
             <Route path=path!("/admin") view=Admin />
+            <Route path=path!("/powershell") view=PowerShell />
         </Routes>
     }
 }

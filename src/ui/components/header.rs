@@ -33,6 +33,7 @@ pub fn Header() -> impl IntoView {
                     <li><A href="/directory">"Directory"</A></li>
                     <li><A href="/admin">"Admin center"</A></li>
                     <li><A href="/dns">"DNS"</A></li>
+                    <li><A href="/powershell">"PowerShell"</A></li>
                     <li><A href="/events">"What happened"</A></li>
                 </ul>
             </nav>

@@ -76,7 +76,7 @@ pub fn Admin() -> impl IntoView {
         {move || match who.get() {
             Viewer::SignedOut => view! {
                 <p class="lead">"Sign in with a global administrator's account to manage your organization's directory."</p>
-                <p><A href="/signin">"Sign in"</A>" — in the Default scenario, Contoso's administrator is janetm@contoso.com (password Contoso-2016!)."</p>
+                <p><A href="/signin">"Sign in"</A>" — the scenarios' administrators are janetm@contoso.com (Contoso, password Contoso-2016!) and admin@litwareinc.com (Litware, password Litware-2016!). A standard user of an unmanaged directory (for example p.dover@fabrikam.com in “Fabrikam has already signed up”) can become its admin here."</p>
             }.into_any(),
             Viewer::NotAdmin(why) => view! { <p role="alert" class="notice err">{why}</p> }.into_any(),
             Viewer::UnmanagedMember { upn, organization } => view! { <BecomeAdmin upn=upn organization=organization open=open notice=run.notice events=run.events /> }.into_any(),
@@ -159,11 +159,11 @@ fn Domains(upn: Email, tenant: String, run: Runner) -> impl IntoView {
             |c| match c {
                 Confirmed::Verified { domain } => format!("{domain} is verified."),
                 Confirmed::TookOver(t) => format!(
-                    "{} now belongs to {}: {} user(s), their subscriptions and licenses moved from {}. {} The emptied unmanaged tenant will be deleted at {}.",
+                    "{} now belongs to {}: {} user(s), their subscriptions and licenses moved from the unmanaged directory {}. {} The emptied unmanaged directory will be deleted at {}.",
                     t.domain,
                     t.to,
                     t.users.len(),
-                    t.from,
+                    t.from_initial,
                     if t.same_region {
                         "Both tenants are in the same region, so its RMS tenant key and default templates moved too: files protected before stay readable."
                     } else {
@@ -218,6 +218,7 @@ fn Domains(upn: Email, tenant: String, run: Runner) -> impl IntoView {
 fn SignupSettings(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     let sim = run.sim;
     let current = sim.with_untracked(|w| w.tenants.get(&tenant).map(|t| t.settings.clone()).unwrap_or_default());
+    let tenant_id = tenant.clone();
     let ad_hoc = RwSignal::new(current.allow_ad_hoc_subscriptions);
     let ev = RwSignal::new(current.allow_email_verified_users);
     // Keep the boxes in step with changes made elsewhere (console, other tab).
@@ -233,6 +234,11 @@ fn SignupSettings(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     let save = move |e: leptos::ev::SubmitEvent| {
         e.prevent_default();
         let (u, a, v) = (upn.clone(), ad_hoc.get_untracked(), ev.get_untracked());
+        let same = sim.with_untracked(|w| w.tenants.get(&tenant_id).is_some_and(|t| t.settings.allow_ad_hoc_subscriptions == a && t.settings.allow_email_verified_users == v));
+        if same {
+            run.notice.set(Notice::Ok(format!("Nothing to save: AllowAdHocSubscriptions is already {a} and AllowEmailVerifiedUsers {v}.")));
+            return;
+        }
         run.run(move |w, _| w.set_company_settings(&u, Some(a), Some(v), "admin center"), |s| {
             format!(
                 "Saved: AllowAdHocSubscriptions {}, AllowEmailVerifiedUsers {}. {}",

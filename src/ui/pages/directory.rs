@@ -36,7 +36,11 @@ fn tenant_views(w: &World) -> Vec<TenantView> {
             id: t.id.clone(),
             name: t.display_name.clone(),
             initial_domain: t.initial_domain.clone(),
-            domains: by_tenant.remove(t.id.as_str()).unwrap_or_default(),
+            domains: match (by_tenant.remove(t.id.as_str()), t.deletion_at) {
+                (Some(d), _) => d,
+                (None, Some(_)) => vec![(t.initial_domain.clone(), "PendingDeletion".into())],
+                (None, None) => vec![(t.initial_domain.clone(), "Verified, initial domain".into())],
+            },
             managed: t.kind == TenantKind::Managed,
             origin: match &t.origin {
                 TenantOrigin::Scenario => "Created when the organization bought its subscription".into(),
@@ -107,7 +111,7 @@ pub fn Directory() -> impl IntoView {
 
 #[component]
 fn TenantSection(t: TenantView) -> impl IntoView {
-    let heading = if t.domains.is_empty() { format!("{} (no domains left)", t.initial_domain) } else { t.domains.iter().map(|(d, _)| d.clone()).collect::<Vec<_>>().join(", ") };
+    let heading = t.domains.iter().map(|(d, _)| d.clone()).collect::<Vec<_>>().join(", ");
     let hid = format!("tenant-{}", t.id);
         let label_id = hid.clone();
     view! {
@@ -127,9 +131,9 @@ fn TenantSection(t: TenantView) -> impl IntoView {
                 {t.facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
             </dl>
             <h3>"Users"</h3>
-            <DataTable headers=&["User", "Name", "Role", "Creation method", "Status", "Licenses"] rows=t.users.into_iter().map(|u| u.to_vec()).collect() />
+            <DataTable headers=&["User", "Name", "Role", "Creation method", "Status", "Licenses"] rows=t.users.into_iter().map(|u| u.to_vec()).collect() empty="None: every user moved with the domain." />
             <h3>"Subscriptions"</h3>
-            <DataTable headers=&["AccountSkuId", "ActiveUnits", "WarningUnits", "ConsumedUnits", "Product"] rows=t.subs.into_iter().map(|r| r.to_vec()).collect() />
+            <DataTable headers=&["AccountSkuId", "ActiveUnits", "WarningUnits", "ConsumedUnits", "Product"] rows=t.subs.into_iter().map(|r| r.to_vec()).collect() empty="None." />
             <h3>"Rights policy templates"</h3>
             {if t.templates.is_empty() {
                 view! { <p>"None: the tenant has no Azure RMS subscription."</p> }.into_any()

@@ -9,6 +9,7 @@ mod home;
 mod inbox;
 mod not_found;
 mod portal;
+mod powershell;
 mod signin;
 mod verify;
 
@@ -21,6 +22,7 @@ pub use home::Home;
 pub use inbox::{Inbox, Mailbox};
 pub use not_found::NotFound;
 pub use portal::Portal;
+pub use powershell::PowerShell;
 pub use signin::SignIn;
 pub use verify::Verify;
 

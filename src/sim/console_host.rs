@@ -1,0 +1,353 @@
+//! The simulation behind the PowerShell console: each MSOnline and Microsoft
+//! Graph cmdlet of `powershell::registry` acts on the same world as the
+//! admin pages, and returns objects shaped like the real cmdlets' output.
+
+use super::admin::{AdminError, Confirmed};
+use super::email::Email;
+use super::model::*;
+use super::powershell::{BoundArgs, CmdletHost, DefaultView, HostError, PsObject, PsValue};
+use super::rand::RandomSource;
+
+const MSOL: &str = "Microsoft.Online.Administration.Automation";
+
+pub struct SimHost<'a> {
+    pub world: &'a mut World,
+    pub rng: &'a mut dyn RandomSource,
+}
+
+fn msol_error(id: &str, message: impl Into<String>) -> HostError {
+    HostError::msol(message, format!("{MSOL}.{id}"))
+}
+
+/// How an engine refusal shows in PowerShell.
+pub fn admin_error(e: &AdminError) -> HostError {
+    let id = match e {
+        AdminError::UserNotFound { .. } | AdminError::NoAccount { .. } => "UserNotFoundException",
+        AdminError::NotAdded { .. } => "DomainNotFoundException",
+        AdminError::AlreadyAdded { .. } | AdminError::HeldByManaged { .. } => "DomainAlreadyExistsException",
+        AdminError::InvalidDomain(_) => "InvalidDomainNameException",
+        AdminError::Verify(_) | AdminError::NeedsForce { .. } => "DomainVerificationMissingDnsRecordException",
+        AdminError::NotAnAdmin { .. } | AdminError::Blocked { .. } | AdminError::NotInYourTenant { .. } => "AccessDeniedException",
+        AdminError::Credentials(_) => "AuthenticationException",
+        _ => "InvalidOperationException",
+    };
+    let text = match e {
+        AdminError::Verify(_) => format!("Unable to verify the domain. {e}"),
+        AdminError::Credentials(c) => format!("Authentication Error: {c}"),
+        AdminError::NotAnAdmin { .. } => format!("Access Denied. You do not have permissions to call this cmdlet. {e}"),
+        _ => e.to_string(),
+    };
+    msol_error(id, text)
+}
+
+fn not_connected_msol() -> HostError {
+    msol_error("MicrosoftOnlineException", "You must call the Connect-MsolService cmdlet before calling any other cmdlets.")
+}
+
+fn not_connected_graph() -> HostError {
+    HostError::new("Authentication needed. Please call Connect-MgGraph.", "AuthenticationError", "AuthenticationException", "Authentication_Required")
+}
+
+fn guid_of(seed: &str) -> String {
+    // A stable GUID-shaped identifier derived from a name (for SkuId and the like).
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in seed.bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+    }
+    let x = format!("{h:016x}{:016x}", h.rotate_left(17) ^ 0x9e3779b97f4a7c15);
+    format!("{}-{}-{}-{}-{}", &x[0..8], &x[8..12], &x[12..16], &x[16..20], &x[20..32])
+}
+
+impl SimHost<'_> {
+    fn msol_tenant(&self) -> Result<(Email, TenantId), HostError> {
+        let upn = self.world.console_admin(false).ok_or_else(not_connected_msol)?;
+        let t = self.world.admin_tenant(&upn).map_err(|e| admin_error(&e))?;
+        Ok((upn, t))
+    }
+
+    fn graph_tenant(&self) -> Result<(Email, TenantId), HostError> {
+        let upn = self.world.console_admin(true).ok_or_else(not_connected_graph)?;
+        let t = self.world.admin_tenant(&upn).map_err(|e| admin_error(&e))?;
+        Ok((upn, t))
+    }
+
+    fn tenant(&self, id: &str) -> &Tenant {
+        &self.world.tenants[id]
+    }
+
+    fn account_skus(&self, id: &str) -> Vec<PsObject> {
+        let t = self.tenant(id);
+        t.subscriptions
+            .iter()
+            .map(|s| {
+                PsObject::new("Microsoft.Online.Administration.AccountSku", DefaultView::Table(&[("AccountSkuId", 32), ("ActiveUnits", 0), ("WarningUnits", 0), ("ConsumedUnits", 0)]))
+                    .with("AccountName", t.account_name())
+                    .with("AccountObjectId", PsValue::Null)
+                    .with("AccountSkuId", format!("{}:{}", t.account_name(), s.sku.part_number()))
+                    .with("ActiveUnits", s.active_units)
+                    .with("ConsumedUnits", t.consumed_units(s.sku))
+                    .with("ServiceStatus", PsValue::List(vec![PsValue::Str(format!("{}", s.sku.display_name()))]))
+                    .with("SkuId", guid_of(s.sku.part_number()))
+                    .with("SkuPartNumber", s.sku.part_number())
+                    .with("SubscriptionIds", PsValue::List(vec![PsValue::Str(guid_of(&format!("{}{}", t.id, s.sku.part_number())))]))
+                    .with("SuspendedUnits", 0u32)
+                    .with("TargetClass", "User")
+                    .with("WarningUnits", s.warning_units)
+            })
+            .collect()
+    }
+
+    fn company(&self, id: &str) -> PsObject {
+        let t = self.tenant(id);
+        let country = t.users.values().min_by_key(|u| u.created).map(|u| u.country.clone()).unwrap_or_default();
+        let techs: Vec<PsValue> = t.global_admins().iter().map(|u| PsValue::Str(u.upn.to_string())).collect();
+        PsObject::new("Microsoft.Online.Administration.Company", DefaultView::List)
+            .with("AllowAdHocSubscriptions", t.settings.allow_ad_hoc_subscriptions)
+            .with("AllowEmailVerifiedUsers", t.settings.allow_email_verified_users)
+            .with("AuthorizedServiceInstances", PsValue::List(t.subscriptions.iter().filter(|s| s.sku.includes_azure_rms()).map(|_| PsValue::Str(format!("RMSOnline/{}", t.region.code().to_uppercase()))).collect()))
+            .with("City", PsValue::Null)
+            .with("CompanyType", "CompanyTenant")
+            .with("Country", PsValue::Null)
+            .with("CountryLetterCode", country)
+            .with("DapEnabled", PsValue::Null)
+            .with("DirectorySynchronizationEnabled", t.dir_sync)
+            .with("DirSyncServiceAccount", PsValue::Null)
+            .with("DisplayName", t.display_name.clone())
+            .with("InitialDomain", t.initial_domain.clone())
+            .with("LastDirSyncTime", PsValue::Null)
+            .with("LastPasswordSyncTime", PsValue::Null)
+            .with("MarketingNotificationEmails", PsValue::List(vec![]))
+            .with("ObjectId", t.id.clone())
+            .with("PasswordSynchronizationEnabled", t.dir_sync)
+            .with("PreferredLanguage", "en")
+            .with("SelfServePasswordResetEnabled", false)
+            .with("TechnicalNotificationEmails", PsValue::List(techs))
+            .with("UsersPermissionToCreateGroupsEnabled", true)
+            .with("UsersPermissionToCreateLOBAppsEnabled", true)
+            .with("UsersPermissionToReadOtherUsersEnabled", true)
+            .with("UsersPermissionToUserConsentToAppEnabled", true)
+    }
+
+    fn domains(&self, id: &str) -> Vec<(String, &'static str)> {
+        let t = self.tenant(id);
+        let mut list: Vec<(String, &'static str)> = self.world.tenant_domains(id).into_iter().map(|(d, r)| (d.clone(), r.status.msol())).collect();
+        list.push((t.initial_domain.clone(), "Verified"));
+        list.extend(t.claims.keys().map(|d| (d.clone(), "Unverified")));
+        list
+    }
+
+    fn domain_obj(name: &str, status: &str) -> PsObject {
+        PsObject::new("Microsoft.Online.Administration.Domain", DefaultView::Table(&[("Name", 0), ("Status", 0), ("Authentication", 0)]))
+            .with("Authentication", "Managed")
+            .with("Capabilities", if name.ends_with(".onmicrosoft.com") { "Email, OfficeCommunicationsOnline" } else { "None" })
+            .with("IsDefault", name.ends_with(".onmicrosoft.com"))
+            .with("IsInitial", name.ends_with(".onmicrosoft.com"))
+            .with("Name", name)
+            .with("RootDomain", PsValue::Null)
+            .with("Status", status)
+            .with("VerificationMethod", PsValue::Null)
+    }
+
+    fn user_obj(t: &Tenant, u: &User) -> PsObject {
+        PsObject::new("Microsoft.Online.Administration.User", DefaultView::Table(&[("UserPrincipalName", 0), ("DisplayName", 0), ("isLicensed", 0)]))
+            .with("BlockCredential", u.status == AccountStatus::SignInBlocked)
+            .with("City", PsValue::Null)
+            .with("Country", super::countries::name_of(&u.country).unwrap_or(""))
+            .with("DisplayName", u.display_name())
+            .with("FirstName", u.first_name.clone())
+            .with("isLicensed", !u.licenses.is_empty())
+            .with("LastName", u.last_name.clone())
+            .with("Licenses", PsValue::List(u.licenses.iter().map(|s| PsValue::Str(format!("{}:{}", t.account_name(), s.part_number()))).collect()))
+            .with("ObjectId", guid_of(u.upn.as_str()))
+            .with("SignInName", u.upn.to_string())
+            .with("UsageLocation", u.country.clone())
+            .with("UserPrincipalName", u.upn.to_string())
+            .with("UserType", "Member")
+    }
+
+    fn authorization_policy(&self, id: &str) -> PsObject {
+        let s = &self.tenant(id).settings;
+        PsObject::new("Microsoft.Graph.PowerShell.Models.MicrosoftGraphAuthorizationPolicy", DefaultView::List)
+            .with("AllowEmailVerifiedUsersToJoinOrganization", s.allow_email_verified_users)
+            .with("AllowInvitesFrom", "everyone")
+            .with("AllowedToSignUpEmailBasedSubscriptions", s.allow_ad_hoc_subscriptions)
+            .with("AllowedToUseSspr", true)
+            .with("BlockMsolPowerShell", false)
+            .with("Description", "Used to manage authorization related settings across the company.")
+            .with("DisplayName", "Authorization Policy")
+            .with("Id", "authorizationPolicy")
+    }
+
+    fn run(&mut self, cmdlet: &str, a: &BoundArgs) -> Result<Vec<PsObject>, HostError> {
+        match cmdlet {
+            // Both ask for credentials in a dialog; the page signs in and
+            // resumes the console with the outcome.
+            "Connect-MsolService" | "Connect-MgGraph" => Err(HostError::need_credential()),
+            "Get-MsolAccountSku" => {
+                let (_, t) = self.msol_tenant()?;
+                Ok(self.account_skus(&t))
+            }
+            "Get-MsolCompanyInformation" => {
+                let (_, t) = self.msol_tenant()?;
+                Ok(vec![self.company(&t)])
+            }
+            "Set-MsolCompanySettings" => {
+                let (upn, _) = self.msol_tenant()?;
+                let (ad_hoc, ev) = (a.bool("AllowAdHocSubscriptions"), a.bool("AllowEmailVerifiedUsers"));
+                if ad_hoc.is_some() || ev.is_some() {
+                    self.world.set_company_settings(&upn, ad_hoc, ev, "Set-MsolCompanySettings").map_err(|e| admin_error(&e))?;
+                }
+                Ok(vec![])
+            }
+            "Get-MsolDomain" => {
+                let (_, t) = self.msol_tenant()?;
+                let mut list = self.domains(&t);
+                if let Some(name) = a.str("DomainName") {
+                    let name = name.trim().to_ascii_lowercase();
+                    list.retain(|(d, _)| *d == name);
+                    if list.is_empty() {
+                        return Err(msol_error("DomainNotFoundException", "Domain not found."));
+                    }
+                }
+                if let Some(status) = a.str("Status") {
+                    list.retain(|(_, s)| s.eq_ignore_ascii_case(status));
+                }
+                Ok(list.into_iter().map(|(d, s)| Self::domain_obj(&d, s)).collect())
+            }
+            "New-MsolDomain" => {
+                let (upn, _) = self.msol_tenant()?;
+                let name = a.str("Name").unwrap_or_default().to_string();
+                let added = self.world.add_domain(&upn, &name, self.rng).map_err(|e| admin_error(&e))?;
+                Ok(vec![Self::domain_obj(&added.challenge.domain, "Unverified")])
+            }
+            "Get-MsolDomainVerificationDns" => {
+                let (upn, _) = self.msol_tenant()?;
+                let name = a.str("DomainName").unwrap_or_default().to_string();
+                let c = self.world.verification_record(&upn, &name).map_err(|e| admin_error(&e))?;
+                let mx = a.str("Mode").is_some_and(|m| m.eq_ignore_ascii_case("DnsMXRecord"));
+                let obj = if mx {
+                    PsObject::new("Microsoft.Online.Administration.MXDomainDnsRecord", DefaultView::List)
+                        .with("Capability", "None")
+                        .with("IsOptional", false)
+                        .with("Label", c.domain.clone())
+                        .with("ObjectId", guid_of(&c.mx))
+                        .with("Ttl", 3600u32)
+                        .with("MailExchange", c.mx)
+                        .with("Preference", 32767u32)
+                } else {
+                    PsObject::new("Microsoft.Online.Administration.TxtDomainDnsRecord", DefaultView::List)
+                        .with("Capability", "None")
+                        .with("IsOptional", false)
+                        .with("Label", c.domain.clone())
+                        .with("ObjectId", guid_of(&c.txt))
+                        .with("Ttl", 3600u32)
+                        .with("Text", c.txt)
+                };
+                Ok(vec![obj])
+            }
+            "Confirm-MsolDomain" | "Confirm-MsolEmailVerifiedDomain" => {
+                let (upn, _) = self.msol_tenant()?;
+                let name = a.str("DomainName").unwrap_or_default().to_string();
+                let force = cmdlet == "Confirm-MsolEmailVerifiedDomain" || a.str("ForceTakeover").is_some_and(|f| f.eq_ignore_ascii_case("Force"));
+                match self.world.confirm_domain(&upn, &name, force, self.rng).map_err(|e| admin_error(&e))? {
+                    // "A successful challenge returns you to the prompt without an error."
+                    Confirmed::Verified { .. } | Confirmed::TookOver(_) => Ok(vec![]),
+                }
+            }
+            "Get-MsolUser" => {
+                let (_, t) = self.msol_tenant()?;
+                let tenant = self.tenant(&t);
+                if let Some(upn) = a.str("UserPrincipalName") {
+                    let found = Email::parse(upn).ok().and_then(|e| tenant.users.get(&e));
+                    return match found {
+                        Some(u) => Ok(vec![Self::user_obj(tenant, u)]),
+                        None => Err(msol_error("UserNotFoundException", format!("User Not Found.  User: {}.", upn.trim()))),
+                    };
+                }
+                let domain = a.str("DomainName").map(|d| d.trim().to_ascii_lowercase());
+                Ok(tenant.users.values().filter(|u| domain.as_deref().is_none_or(|d| u.upn.domain() == d)).map(|u| Self::user_obj(tenant, u)).collect())
+            }
+            "Set-MsolUser" => {
+                let (upn, _) = self.msol_tenant()?;
+                let target = a.str("UserPrincipalName").unwrap_or_default().to_string();
+                if let Some(b) = a.bool("BlockCredential") {
+                    self.world.set_block_credential(&upn, &target, b).map_err(|e| admin_error(&e))?;
+                } else {
+                    self.world.user(&Email::parse(&target).map_err(|_| msol_error("UserNotFoundException", format!("User Not Found.  User: {target}.")))?).ok_or_else(|| msol_error("UserNotFoundException", format!("User Not Found.  User: {target}.")))?;
+                }
+                Ok(vec![])
+            }
+            "Remove-MsolUser" => {
+                let (upn, _) = self.msol_tenant()?;
+                let target = a.str("UserPrincipalName").unwrap_or_default().to_string();
+                if !a.switch("Force") {
+                    return Err(HostError::new(
+                        format!("Remove-MsolUser asks \"Continue with this operation?\" before it deletes {target}, and this console can't answer prompts. Run it again with -Force to delete the account."),
+                        "InvalidOperation",
+                        "PSInvalidOperationException",
+                        "ConfirmationRequired",
+                    ));
+                }
+                self.world.remove_user(&upn, &target).map_err(|e| admin_error(&e))?;
+                Ok(vec![])
+            }
+            "Set-MsolDirSyncEnabled" => {
+                let (upn, _) = self.msol_tenant()?;
+                let on = a.bool("EnableDirSync").unwrap_or(false);
+                self.world.set_dir_sync(&upn, on).map_err(|e| admin_error(&e))?;
+                Ok(vec![])
+            }
+            "Get-MgPolicyAuthorizationPolicy" => {
+                let (_, t) = self.graph_tenant()?;
+                Ok(vec![self.authorization_policy(&t)])
+            }
+            "Update-MgPolicyAuthorizationPolicy" => {
+                let (upn, _) = self.graph_tenant()?;
+                let mut ad_hoc = a.bool("AllowedToSignUpEmailBasedSubscriptions");
+                let mut ev = a.bool("AllowEmailVerifiedUsersToJoinOrganization");
+                if let Some(body) = a.hash("BodyParameter") {
+                    for (k, v) in body {
+                        let b = match v {
+                            PsValue::Bool(b) => *b,
+                            PsValue::Int(i) => *i != 0,
+                            other => {
+                                return Err(HostError::new(
+                                    format!("Cannot convert the value of '{k}' ({}) to a Boolean: use $true or $false.", other.display()),
+                                    "InvalidArgument",
+                                    "ArgumentException",
+                                    "Request_BadRequest",
+                                ));
+                            }
+                        };
+                        if k.eq_ignore_ascii_case("allowedToSignUpEmailBasedSubscriptions") {
+                            ad_hoc = Some(b);
+                        } else if k.eq_ignore_ascii_case("allowEmailVerifiedUsersToJoinOrganization") {
+                            ev = Some(b);
+                        } else {
+                            return Err(HostError::new(
+                                format!("Invalid property '{k}': the simulator's authorizationPolicy knows allowedToSignUpEmailBasedSubscriptions and allowEmailVerifiedUsersToJoinOrganization."),
+                                "InvalidArgument",
+                                "ArgumentException",
+                                "Request_BadRequest",
+                            ));
+                        }
+                    }
+                }
+                self.world.set_company_settings(&upn, ad_hoc, ev, "Update-MgPolicyAuthorizationPolicy").map_err(|e| admin_error(&e))?;
+                Ok(vec![])
+            }
+            other => Err(HostError::new(format!("{other} isn't simulated."), "NotImplemented", "NotImplementedException", "NotSimulated")),
+        }
+    }
+}
+
+impl CmdletHost for SimHost<'_> {
+    fn invoke(&mut self, cmdlet: &str, args: &BoundArgs) -> Result<Vec<PsObject>, HostError> {
+        self.run(cmdlet, args)
+    }
+}
+
+/// What the credential dialog's sign-in gives the waiting cmdlet.
+pub fn connect(world: &mut World, cmdlet: &str, email: &str, password: &str) -> Result<Vec<PsObject>, HostError> {
+    world.console_connect(email, password, cmdlet == "Connect-MgGraph").map(|_| vec![]).map_err(|e| admin_error(&e))
+}

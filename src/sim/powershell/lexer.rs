@@ -1,0 +1,416 @@
+//! Scanning a command line into tokens, on demand: the parser asks for the
+//! next token in command mode (bare words may hold `=`, `-Name` is a
+//! parameter) or expression mode (inside `@{…}` and `(…)`: `=` is an
+//! operator). Positions are character offsets, what PowerShell's "char:N"
+//! counts, not byte offsets.
+
+use super::parser::{ParseError, Span};
+
+/// A piece of a double-quoted string: text, or a `$variable` to expand.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part {
+    Lit(String),
+    Var(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Tok {
+    /// A bare word (PowerShell's generic token). `quoted`: it had quotes
+    /// inside (`a'b c'`), so it is never a number.
+    Word {
+        text: String,
+        quoted: bool,
+    },
+    /// A string literal: `'…'` (one `Lit`) or `"…"`.
+    Str(Vec<Part>),
+    Var(String),
+    /// `-Name`, or `-Name:` (`colon`: the next token is its argument).
+    Param {
+        name: String,
+        colon: bool,
+    },
+    Pipe,
+    Semi,
+    Newline,
+    Comma,
+    Eq,
+    LParen,
+    RParen,
+    AtParen,
+    AtBrace,
+    LBrace,
+    RBrace,
+    Eof,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Token {
+    pub tok: Tok,
+    pub span: Span,
+}
+
+/// PowerShell accepts the en dash, em dash and horizontal bar wherever a
+/// hyphen starts a parameter: what copying from Word or the docs gives.
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2013}' | '\u{2014}' | '\u{2015}')
+}
+
+/// Curly quotes count as quotes too, as in PowerShell.
+fn is_squote(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}')
+}
+
+fn is_dquote(c: char) -> bool {
+    matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{201e}')
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{b}' | '\u{c}' | '\u{feff}')
+}
+
+fn is_ident(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn ends_word(c: char, expr: bool) -> bool {
+    is_space(c) || matches!(c, '\n' | '\r' | ';' | '|' | ',' | '(' | ')' | '{' | '}') || (expr && c == '=')
+}
+
+/// The character a backtick escape stands for.
+fn escape(c: char) -> char {
+    match c {
+        '0' => '\0',
+        'a' => '\u{7}',
+        'b' => '\u{8}',
+        'f' => '\u{c}',
+        'n' => '\n',
+        'r' => '\r',
+        't' => '\t',
+        'v' => '\u{b}',
+        c => c,
+    }
+}
+
+pub struct Lexer {
+    pub chars: Vec<char>,
+    pub pos: usize,
+}
+
+impl Lexer {
+    pub fn new(src: &str) -> Self {
+        Lexer {
+            chars: src.chars().collect(),
+            pos: 0,
+        }
+    }
+
+    fn at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).copied()
+    }
+
+    /// The source text of a span.
+    pub fn text(&self, s: Span) -> String {
+        self.chars[s.start.min(self.chars.len())..s.end.min(self.chars.len())].iter().collect()
+    }
+
+    /// Skips blanks, line continuations (a backtick at the end of a line) and
+    /// comments (`# …` to the end of the line, `<# … #>`).
+    fn skip_space(&mut self) {
+        loop {
+            match self.at(self.pos) {
+                Some(c) if is_space(c) => self.pos += 1,
+                Some('`') if matches!(self.at(self.pos + 1), Some('\n' | '\r')) => {
+                    self.pos += 2;
+                    if self.at(self.pos - 1) == Some('\r') && self.at(self.pos) == Some('\n') {
+                        self.pos += 1;
+                    }
+                }
+                Some('<') if self.at(self.pos + 1) == Some('#') => {
+                    self.pos += 2;
+                    while self.pos < self.chars.len() && !(self.chars[self.pos] == '#' && self.at(self.pos + 1) == Some('>')) {
+                        self.pos += 1;
+                    }
+                    self.pos = (self.pos + 2).min(self.chars.len());
+                }
+                Some('#') => {
+                    while !matches!(self.at(self.pos), None | Some('\n' | '\r')) {
+                        self.pos += 1;
+                    }
+                }
+                _ => return,
+            }
+        }
+    }
+
+    /// The next token; `expr` selects expression mode.
+    pub fn next(&mut self, expr: bool) -> Result<Token, ParseError> {
+        self.skip_space();
+        let start = self.pos;
+        let tok = |tok, end| {
+            Ok(Token {
+                tok,
+                span: Span::new(start, end),
+            })
+        };
+        let Some(c) = self.at(start) else { return tok(Tok::Eof, start) };
+        let c1 = self.at(start + 1);
+        let simple = match c {
+            '\r' if c1 == Some('\n') => Some((Tok::Newline, 2)),
+            '\n' | '\r' => Some((Tok::Newline, 1)),
+            ';' => Some((Tok::Semi, 1)),
+            '|' => Some((Tok::Pipe, 1)),
+            ',' => Some((Tok::Comma, 1)),
+            '(' => Some((Tok::LParen, 1)),
+            ')' => Some((Tok::RParen, 1)),
+            '{' => Some((Tok::LBrace, 1)),
+            '}' => Some((Tok::RBrace, 1)),
+            '=' if expr => Some((Tok::Eq, 1)),
+            '@' if c1 == Some('{') => Some((Tok::AtBrace, 2)),
+            '@' if c1 == Some('(') => Some((Tok::AtParen, 2)),
+            _ => None,
+        };
+        if let Some((t, n)) = simple {
+            self.pos += n;
+            return tok(t, self.pos);
+        }
+        if c == '$' {
+            self.pos += 1;
+            if let Some(name) = self.var_name() {
+                return tok(Tok::Var(name), self.pos);
+            }
+            self.pos = start;
+        } else if is_squote(c) || is_dquote(c) {
+            let parts = self.quoted()?;
+            return tok(Tok::Str(parts), self.pos);
+        } else if !expr && is_dash(c) && c1.is_some_and(|n| n.is_alphabetic() || n == '_' || n == '?') {
+            self.pos += 1;
+            while self
+                .at(self.pos)
+                .is_some_and(|c| !ends_word(c, false) && c != ':' && !is_squote(c) && !is_dquote(c))
+            {
+                self.pos += 1;
+            }
+            let name = self.chars[start + 1..self.pos].iter().collect();
+            let end = self.pos;
+            let colon = self.at(self.pos) == Some(':');
+            if colon {
+                self.pos += 1;
+            }
+            return tok(Tok::Param { name, colon }, end);
+        }
+        let (text, quoted) = self.word(expr)?;
+        tok(Tok::Word { text, quoted }, self.pos)
+    }
+
+    /// After a `$`: `{name}` or an identifier. None leaves the position alone.
+    fn var_name(&mut self) -> Option<String> {
+        if self.at(self.pos) == Some('{') {
+            let end = (self.pos + 1..self.chars.len()).find(|&i| self.chars[i] == '}')?;
+            let name = self.chars[self.pos + 1..end].iter().collect();
+            self.pos = end + 1;
+            return Some(name);
+        }
+        let s = self.pos;
+        while self.at(self.pos).is_some_and(is_ident) {
+            self.pos += 1;
+        }
+        (self.pos > s).then(|| self.chars[s..self.pos].iter().collect())
+    }
+
+    /// A quoted string starting at the current position. Single quotes: `''`
+    /// is a quote. Double quotes: `""` is a quote, backtick escapes, `$name`
+    /// and `${name}` expand.
+    fn quoted(&mut self) -> Result<Vec<Part>, ParseError> {
+        let start = self.pos;
+        let dq = is_dquote(self.chars[start]);
+        let closes = |c: char| if dq { is_dquote(c) } else { is_squote(c) };
+        self.pos += 1;
+        let mut parts = Vec::new();
+        let mut lit = String::new();
+        loop {
+            let Some(c) = self.at(self.pos) else {
+                let q = if dq { '"' } else { '\'' };
+                return Err(ParseError::new(
+                    format!("The string is missing the terminator: {q}."),
+                    "TerminatorExpectedAtEndOfString",
+                    Span::new(start, self.pos),
+                ));
+            };
+            self.pos += 1;
+            if closes(c) {
+                match self.at(self.pos) {
+                    Some(n) if closes(n) => {
+                        lit.push(n);
+                        self.pos += 1;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            if dq && c == '`' {
+                if let Some(n) = self.at(self.pos) {
+                    lit.push(escape(n));
+                    self.pos += 1;
+                }
+                continue;
+            }
+            if dq
+                && c == '$'
+                && let Some(name) = self.var_name()
+            {
+                if !lit.is_empty() {
+                    parts.push(Part::Lit(std::mem::take(&mut lit)));
+                }
+                parts.push(Part::Var(name));
+                continue;
+            }
+            lit.push(c);
+        }
+        if !lit.is_empty() || parts.is_empty() {
+            parts.push(Part::Lit(lit));
+        }
+        Ok(parts)
+    }
+
+    /// A bare word: runs to a blank or a special character; quotes inside it
+    /// join their text to the word, backticks escape.
+    fn word(&mut self, expr: bool) -> Result<(String, bool), ParseError> {
+        let mut text = String::new();
+        let mut quoted = false;
+        while let Some(c) = self.at(self.pos) {
+            if ends_word(c, expr) {
+                break;
+            }
+            if is_squote(c) || is_dquote(c) {
+                for p in self.quoted()? {
+                    match p {
+                        Part::Lit(s) => text.push_str(&s),
+                        Part::Var(n) => {
+                            text.push('$');
+                            text.push_str(&n);
+                        }
+                    }
+                }
+                quoted = true;
+                continue;
+            }
+            if c == '`' {
+                match self.at(self.pos + 1) {
+                    Some('\n' | '\r') => break,
+                    Some(n) => {
+                        text.push(escape(n));
+                        self.pos += 2;
+                    }
+                    None => self.pos += 1,
+                }
+                continue;
+            }
+            text.push(c);
+            self.pos += 1;
+        }
+        Ok((text, quoted))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(src: &str) -> Vec<Tok> {
+        let mut lx = Lexer::new(src);
+        let mut out = Vec::new();
+        loop {
+            let t = lx.next(false).unwrap();
+            if t.tok == Tok::Eof {
+                return out;
+            }
+            out.push(t.tok);
+        }
+    }
+
+    fn word(s: &str) -> Tok {
+        Tok::Word { text: s.into(), quoted: false }
+    }
+
+    fn param(s: &str, colon: bool) -> Tok {
+        Tok::Param { name: s.into(), colon }
+    }
+
+    #[test]
+    fn words_params_and_separators() {
+        assert_eq!(
+            toks("Get-MsolUser -All | fl *; cls # comment"),
+            vec![
+                word("Get-MsolUser"),
+                param("All", false),
+                Tok::Pipe,
+                word("fl"),
+                word("*"),
+                Tok::Semi,
+                word("cls")
+            ]
+        );
+        assert_eq!(toks("-Force:$false"), vec![param("Force", true), Tok::Var("false".into())]);
+        assert_eq!(toks("a\r\nb"), vec![word("a"), Tok::Newline, word("b")]);
+        assert_eq!(toks("a `\n  b"), vec![word("a"), word("b")]);
+        assert_eq!(toks("a <# block #> b"), vec![word("a"), word("b")]);
+        assert_eq!(toks("-1 - -"), vec![word("-1"), word("-"), word("-")]);
+    }
+
+    #[test]
+    fn dashes_from_copy_paste() {
+        assert_eq!(toks("\u{2013}Name \u{2014}Mode"), vec![param("Name", false), param("Mode", false)]);
+    }
+
+    #[test]
+    fn strings_and_escapes() {
+        assert_eq!(toks("'it''s'"), vec![Tok::Str(vec![Part::Lit("it's".into())])]);
+        assert_eq!(toks("\"a`tb \"\"q\"\"\""), vec![Tok::Str(vec![Part::Lit("a\tb \"q\"".into())])]);
+        assert_eq!(
+            toks("\"x $name ${y} `$z\""),
+            vec![Tok::Str(vec![
+                Part::Lit("x ".into()),
+                Part::Var("name".into()),
+                Part::Lit(" ".into()),
+                Part::Var("y".into()),
+                Part::Lit(" $z".into())
+            ])]
+        );
+        assert_eq!(toks("\u{201c}smart\u{201d}"), vec![Tok::Str(vec![Part::Lit("smart".into())])]);
+        assert_eq!(toks("''"), vec![Tok::Str(vec![Part::Lit(String::new())])]);
+        assert_eq!(
+            toks("a'b c'd"),
+            vec![Tok::Word {
+                text: "ab cd".into(),
+                quoted: true
+            }]
+        );
+        assert_eq!(toks("a`nb"), vec![word("a\nb")]);
+    }
+
+    #[test]
+    fn unterminated_strings() {
+        let e = Lexer::new("x 'abc").next(false).and_then(|_| Lexer::new("'abc").next(false)).unwrap_err();
+        assert_eq!(e.message, "The string is missing the terminator: '.");
+        assert_eq!(e.id, "TerminatorExpectedAtEndOfString");
+        assert_eq!(e.span, Span::new(0, 4));
+        let e = Lexer::new("\"abc").next(false).unwrap_err();
+        assert_eq!(e.message, "The string is missing the terminator: \".");
+    }
+
+    #[test]
+    fn expression_mode_splits_at_equals() {
+        let mut lx = Lexer::new("key=value");
+        assert_eq!(lx.next(true).unwrap().tok, word("key"));
+        assert_eq!(lx.next(true).unwrap().tok, Tok::Eq);
+        assert_eq!(lx.next(true).unwrap().tok, word("value"));
+        assert_eq!(toks("key=value"), vec![word("key=value")]);
+    }
+
+    #[test]
+    fn spans_count_characters() {
+        let mut lx = Lexer::new("\u{2013}Na 'é'");
+        assert_eq!(lx.next(false).unwrap().span, Span::new(0, 3));
+        assert_eq!(lx.next(false).unwrap().span, Span::new(4, 7));
+    }
+}

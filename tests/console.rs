@@ -1,0 +1,203 @@
+//! Native tests of the PowerShell console running against the simulation
+//! (`sim::console_host`): every cmdlet the seed and the facts file name,
+//! acting on the same world as the admin pages, with PowerShell-shaped
+//! output and errors.
+#![cfg(not(target_arch = "wasm32"))]
+
+use rms_sim::sim::console_host::{SimHost, connect};
+use rms_sim::sim::powershell::{Console, RunResult};
+use rms_sim::sim::*;
+
+const JANET: &str = "janetm@contoso.com";
+const JANET_PW: &str = "Contoso-2016!";
+const LEE: &str = "admin@litwareinc.com";
+const LEE_PW: &str = "Litware-2016!";
+
+struct Session {
+    w: World,
+    rng: SeededRandom,
+    c: Console,
+}
+
+impl Session {
+    fn new(preset: Preset) -> Session {
+        let mut rng = SeededRandom::new(42);
+        let w = World::load(preset, Config { pbkdf2_iterations: 2, ..Config::default() }, &mut rng);
+        Session { w, rng, c: Console::new() }
+    }
+
+    fn run(&mut self, line: &str) -> RunResult {
+        let mut host = SimHost { world: &mut self.w, rng: &mut self.rng };
+        self.c.run(line, &mut host)
+    }
+
+    /// Runs a line and returns its output without the echoed prompt line.
+    fn out(&mut self, line: &str) -> String {
+        let r = self.run(line);
+        assert!(r.credential_prompt.is_none(), "{line} asked for credentials");
+        r.text.split_once('\n').map(|(_, rest)| rest.to_string()).unwrap_or_default()
+    }
+
+    /// `Connect-MsolService` (or `Connect-MgGraph`) with the dialog filled in.
+    fn connect(&mut self, cmdlet: &str, email: &str, password: &str) -> String {
+        let r = self.run(cmdlet);
+        assert_eq!(r.credential_prompt, Some(if cmdlet.starts_with("Connect-Mg") { "Connect-MgGraph" } else { "Connect-MsolService" }), "{r:?}");
+        let outcome = connect(&mut self.w, r.credential_prompt.unwrap(), email, password);
+        let mut host = SimHost { world: &mut self.w, rng: &mut self.rng };
+        self.c.resume(&mut host, outcome).text
+    }
+
+    fn advance_an_hour(&mut self) {
+        self.w.advance_clock("1", TimeUnit::Hours).unwrap();
+    }
+}
+
+#[test]
+fn msol_cmdlets_need_a_connection_first() {
+    let mut s = Session::new(Preset::Default);
+    let out = s.out("Get-MsolAccountSku");
+    assert!(out.starts_with("Get-MsolAccountSku : You must call the Connect-MsolService cmdlet before calling any other cmdlets."), "{out}");
+    assert!(out.contains("+ CategoryInfo          : OperationStopped: (:) [Get-MsolAccountSku], MicrosoftOnlineException"), "{out}");
+    assert!(out.contains("+ FullyQualifiedErrorId : Microsoft.Online.Administration.Automation.MicrosoftOnlineException,Microsoft.Online.Administration.Automation.GetAccountSku"), "{out}");
+    assert!(s.out("Set-MsolCompanySettings -AllowAdHocSubscriptions $false").contains("Connect-MsolService"));
+    assert!(s.w.tenant_of_domain("contoso.com").unwrap().settings.allow_ad_hoc_subscriptions, "nothing changed");
+}
+
+#[test]
+fn only_a_global_admin_of_a_managed_tenant_connects() {
+    let mut s = Session::new(Preset::FabrikamSignedUp);
+    let out = s.connect("Connect-MsolService", "p.dover@fabrikam.com", "Fabrikam-2016!");
+    assert!(out.contains("Connect-MsolService : Access Denied."), "{out}");
+    assert!(out.contains("unmanaged directory"), "{out}");
+    let out = s.connect("Connect-MsolService", JANET, "nope");
+    assert!(out.contains("Authentication Error"), "{out}");
+    let out = s.connect("Connect-MsolService", JANET, JANET_PW);
+    assert!(!out.contains(" : "), "a successful connection prints nothing: {out}");
+    assert_eq!(s.w.console_admin(false).unwrap().as_str(), JANET);
+    assert!(s.w.session.is_none());
+}
+
+#[test]
+fn get_msolaccountsku_shows_the_adhoc_pool_in_the_documented_table() {
+    let mut s = Session::new(Preset::FabrikamSignedUp);
+    // Contoso takes over fabrikam.com through the console.
+    s.connect("Connect-MsolService", JANET, JANET_PW);
+    let out = s.out("New-MsolDomain –Name fabrikam.com");
+    assert!(out.contains("fabrikam.com") && out.contains("Unverified"), "{out}");
+    let out = s.out("Get-MsolDomainVerificationDns –DomainName fabrikam.com –Mode DnsTxtRecord");
+    let txt = out.lines().find_map(|l| l.strip_prefix("Text").map(|r| r.trim_start_matches([' ', ':']).trim().to_string())).expect(&out);
+    assert!(txt.starts_with("MS=ms"), "{out}");
+    let out = s.out("Confirm-MsolDomain -DomainName fabrikam.com -ForceTakeover Force");
+    assert!(out.contains("Confirm-MsolDomain : Unable to verify the domain.") && out.contains("no TXT or MX record"), "{out}");
+    s.w.add_dns_record("fabrikam.com", RecordType::Txt, &txt, &mut s.rng).unwrap();
+    s.advance_an_hour();
+    let out = s.out("Confirm-MsolDomain -DomainName fabrikam.com");
+    assert!(out.contains("-ForceTakeover Force"), "without ForceTakeover the unmanaged tenant keeps it: {out}");
+    assert_eq!(s.out("Confirm-MsolDomain -DomainName fabrikam.com -ForceTakeover Force"), "", "a successful challenge returns to the prompt without output");
+    let out = s.out("Get-MsolAccountSku");
+    assert_eq!(
+        out,
+        "\nAccountSkuId                     ActiveUnits WarningUnits ConsumedUnits\n\
+         ------------                     ----------- ------------ -------------\n\
+         contoso:ENTERPRISEPACK           25          0            1\n\
+         contoso:RIGHTSMANAGEMENT_ADHOC   50000       0            2\n\n\n"
+            .replace("\n\n\n", "\n\n"),
+        "got:\n{out}"
+    );
+    let out = s.out("Get-MsolDomain");
+    assert!(out.lines().any(|l| l.starts_with("fabrikam.com") && l.contains("Verified")), "{out}");
+    let out = s.out("Get-MsolUser -DomainName fabrikam.com");
+    assert!(out.contains("p.dover@fabrikam.com") && out.contains("r.ortiz@fabrikam.com"), "{out}");
+    assert!(out.contains("UserPrincipalName") && out.contains("isLicensed"), "{out}");
+}
+
+#[test]
+fn set_msolcompanysettings_blocks_signup_at_once() {
+    let mut s = Session::new(Preset::Default);
+    s.connect("Connect-MsolService", LEE, LEE_PW);
+    let out = s.out("Get-MsolCompanyInformation | fl allow*");
+    assert_eq!(out.trim(), "AllowAdHocSubscriptions : True\nAllowEmailVerifiedUsers : True", "{out}");
+    assert_eq!(s.out("Set-MsolCompanySettings -AllowEmailVerifiedUsers $false -AllowAdHocSubscriptions $true"), "");
+    assert!(matches!(s.w.start_signup("new@litwareinc.com", &mut s.rng), Err(SignupRefusal::NewAccountsNotAllowed { .. })));
+    assert_eq!(s.out("Set-MsolCompanySettings -AllowAdHocSubscriptions $false"), "");
+    let e = s.w.start_signup("other@litwareinc.com", &mut s.rng).unwrap_err();
+    assert!(e.to_string().contains("Your IT department has turned off signup"));
+    let out = s.out("Get-MsolCompanyInformation | Format-List AllowAdHocSubscriptions");
+    assert_eq!(out.trim(), "AllowAdHocSubscriptions : False");
+    // A bad value changes nothing and says what PowerShell says.
+    let out = s.out("Set-MsolCompanySettings -AllowAdHocSubscriptions yes");
+    assert!(out.contains("Boolean parameters accept only Boolean values and numbers"), "{out}");
+    assert!(!s.w.tenant_of_domain("litwareinc.com").unwrap().settings.allow_ad_hoc_subscriptions);
+    let events = s.w.events.iter().filter(|e| matches!(&e.kind, EventKind::CompanySettingsChanged { via, .. } if via == "Set-MsolCompanySettings")).count();
+    assert_eq!(events, 2);
+}
+
+#[test]
+fn graph_authorization_policy_reads_and_writes_the_same_settings() {
+    let mut s = Session::new(Preset::Default);
+    let out = s.out("Get-MgPolicyAuthorizationPolicy");
+    assert!(out.contains("Connect-MgGraph"), "{out}");
+    s.connect("Connect-MgGraph -Scopes Policy.ReadWrite.Authorization", LEE, LEE_PW);
+    assert_eq!(s.out("Update-MgPolicyAuthorizationPolicy -BodyParameter @{allowedToSignUpEmailBasedSubscriptions=$true; allowEmailVerifiedUsersToJoinOrganization=$false}"), "");
+    let out = s.out("Get-MgPolicyAuthorizationPolicy | Select-Object AllowedToSignUpEmailBasedSubscriptions, AllowEmailVerifiedUsersToJoinOrganization");
+    assert!(out.contains("AllowedToSignUpEmailBasedSubscriptions AllowEmailVerifiedUsersToJoinOrganization"), "{out}");
+    assert!(out.lines().any(|l| l.trim_start().starts_with("True") && l.trim_end().ends_with("False")), "{out}");
+    let t = s.w.tenant_of_domain("litwareinc.com").unwrap();
+    assert!(t.settings.allow_ad_hoc_subscriptions && !t.settings.allow_email_verified_users);
+    let out = s.out("Update-MgPolicyAuthorizationPolicy -BodyParameter @{allowedToSignUpEmailBasedSubscriptions='no'}");
+    assert!(out.contains("Boolean"), "{out}");
+    let out = s.out("Update-MgPolicyAuthorizationPolicy -BodyParameter @{somethingElse=$true}");
+    assert!(out.contains("somethingElse"), "{out}");
+    // MSOnline sees the same settings (after its own connection).
+    s.connect("Connect-MsolService", LEE, LEE_PW);
+    assert_eq!(s.out("Get-MsolCompanyInformation | fl AllowEmailVerifiedUsers").trim(), "AllowEmailVerifiedUsers : False");
+}
+
+#[test]
+fn users_can_be_blocked_and_removed_from_the_console() {
+    let mut s = Session::new(Preset::FabrikamSignedUp);
+    // Litware's admin takes over fabrikam.com first, so they are its users.
+    let admin = Email::parse(LEE).unwrap();
+    let added = s.w.add_domain(&admin, "fabrikam.com", &mut s.rng).unwrap();
+    s.w.add_dns_record("fabrikam.com", RecordType::Txt, &added.challenge.txt, &mut s.rng).unwrap();
+    s.advance_an_hour();
+    s.w.confirm_domain(&admin, "fabrikam.com", true, &mut s.rng).unwrap();
+    s.connect("Connect-MsolService", LEE, LEE_PW);
+    assert_eq!(s.out("Set-MsolUser -UserPrincipalName r.ortiz@fabrikam.com -BlockCredential $true"), "");
+    assert!(s.w.sign_in("r.ortiz@fabrikam.com", "Fabrikam-2016!").is_err());
+    let out = s.out("Get-MsolUser -UserPrincipalName r.ortiz@fabrikam.com | fl BlockCredential");
+    assert_eq!(out.trim(), "BlockCredential : True");
+    let out = s.out("Remove-MsolUser -UserPrincipalName p.dover@fabrikam.com");
+    assert!(out.contains("-Force"), "{out}");
+    assert!(s.w.user(&Email::parse("p.dover@fabrikam.com").unwrap()).is_some(), "nothing deleted without -Force");
+    assert_eq!(s.out("Remove-MsolUser -UserPrincipalName p.dover@fabrikam.com -Force"), "");
+    assert!(s.w.user(&Email::parse("p.dover@fabrikam.com").unwrap()).is_none());
+    let out = s.out("Get-MsolUser -UserPrincipalName p.dover@fabrikam.com");
+    assert!(out.contains("User Not Found.  User: p.dover@fabrikam.com."), "{out}");
+    assert!(out.contains("UserNotFoundException,Microsoft.Online.Administration.Automation.GetUser"), "{out}");
+    let out = s.out("Set-MsolUser -UserPrincipalName janetm@contoso.com -BlockCredential $true");
+    assert!(out.contains("another organization"), "{out}");
+    assert_eq!(s.out("Set-MsolDirSyncEnabled -EnableDirSync $true -Force"), "");
+    assert!(s.out("Get-MsolCompanyInformation | fl DirectorySynchronizationEnabled").contains("True"));
+}
+
+#[test]
+fn domain_errors_are_shaped_like_msonline() {
+    let mut s = Session::new(Preset::Default);
+    s.connect("Connect-MsolService", JANET, JANET_PW);
+    let out = s.out("Confirm-MsolDomain -DomainName contoso.co.uk");
+    assert!(out.contains("DomainNotFoundException,Microsoft.Online.Administration.Automation.ConfirmDomain"), "{out}");
+    let out = s.out("New-MsolDomain -Name litwareinc.com");
+    assert!(out.contains("another managed organization"), "{out}");
+    let out = s.out("Get-MsolDomain -DomainName nowhere.com");
+    assert!(out.contains("Domain not found."), "{out}");
+    let out = s.out("Get-MsolDomain -Status Verified");
+    assert!(out.contains("contoso.com") && out.contains("contoso.onmicrosoft.com"), "{out}");
+    let out = s.out("Get-MsolDomainVerificationDns -DomainName contoso.com");
+    assert!(out.contains("already in your tenant"), "{out}");
+    s.out("New-MsolDomain -Name contoso.co.uk");
+    let out = s.out("Get-MsolDomainVerificationDns -DomainName contoso.co.uk -Mode DnsMXRecord");
+    assert!(out.contains("MailExchange") && out.contains(".msv1.invalid"), "{out}");
+    let out = s.out("Get-MsolDomain -Status Unverified");
+    assert!(out.contains("contoso.co.uk") && !out.contains("contoso.com "), "{out}");
+}
