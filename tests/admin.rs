@@ -496,7 +496,7 @@ fn converting_to_paid_keeps_directory_accounts_keys_and_templates() {
     assert_eq!(paid.active_units, 25);
     assert!(after.users.values().all(|u| u.licenses.contains(&Sku::RightsManagement)));
     assert!(after.has_paid_azure_rms() && after.paid_features() && after.converted.is_some());
-    assert_eq!(after.rms, RmsAdmin { super_user_feature: false, super_users: vec![], usage_logging: true, byok: false }, "the documented defaults");
+    assert_eq!(after.rms, RmsAdmin { super_user_feature: false, super_users: vec![], usage_logging: true, byok: false, use_license_days: 30 }, "the documented defaults");
     assert_eq!(w.convert_to_paid(&pat), Err(AdminError::AlreadyPaid));
     // Paid features.
     w.set_super_user_feature(&pat, true).unwrap();

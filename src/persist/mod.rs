@@ -140,7 +140,12 @@ fn migrate_2_to_3(v: &mut Value) -> Result<(), String> {
         let name = t.get("display_name").cloned().ok_or("a tenant has no name")?;
         t.insert("region".into(), serde_json::to_value(region).expect("a region serializes"));
         if has_rms && !t.contains_key("keys") {
-            t.insert("keys".into(), serde_json::json!([{ "id": format!("key-{id}"), "origin": name, "created": created }]));
+            // Schema 2 had no protected content, so no document depends on
+            // this key's value; it is derived from the tenant ID so that the
+            // migration is deterministic.
+            use sha2::Digest;
+            let secret = crate::sim::codec::to_b64(&sha2::Sha256::digest(format!("rms-sim migrated tenant key {id}").as_bytes()));
+            t.insert("keys".into(), serde_json::json!([{ "id": format!("key-{id}"), "origin": name, "created": created, "secret": secret }]));
         }
     }
     Ok(())

@@ -320,7 +320,8 @@ impl World {
         // templates now that it has the subscription (as on activation).
         let mut activated = None;
         if dst.has_azure_rms() && dst.keys.is_empty() {
-            dst.keys.push(TenantKey { id: rng.guid(), origin: dst.display_name.clone(), created: clock });
+            let key = TenantKey::generate(&dst.display_name, clock, rng);
+            dst.keys.push(key);
             if dst.templates.is_empty() {
                 dst.templates = default_templates(&dst.display_name, [rng.guid(), rng.guid()]);
                 activated = Some(dst.templates.iter().map(|x| x.name.clone()).collect::<Vec<_>>());

@@ -56,6 +56,10 @@ pub enum EventKind {
     RmsFeatureChanged { tenant: String, feature: String, on: bool },
     SharingAppInstalled { upn: String, device: String },
     ConsoleConnected { upn: String, service: String },
+    FileProtected { issuer: String, file: String, shared_with: Vec<String> },
+    FileOpened { reader: String, file: String, granted: bool, result: String },
+    ProtectionRemoved { owner: String, file: String },
+    AccessRevoked { owner: String, file: String, effective_for_all: SimTime },
 }
 
 /// Which part of the seed an event belongs to.
@@ -73,6 +77,8 @@ pub enum Step {
     Convert,
     /// "How to find out if your users have signed up for RMS for individuals".
     Detect,
+    /// Protecting and reading files with the sharing application.
+    Share,
     /// Something the trainer did to the simulation itself.
     Trainer,
 }
@@ -86,6 +92,7 @@ impl Step {
             Step::Control => "How administrators can control the accounts".into(),
             Step::Convert => "Manage Rights Management (convert to paid)".into(),
             Step::Detect => "How to find out if your users have signed up".into(),
+            Step::Share => "Protecting and reading files".into(),
             Step::Trainer => "Simulator control".into(),
         }
     }
@@ -328,6 +335,29 @@ impl EventKind {
                 Step::Control,
                 format!("{upn} connected to {service} in PowerShell"),
                 "Only a global administrator of a managed tenant can connect; the cmdlets now act on that tenant.".to_string(),
+            ),
+            FileProtected { issuer, file, shared_with } => (
+                Step::Share,
+                if shared_with.is_empty() { format!("{issuer} protected {file} in place") } else { format!("{issuer} shared {file} protected") },
+                format!(
+                    "The sharing application generated a random AES-256 content key, encrypted the file with it, wrapped the key and the policy (the publishing license) with the organization's RMS tenant key, and signed the result.{}",
+                    if shared_with.is_empty() { String::new() } else { format!(" An email with the protected attachment went to {}.", shared_with.join(", ")) }
+                ),
+            ),
+            FileOpened { reader, file, granted, result } => (
+                Step::Share,
+                format!("{reader} {} {file}", if *granted { "opened" } else { "could not open" }),
+                if *granted {
+                    format!("The service checked the signature, the reader's identity and the policy, and returned a use license with the reader's rights and the content key. {result}.")
+                } else {
+                    format!("The service refused a use license: {result}")
+                },
+            ),
+            ProtectionRemoved { owner, file } => (Step::Share, format!("{owner} removed protection from {file}"), "Only an owner (Full Control) can remove protection: the file is an ordinary file again.".to_string()),
+            AccessRevoked { owner, file, effective_for_all } => (
+                Step::Share,
+                format!("{owner} revoked access to {file}"),
+                format!("Nobody but the owner can get a new use license for it. Readers who already hold one keep access until it expires: everyone is locked out from {effective_for_all}."),
             ),
         };
         Explanation { step, title, text }

@@ -6,6 +6,7 @@
 
 pub mod admin;
 pub mod catalog;
+pub mod codec;
 pub mod console_host;
 pub mod countries;
 pub mod dns;
@@ -16,6 +17,7 @@ pub mod password;
 pub mod powershell;
 pub mod rand;
 pub mod scenario;
+pub mod sharing;
 pub mod signin;
 pub mod signup;
 pub mod time;

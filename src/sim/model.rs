@@ -78,6 +78,81 @@ pub struct World {
     /// Who the PowerShell console is connected as (see `admin.rs`).
     #[serde(default)]
     pub console: ConsoleSession,
+    /// Protected documents the service knows of, by content ID: what the
+    /// document tracking site shows (see `sharing.rs`).
+    #[serde(default)]
+    pub documents: BTreeMap<String, Document>,
+    /// Files attached to messages (protected copies sent by Share Protected).
+    #[serde(default)]
+    pub files: BTreeMap<String, StoredFile>,
+    #[serde(default)]
+    pub next_file_id: u64,
+    /// Use licenses readers hold, by `reader|content ID`: until when they
+    /// open the document without asking the service again.
+    #[serde(default)]
+    pub use_licenses: BTreeMap<String, UseLicenseRecord>,
+    /// The RMS usage log (newest last, at most `MAX_USAGE_LOG`).
+    #[serde(default)]
+    pub usage_log: Vec<UsageLogEntry>,
+}
+
+/// The usage log keeps this many of the newest entries.
+pub const MAX_USAGE_LOG: usize = 2_000;
+
+/// A protected document as the service tracks it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub content_id: String,
+    pub name: String,
+    pub issuer: Email,
+    /// The tenant whose key protected it.
+    pub tenant: TenantId,
+    pub protected_at: SimTime,
+    /// Who it was shared with (or the template's name).
+    pub shared_with: Vec<String>,
+    pub notify: bool,
+    pub instant_revoke: bool,
+    pub revoked_at: Option<SimTime>,
+    pub accesses: Vec<Access>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Access {
+    pub who: String,
+    pub at: SimTime,
+    pub granted: bool,
+    pub result: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredFile {
+    pub name: String,
+    /// The bytes, URL-safe base64.
+    pub data: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UseLicenseRecord {
+    pub issued: SimTime,
+    pub valid_until: SimTime,
+}
+
+/// One line of the usage log (the documented W3C fields).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsageLogEntry {
+    pub at: SimTime,
+    pub tenant: TenantId,
+    pub row_id: String,
+    pub request_type: String,
+    pub user_id: String,
+    pub result: String,
+    pub correlation_id: String,
+    pub content_id: String,
+    pub owner_email: String,
+    pub issuer: String,
+    pub template_id: String,
+    pub file_name: String,
+    pub date_published: String,
 }
 
 /// A record of the simulated public DNS. `visible_at` is when resolvers see
@@ -118,6 +193,19 @@ pub struct TenantKey {
     /// The organization that created it.
     pub origin: String,
     pub created: SimTime,
+    /// The 256-bit key itself (URL-safe base64). The simulated service keeps
+    /// it; it wraps each document's content key and derives the signing key.
+    #[serde(default)]
+    pub secret: String,
+}
+
+impl TenantKey {
+    /// A fresh random 256-bit key.
+    pub fn generate(origin: &str, created: SimTime, rng: &mut dyn super::rand::RandomSource) -> TenantKey {
+        let mut secret = [0u8; 32];
+        rng.fill(&mut secret);
+        TenantKey { id: rng.guid(), origin: origin.to_string(), created, secret: super::codec::to_b64(&secret) }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -294,11 +382,19 @@ pub struct RmsAdmin {
     pub usage_logging: bool,
     /// The tenant key is customer-managed (BYOK) rather than Microsoft-managed.
     pub byok: bool,
+    /// How long a use license lets a reader open a document without asking
+    /// the service again (`Set-AadrmMaxUseLicenseValidityTime`; 30 days).
+    #[serde(default = "default_validity")]
+    pub use_license_days: u32,
+}
+
+fn default_validity() -> u32 {
+    30
 }
 
 impl Default for RmsAdmin {
     fn default() -> Self {
-        RmsAdmin { super_user_feature: false, super_users: vec![], usage_logging: true, byok: false }
+        RmsAdmin { super_user_feature: false, super_users: vec![], usage_logging: true, byok: false, use_license_days: 30 }
     }
 }
 
@@ -499,7 +595,15 @@ pub enum MessageKind {
     AccountReady,
     /// Any other message, stored whole (e.g. a scenario's shared-file mail).
     #[serde(rename = "M")]
-    Custom { from_name: String, from: String, subject: String, body: Vec<Block> },
+    Custom {
+        from_name: String,
+        from: String,
+        subject: String,
+        body: Vec<Block>,
+        /// IDs of `World::files` attached to the message.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        attachments: Vec<String>,
+    },
 }
 
 /// A piece of a message body. Bodies are data, never HTML: the UI renders

@@ -154,6 +154,11 @@ impl World {
             next_dns_id: 1,
             retired_keys: vec![],
             console: ConsoleSession::default(),
+            documents: Default::default(),
+            files: Default::default(),
+            next_file_id: 1,
+            use_licenses: Default::default(),
+            usage_log: vec![],
         }
     }
 
@@ -193,6 +198,7 @@ impl World {
                             Block::Link { text: "Sign up for RMS for individuals".into(), href: "/portal?email=p.dover@fabrikam.com".into() },
                             Block::Small("Attachment: Q3 pricing proposal.docx (protected with Microsoft RMS)".into()),
                         ],
+                        attachments: vec![],
                     },
                 );
             }
@@ -243,7 +249,7 @@ impl World {
             users: [(upn, user)].into_iter().collect(),
             region: region_of(country),
             dir_sync: false,
-            keys: if sku.includes_azure_rms() { vec![TenantKey { id: rng.guid(), origin: name.into(), created: self.clock }] } else { vec![] },
+            keys: if sku.includes_azure_rms() { vec![TenantKey::generate(name, self.clock, rng)] } else { vec![] },
             claims: Default::default(),
             challenges: Default::default(),
             rms: RmsAdmin::default(),

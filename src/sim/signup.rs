@@ -469,7 +469,8 @@ impl World {
             t.subscriptions.push(Subscription { sku, active_units: ADHOC_ACTIVE_UNITS, warning_units: 0, added: clock });
             new_events.push(EventKind::SubscriptionGranted { tenant: t.display_name.clone(), account_sku_id: account_sku_id.clone(), active_units: ADHOC_ACTIVE_UNITS });
             if t.keys.is_empty() {
-                t.keys.push(TenantKey { id: rng.guid(), origin: t.display_name.clone(), created: clock });
+                let key = TenantKey::generate(&t.display_name, clock, rng);
+                t.keys.push(key);
             }
             if t.templates.is_empty() {
                 t.templates = default_templates(&t.display_name, [rng.guid(), rng.guid()]);
