@@ -411,3 +411,25 @@ fn documents_and_attachments_survive_save_and_load() {
     let mut back = back;
     assert!(back.open_protected(Some(&e(PAT)), "Offer.ptxt", &bytes, &mut rng).unwrap().from_cached_license, "the use license too");
 }
+
+#[test]
+fn the_protected_file_preset_holds_a_real_protected_pdf_for_pat() {
+    let (mut w, mut rng) = load(Preset::ProtectedFileReceived);
+    let m = w.mailbox(PAT).unwrap().messages.last().unwrap().clone();
+    assert_eq!(m.subject(), "Q3 pricing proposal.ppdf (protected)");
+    assert_eq!(m.from(), JANET);
+    let MessageKind::Custom { attachments, .. } = &m.kind else { panic!() };
+    let (name, bytes) = w.attachment(&attachments[0]).unwrap();
+    assert_eq!(name, "Q3 pricing proposal.ppdf");
+    assert!(matches!(w.open_protected(Some(&e(PAT)), &name, &bytes, &mut rng), Err(OpenError::NotSignedIn { .. })), "Pat has no account yet");
+    sign_up(&mut w, &mut rng, PAT, "US");
+    let o = w.open_protected(Some(&e(PAT)), &name, &bytes, &mut rng).unwrap();
+    assert_eq!(o.header.content_type, "application/pdf");
+    assert!(o.content.starts_with(b"%PDF"));
+    assert_eq!(o.rights, Permission::Viewer.rights());
+    // Janet tracks it and was told about both attempts.
+    let docs = w.tracked(&e(JANET));
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].accesses.len(), 2);
+    assert_eq!(w.mailbox(JANET).unwrap().messages.len(), 2);
+}

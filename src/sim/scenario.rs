@@ -97,7 +97,7 @@ impl Preset {
         match self {
             Preset::Default => "The seed's starting point. Walk through the first and second sign-ups of a new organization, the paid-subscription branch and the refusals.",
             Preset::FabrikamSignedUp => "Two Fabrikam employees have already signed up, so fabrikam.com has an unmanaged tenant with the RMS for individuals subscription and its default templates. Show the directory, then sign up a third user.",
-            Preset::ProtectedFileReceived => "The most typical way into sign-up: Janet at Contoso shared a protected file with p.dover@fabrikam.com, whose inbox holds the message with the sign-up instructions.",
+            Preset::ProtectedFileReceived => "The most typical way into sign-up: Janet at Contoso shared a protected PDF (Q3 pricing proposal.ppdf, Viewer permission) with p.dover@fabrikam.com, whose inbox holds the message with the attachment and the sign-up link. Pat signs up, then opens it in the viewer; Janet tracks it on the document tracking site.",
         }
     }
     pub fn organizations(self) -> Vec<PresetOrg> {
@@ -186,21 +186,25 @@ impl World {
                 }
             }
             Preset::ProtectedFileReceived => {
-                w.deliver(
-                    "p.dover@fabrikam.com",
-                    MessageKind::Custom {
-                        from_name: "Janet Mead".into(),
-                        from: "janetm@contoso.com".into(),
-                        subject: "Q3 pricing proposal.docx (protected)".into(),
-                        body: vec![
-                            Block::Paragraph("Janet Mead (janetm@contoso.com) has shared a protected file with you: Q3 pricing proposal.docx.".into()),
-                            Block::Paragraph("The attachment is protected with Microsoft Rights Management. To read it, you must sign in with a work or school account. If your organization doesn't have one for you, sign up for a free RMS for individuals account with this email address.".into()),
-                            Block::Link { text: "Sign up for RMS for individuals".into(), href: "/portal?email=p.dover@fabrikam.com".into() },
-                            Block::Small("Attachment: Q3 pricing proposal.docx (protected with Microsoft RMS)".into()),
-                        ],
-                        attachments: vec![],
-                    },
-                );
+                // Janet shares a real protected PDF with Pat, who has no account yet.
+                let pdf = super::sharing::simple_pdf(&[
+                    "Contoso, Ltd - Q3 pricing proposal for Fabrikam".to_string(),
+                    String::new(),
+                    "Volume discount: 12% above 5,000 units.".to_string(),
+                    "Valid until 30 September 2016.".to_string(),
+                    "Confidential: shared with p.dover@fabrikam.com only.".to_string(),
+                ]);
+                let req = super::sharing::ProtectRequest {
+                    file_name: "Q3 pricing proposal.pdf".into(),
+                    data: pdf,
+                    users: "p.dover@fabrikam.com".into(),
+                    policy: super::sharing::PolicyChoice::Custom(super::sharing::Permission::Viewer),
+                    expires_on: String::new(),
+                    notify: true,
+                    instant_revoke: false,
+                };
+                let janet = Email::parse(CONTOSO_ADMIN.email).expect("preset address");
+                w.share_protected(Some(&janet), &req, rng).expect("the preset share works");
             }
         }
         w

@@ -59,17 +59,17 @@ impl Permission {
             Permission::CoOwner => "All Permissions",
         }
     }
-    /// The rights of each level (facts file §4).
+    /// The rights of each level (facts file §4), in the canonical order of
+    /// `ALL_RIGHTS` (as a use license lists them).
     pub fn rights(self) -> Vec<Right> {
         use Right::*;
-        let viewer = vec![View, Reply, ReplyAll];
-        let reviewer = vec![View, Edit, DocEdit, Reply, ReplyAll, Forward];
-        match self {
-            Permission::Viewer => viewer,
-            Permission::Reviewer => reviewer,
-            Permission::CoAuthor => [reviewer, vec![Extract, ViewRightsData, ObjModel, Export, Print]].concat(),
-            Permission::CoOwner => [reviewer, vec![Extract, ViewRightsData, ObjModel, Export, Print, Owner]].concat(),
-        }
+        let granted: &[Right] = match self {
+            Permission::Viewer => &[View, Reply, ReplyAll],
+            Permission::Reviewer => &[View, Edit, DocEdit, Reply, ReplyAll, Forward],
+            Permission::CoAuthor => &[View, Edit, DocEdit, Reply, ReplyAll, Forward, Extract, ViewRightsData, ObjModel, Export, Print],
+            Permission::CoOwner => &[View, Edit, DocEdit, Reply, ReplyAll, Forward, Extract, ViewRightsData, ObjModel, Export, Print, Owner],
+        };
+        ALL_RIGHTS.iter().copied().filter(|r| granted.contains(r)).collect()
     }
 }
 
@@ -391,7 +391,7 @@ pub fn parse_users(input: &str) -> Result<Vec<Email>, ProtectError> {
 
 /// A minimal one-page PDF with the given lines of text (the read-only
 /// companion of a shared Office file).
-fn simple_pdf(lines: &[String]) -> Vec<u8> {
+pub fn simple_pdf(lines: &[String]) -> Vec<u8> {
     let esc = |s: &str| s.chars().filter(|c| c.is_ascii() && !c.is_ascii_control()).collect::<String>().replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)");
     let mut text = String::from("BT /F1 12 Tf 56 780 Td 16 TL\n");
     for l in lines {
