@@ -28,7 +28,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 seconds=${FUZZ_SECONDS:-30}
 sanitizer=${FUZZ_SANITIZER:-address}
-all_targets=(email_parse stored_state signup_inputs)
+all_targets=(email_parse stored_state signup_inputs protected_file)
 targets=("${@:-${all_targets[@]}}")
 logs=fuzz/target/fuzz-logs
 

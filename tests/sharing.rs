@@ -433,3 +433,45 @@ fn the_protected_file_preset_holds_a_real_protected_pdf_for_pat() {
     assert_eq!(docs[0].accesses.len(), 2);
     assert_eq!(w.mailbox(JANET).unwrap().messages.len(), 2);
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Whatever happens to a protected file's bytes, opening it never
+        /// panics, and it opens only if it is byte-for-byte the original.
+        #[test]
+        fn mangled_files_never_open_and_never_panic(data in prop::collection::vec(any::<u8>(), 1..400), edits in prop::collection::vec((any::<usize>(), any::<u8>()), 0..4), cut in any::<Option<usize>>()) {
+            let (mut w, mut rng) = load(Preset::FabrikamSignedUp);
+            let p = w.protect_in_place(Some(&e(PAT)), &req("f.bin", &data, ROSA, PolicyChoice::Custom(Permission::Reviewer)), &mut rng).unwrap();
+            let mut bytes = p.bytes.clone();
+            for (at, x) in &edits {
+                let i = at % bytes.len();
+                bytes[i] ^= x;
+            }
+            if let Some(c) = cut {
+                bytes.truncate(c % (bytes.len() + 1));
+            }
+            match w.open_protected(Some(&e(ROSA)), &p.file_name, &bytes, &mut rng) {
+                Ok(o) => {
+                    prop_assert_eq!(&bytes, &p.bytes);
+                    prop_assert_eq!(o.content, data);
+                }
+                Err(err) => {
+                    prop_assert_ne!(&bytes, &p.bytes);
+                    prop_assert!(matches!(err, OpenError::Damaged | OpenError::NotProtected), "{:?}", err);
+                }
+            }
+        }
+
+        #[test]
+        fn user_lists_and_dates_never_panic(users in ".{0,200}", date in ".{0,20}") {
+            let _ = parse_users(&users);
+            let _ = end_of_day(&date);
+            let _ = naming(&users);
+        }
+    }
+}
