@@ -2,6 +2,21 @@
 // shares (one h1, a title naming the page).
 import { test, expect } from './fixtures/sim';
 import { PRESET_FABRIKAM, CONTOSO_ADMIN, PAT, loadPreset, signInAs, signOut } from './fixtures/admin';
+import { openConsole, commandBox, credentialDialog, run, connectMsol } from './fixtures/powershell';
+import type { Page } from '@playwright/test';
+
+/** The outerHTML of every input, select and textarea without a non-empty <label> tied to it. */
+async function unlabelledFields(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea')]
+      .filter((e) => (e as HTMLInputElement).type !== 'hidden')
+      .filter((e) => {
+        const labels = (e as HTMLInputElement).labels;
+        return !labels || ![...labels].some((l) => (l.textContent ?? '').trim() !== '');
+      })
+      .map((e) => e.outerHTML),
+  );
+}
 
 const PRESETS = [
   'Default: Contoso, Litware and new organizations',
@@ -67,6 +82,7 @@ for (const [path, h1, title] of [
   ['/events', 'What happened', /^What happened · /],
   ['/dns', 'DNS', /^DNS · /],
   ['/admin', 'Admin center', /^Admin center · /],
+  ['/powershell', 'Windows PowerShell', /^Windows PowerShell · /],
 ] as const) {
   test(`${path} has exactly one h1 and a title naming the page`, async ({ sim }) => {
     const { page } = sim;
@@ -89,16 +105,7 @@ test('/admin and /dns in every form: one h1, and every field has a label', async
     await expect(page.getByLabel('Amount')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(h1);
     await expect(page.locator('h1'), what).toHaveCount(1);
-    const unlabelled = await page.evaluate(() =>
-      [...document.querySelectorAll('input, select, textarea')]
-        .filter((e) => (e as HTMLInputElement).type !== 'hidden')
-        .filter((e) => {
-          const labels = (e as HTMLInputElement).labels;
-          return !labels || ![...labels].some((l) => (l.textContent ?? '').trim() !== '');
-        })
-        .map((e) => e.outerHTML),
-    );
-    expect(unlabelled, `${what}: fields without a label`).toEqual([]);
+    expect(await unlabelledFields(page), `${what}: fields without a label`).toEqual([]);
   };
 
   await sim.open('/dns');
@@ -117,4 +124,33 @@ test('/admin and /dns in every form: one h1, and every field has a label', async
   await sim.open('/admin');
   await expect(page.getByRole('region', { name: 'Domains', exact: true })).toBeVisible();
   await check('/admin, a global administrator', 'Admin center');
+});
+
+// /powershell: the console, and the credential dialog over it. One h1, and
+// every field (the command box, the dialog's, the clock's) has a label.
+test('/powershell with and without the credential dialog: one h1, and every field has a label', async ({ sim }) => {
+  const { page } = sim;
+  await sim.start();
+  await openConsole(sim);
+  await page.getByRole('button', { name: 'Advance time' }).click();
+  await expect(page.getByLabel('Amount')).toBeVisible();
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(commandBox(page)).toBeVisible();
+  expect(await unlabelledFields(page), '/powershell: fields without a label').toEqual([]);
+
+  await run(page, 'Connect-MsolService');
+  const dialog = credentialDialog(page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Email address', { exact: true })).toBeVisible();
+  await expect(dialog.getByLabel('Password', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Windows PowerShell');
+  await expect(page.locator('h1')).toHaveCount(1);
+  expect(await unlabelledFields(page), '/powershell, the credential dialog: fields without a label').toEqual([]);
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+
+  // Connected, the page keeps its structure.
+  await connectMsol(page, CONTOSO_ADMIN);
+  await expect(page.locator('h1')).toHaveCount(1);
+  expect(await unlabelledFields(page), '/powershell, connected: fields without a label').toEqual([]);
 });

@@ -29,6 +29,7 @@ import {
   importFile,
   importInput,
 } from './fixtures/hostile';
+import { PROMPT, openConsole, commandBox, transcript, transcriptText, credentialDialog, run, addedSince } from './fixtures/powershell';
 import type { Page } from '@playwright/test';
 
 const EMAIL = 'p.dover@fabrikam.com';
@@ -455,3 +456,68 @@ for (const [label, input] of ADMIN_DOMAINS) {
     await expectNoInjectedMarkup(page);
   });
 }
+
+// ---------------------------------------------------------------------------
+// /powershell: a command line is echoed in the transcript after the prompt,
+// and error records quote it again; a quoted string is printed back. All of
+// it is text in a <pre>: no element is built from it, and the console holds
+// at 1280 and 390 px wide (a long line wraps inside the transcript).
+
+const CONSOLE_LINES: [string, string, string][] = [
+  // [label, typed line, what the console prints for it]
+  ['markup <b>', MARKUP_B, "<b>bold</b> : The term '<b>bold</b>' is not recognized"],
+  ['markup <img onerror>', MARKUP_IMG, 'is not recognized as the name of a cmdlet'],
+  ['a <script>', SCRIPT, 'is not recognized as the name of a cmdlet'],
+  ['a table breaker', TABLE_BREAKER, `The term '${TABLE_BREAKER}' is not recognized`],
+  ['markup in a string, printed back', `'${MARKUP_IMG}${SCRIPT}${TABLE_BREAKER}'`, `\n${MARKUP_IMG}${SCRIPT}${TABLE_BREAKER}\n`],
+  ['a right-to-left override', RTL, `The term '${RTL}' is not recognized`],
+  ['zero-width characters', ZERO_WIDTH, 'is not recognized as the name of a cmdlet'],
+  ['a 5,000-character line', unbroken(5000), 'is not recognized as the name of a cmdlet'],
+];
+
+for (const [label, line, output] of CONSOLE_LINES) {
+  test(`/powershell command line with ${label}: echoed and answered as text, layout holds`, async ({ sim }) => {
+    const { page } = sim;
+    await sim.start();
+    await openConsole(sim);
+
+    const added = await run(page, line);
+    expect(added.startsWith(`${PROMPT}${line}\n`), 'the line is echoed after the prompt, every character kept').toBe(true);
+    expect(added).toContain(output);
+    const log = transcript(page);
+    await expectSafelyShown(page, log, `${PROMPT}${line}`);
+    await expect(commandBox(page)).toHaveValue('');
+
+    // The history gives the line back exactly.
+    await commandBox(page).press('ArrowUp');
+    await expect(commandBox(page)).toHaveValue(line);
+    await expectLayoutHolds(page, async () => {
+      await expect(commandBox(page)).toBeVisible();
+      await expectLiteralText(log, `${PROMPT}${line}`);
+    });
+    await expectNoInjectedMarkup(page);
+  });
+}
+
+test('/powershell credential dialog with markup as the password: an Authentication Error; the password is not shown', async ({ sim }) => {
+  const { page } = sim;
+  await sim.start();
+  await openConsole(sim);
+  await run(page, 'Connect-MsolService');
+  const dialog = credentialDialog(page);
+  await expect(dialog).toBeVisible();
+  const hostile = `${MARKUP_IMG}${SCRIPT}${unbroken(300)}`;
+  await dialog.getByLabel('Email address', { exact: true }).fill('janetm@contoso.com');
+  await dialog.getByLabel('Password', { exact: true }).fill(hostile);
+  const before = await transcriptText(page);
+  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await addedSince(page, before, 'Connect-MsolService : Authentication Error');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Not connected.');
+  expect(await transcriptText(page)).not.toContain(MARKUP_IMG);
+  expect(await page.getByRole('main').textContent()).not.toContain(hostile);
+  await expectNoInjectedMarkup(page);
+  await expectLayoutHolds(page, async () => {
+    await expect(commandBox(page)).toBeVisible();
+  });
+});

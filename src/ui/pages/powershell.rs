@@ -158,7 +158,8 @@ pub fn PowerShell() -> impl IntoView {
                 <label for="ps-command">"PowerShell command"</label>
                 <span class="ps-prompt" aria-hidden="true">"PS C:\\>"</span>
                 <input id="ps-command" node_ref=input_ref type="text" spellcheck="false" autocomplete="off" autocapitalize="off"
-                    placeholder="Get-Help" bind:value=line on:keydown=keydown />
+                    placeholder="Get-Help" bind:value=line on:keydown=keydown
+                    on:input=move |_| tab.set_value(None) />
             </div>
         </div>
         <p class="hint">"Enter runs the command; ↑ and ↓ walk the history; Tab completes cmdlet names, parameters and values (press it again for the next match). Pipe into fl (Format-List), ft (Format-Table) or Select-Object. Clear-Host (cls) clears the screen."</p>
