@@ -248,6 +248,13 @@ test('Tab completes cmdlet names, and cycles through parameter names', async ({ 
   await box.pressSequentially(' $f');
   await box.press('Tab');
   await expect(box).toHaveValue('Set-MsolCompanySettings -AllowAdHocSubscriptions $false');
+
+  // An edit that isn't a key press (a paste from the menu) starts a new completion.
+  await box.press('Tab');
+  await box.fill('Get-MsolDom');
+  await box.press('End');
+  await box.press('Tab');
+  await expect(box).toHaveValue('Get-MsolDomain');
 });
 
 test('Get-Help explains a cmdlet; cls clears the transcript', async ({ sim }) => {
