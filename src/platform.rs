@@ -1,5 +1,6 @@
 //! The browser side of the engine's seams: `localStorage` as a persistence
-//! backend and `crypto.getRandomValues` as the random source.
+//! backend and `crypto.getRandomValues` as the random source; downloads,
+//! `blob:` URLs, printing and reading chosen files.
 
 use crate::persist::{Backend, StorageError};
 use crate::sim::RandomSource;
@@ -52,18 +53,57 @@ pub fn alert(message: &str) {
 
 /// Offers `text` to the person as a file download named `filename`.
 pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    use wasm_bindgen::JsCast;
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(js_error)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
+    download_blob(filename, &blob)
+}
+
+/// Offers `bytes` to the person as a file download named `filename`.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    download_blob(filename, &blob_of(bytes, mime)?)
+}
+
+fn blob_of(bytes: &[u8], mime: &str) -> Result<web_sys::Blob, String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(js_error)
+}
+
+fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(js_error)?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(js_error)?.unchecked_into();
     a.set_href(&url);
     a.set_download(filename);
     a.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+/// A `blob:` URL for showing `bytes` in the page (an image, a PDF). The
+/// caller revokes it with [`revoke_object_url`] when it is no longer shown.
+pub fn object_url(bytes: &[u8], mime: &str) -> Result<String, String> {
+    web_sys::Url::create_object_url_with_blob(&blob_of(bytes, mime)?).map_err(js_error)
+}
+
+pub fn revoke_object_url(url: &str) {
+    let _ = web_sys::Url::revoke_object_url(url);
+}
+
+/// The browser's print dialog.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Reads a chosen file's bytes.
+pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(js_error)?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }

@@ -60,6 +60,9 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/dns") view=Dns />
             <Route path=path!("/admin") view=Admin />
             <Route path=path!("/powershell") view=PowerShell />
+            <Route path=path!("/sharing") view=Sharing />
+            <Route path=path!("/viewer") view=Viewer />
+            <Route path=path!("/tracking") view=Tracking />
         </Routes>
     }
 }

@@ -30,6 +30,9 @@ pub fn Header() -> impl IntoView {
                         </A>
                     </li>
                     <li><A href="/signin">"Sign in"</A></li>
+                    <li><A href="/sharing">"Sharing app"</A></li>
+                    <li><A href="/viewer">"Viewer"</A></li>
+                    <li><A href="/tracking">"Tracking"</A></li>
                     <li><A href="/directory">"Directory"</A></li>
                     <li><A href="/admin">"Admin center"</A></li>
                     <li><A href="/dns">"DNS"</A></li>

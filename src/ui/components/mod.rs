@@ -1,10 +1,14 @@
 //! Shared components, one per concept.
 
+pub mod attachments;
 pub mod become_admin;
 pub mod clock;
 pub mod data_table;
+pub mod download;
 pub mod event_list;
+pub mod facts;
 pub mod header;
 pub mod message_body;
 pub mod recovery;
+pub mod rights;
 pub mod status;

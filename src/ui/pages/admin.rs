@@ -4,6 +4,7 @@
 //! and its Rights Management features, and the software inventory. A member
 //! of an unmanaged directory gets the "Become the admin" wizard instead.
 
+use crate::platform::download_text;
 use crate::sim::admin::{AdminError, Confirmed};
 use crate::sim::email::query_encode;
 use crate::sim::{AccountStatus, Email, Event, Sku, TenantKind, World};
@@ -414,6 +415,17 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
         let u = u3.clone();
         run.run(move |w, _| w.set_usage_logging(&u, on), move |_| if on { "Usage logging is on.".to_string() } else { "Usage logging is off.".to_string() });
     };
+    let u4 = upn.clone();
+    let download_log = move |_| {
+        let r = sim.with_untracked(|w| w.usage_log_w3c(&u4));
+        run.notice.set(match r.map_err(|e| e.to_string()).and_then(|log| {
+            let rows = log.lines().filter(|l| !l.starts_with('#')).count();
+            download_text("rms-usage-log.log", "text/plain", &log).map(|()| rows)
+        }) {
+            Ok(rows) => Notice::Ok(format!("The usage log was downloaded as rms-usage-log.log ({rows} entries, W3C extended log format, as Get-AadrmUserLog saves it).")),
+            Err(e) => Notice::Err(e),
+        });
+    };
     view! {
         <section class="card" aria-labelledby="subs-h">
             <h2 id="subs-h">"Subscriptions and Rights Management"</h2>
@@ -434,6 +446,7 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                         <dt>"Usage logging"</dt>
                         <dd>{if !v.paid { "Not available: RMS for individuals alone doesn't offer usage logging (it needs a paid subscription and a tenant administrator).".to_string() } else if ul { "On (on by default since February 2016).".to_string() } else { "Off.".to_string() }}
                             {v.paid.then(|| view! { <button type="button" class="small" on:click=move |_| lt(!ul)>{if ul { "Turn off usage logging" } else { "Turn on usage logging" }}</button> })}
+                            {v.paid.then(|| view! { <button type="button" class="small" on:click=download_log.clone()>"Download usage log"</button> })}
                         </dd>
                         <dt>"Super users"</dt>
                         <dd>{if !v.paid { "Not available." } else if su { "Enabled: super users have Full Control over all of the organization's protected content." } else { "Disabled (the default)." }}

@@ -59,6 +59,9 @@ pub fn Home() -> impl IntoView {
                 <li><A href="/portal">"Microsoft Rights Management portal"</A>" — sign up with a work email address (seed steps 1–3)."</li>
                 <li><A href="/inbox">"Inbox"</A>" — the simulated mailboxes that receive the confirmation emails (steps 4–5 and 7–8)."</li>
                 <li><A href="/signin">"Sign in"</A>" — sign in with the account you created."</li>
+                <li><A href="/sharing">"Rights Management sharing application"</A>" — protect a file in place or share it protected by email, with permission levels, templates, expiry and instant revoke."</li>
+                <li><A href="/viewer">"Protected file viewer"</A>" — open a protected file as the signed-in reader: its rights, its use license, the content (or why it can't be opened)."</li>
+                <li><A href="/tracking">"Document tracking"</A>" — who tried to open your protected documents; revoke access; export to CSV (paid subscriptions)."</li>
                 <li><A href="/directory">"Directory"</A>" — the Azure AD tenants, users and subscriptions (technical overview)."</li>
                 <li><A href="/admin">"Admin center"</A>" — IT takes control: become the admin, add and take over domains, control sign-up, block or delete accounts, convert to a paid subscription, software inventory."</li>
                 <li><A href="/dns">"DNS"</A>" — the public DNS records that prove who owns a domain."</li>

@@ -1,6 +1,9 @@
 //! `/inbox` (every mailbox that received mail) and `/inbox/{address}` (its
-//! messages, newest first; `/inbox/{address}/{id}` opens one).
+//! messages, newest first; `/inbox/{address}/{id}` opens one, with its
+//! attachments).
 
+use crate::sim::MessageKind;
+use crate::ui::components::attachments::Attachments;
 use crate::ui::components::message_body::MessageBody;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
@@ -98,6 +101,10 @@ pub fn Mailbox() -> impl IntoView {
                         <dt>"Sent"</dt><dd><time datetime=m.at.iso()>{m.at.to_string()}</time></dd>
                     </dl>
                     <div class="body"><MessageBody blocks=m.body(&to) /></div>
+                    {match &m.kind {
+                        MessageKind::Custom { attachments, .. } if !attachments.is_empty() => Some(view! { <Attachments ids=attachments.clone() /> }),
+                        _ => None,
+                    }}
                 </article>
             }})}
         </div>

@@ -10,8 +10,11 @@ mod inbox;
 mod not_found;
 mod portal;
 mod powershell;
+mod sharing;
 mod signin;
+mod tracking;
 mod verify;
+mod viewer;
 
 pub use admin::Admin;
 pub use directory::Directory;
@@ -23,8 +26,11 @@ pub use inbox::{Inbox, Mailbox};
 pub use not_found::NotFound;
 pub use portal::Portal;
 pub use powershell::PowerShell;
+pub use sharing::Sharing;
 pub use signin::SignIn;
+pub use tracking::Tracking;
 pub use verify::Verify;
+pub use viewer::Viewer;
 
 use crate::sim::Event;
 use crate::ui::state::Sim;

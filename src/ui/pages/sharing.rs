@@ -1,0 +1,430 @@
+//! `/sharing`: the Rights Management sharing application. Choose a file, then
+//! "Protect in-place" or "Share Protected": the protect dialog (users,
+//! permission level or template, expiry, notification, instant revoke)
+//! protects it with the signed-in account; the result is offered as a
+//! download and, when shared, emailed to the recipients.
+
+use super::{events_since, last_seq};
+use crate::platform::read_file;
+use crate::sim::sharing::{MAX_FILE_BYTES, Permission, PolicyChoice, ProtectError, ProtectRequest, naming};
+use crate::sim::Email;
+use crate::ui::components::download::DownloadButton;
+use crate::ui::components::event_list::BehindTheScenes;
+use crate::ui::components::facts::Facts;
+use crate::ui::components::status::{Notice, NoticeView};
+use crate::ui::state::use_sim;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use std::sync::Arc;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    InPlace,
+    Share,
+}
+
+impl Mode {
+    fn title(self) -> &'static str {
+        match self {
+            Mode::InPlace => "Protect in-place",
+            Mode::Share => "Share Protected",
+        }
+    }
+}
+
+/// The chosen file; its bytes are kept apart, in a non-reactive store.
+#[derive(Clone, PartialEq)]
+struct Chosen {
+    name: String,
+    size: usize,
+}
+
+/// What protecting produced: the files to download and who was emailed.
+#[derive(Clone)]
+struct Outcome {
+    files: Vec<(String, Arc<Vec<u8>>)>,
+    recipients: Vec<String>,
+}
+
+/// `12,345 bytes`.
+pub(crate) fn bytes_text(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{out} {}", if n == 1 { "byte" } else { "bytes" })
+}
+
+#[component]
+pub fn Sharing() -> impl IntoView {
+    let sim = use_sim();
+    let upn = Memo::new(move |_| sim.with(|w| w.session.as_ref().map(|s| s.upn.clone())));
+    view! {
+        <Title text="Rights Management sharing application" />
+        <h1>"Rights Management sharing application"</h1>
+        <p class="lead">"Protect a file with your RMS account: in place, or as a protected copy emailed to other people. Only the people you name (or your organization, with a template) can open it, with the rights you give them."</p>
+        {move || match upn.get() {
+            None => view! { <SignInFirst what="protect files" /> }.into_any(),
+            Some(u) => view! { <SharingApp upn=u /> }.into_any(),
+        }}
+    }
+}
+
+/// Shown to someone who isn't signed in.
+#[component]
+pub(crate) fn SignInFirst(what: &'static str) -> impl IntoView {
+    view! {
+        <div class="card">
+            <p>{format!("Sign in to {what}: the sharing application works with your RMS account (a work or school account, or RMS for individuals).")}</p>
+            <p><A href="/signin">"Sign in"</A>" · No account? "<A href="/portal">"Sign up for RMS for individuals"</A></p>
+            <p class="hint">"In the Default scenario, janetm@contoso.com (password Contoso-2016!) has a paid subscription with Azure RMS."</p>
+        </div>
+    }
+}
+
+#[component]
+fn SharingApp(upn: Email) -> impl IntoView {
+    let sim = use_sim();
+    let chosen = RwSignal::new(None::<Chosen>);
+    let bytes = StoredValue::new(Vec::<u8>::new());
+    // Which read is the latest, so that a slow earlier one doesn't win.
+    let generation = StoredValue::new(0u64);
+    let reading = RwSignal::new(false);
+    let mode = RwSignal::new(None::<Mode>);
+    let notice = RwSignal::new(Notice::None);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let since = RwSignal::new(None::<u64>);
+
+    let choose = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        generation.update_value(|g| *g += 1);
+        let current = generation.get_value();
+        bytes.set_value(Vec::new());
+        outcome.set(None);
+        mode.set(None);
+        notice.set(Notice::None);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            chosen.set(None);
+            return;
+        };
+        let c = Chosen { name: file.name(), size: file.size() as usize };
+        chosen.set(Some(c.clone()));
+        if c.size > MAX_FILE_BYTES {
+            notice.set(Notice::Err(ProtectError::TooLarge { bytes: c.size }.to_string()));
+            return;
+        }
+        if c.size == 0 {
+            notice.set(Notice::Err(format!("{} is empty: there is nothing to protect. Choose another file.", c.name)));
+            return;
+        }
+        reading.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let read = read_file(file).await;
+            if generation.get_value() != current {
+                return;
+            }
+            reading.set(false);
+            match read {
+                Ok(b) => bytes.set_value(b),
+                Err(e) => {
+                    chosen.set(None);
+                    notice.set(Notice::Err(format!("{} couldn't be read: {e}", c.name)));
+                }
+            }
+        });
+    };
+    let not_ready = move || reading.get() || chosen.with(|c| c.as_ref().is_none_or(|c| c.size > MAX_FILE_BYTES || c.size == 0));
+
+    let who = upn.clone();
+    let protect = Callback::new(move |mut req: ProtectRequest| {
+        let (Some(m), Some(c)) = (mode.get_untracked(), chosen.get_untracked()) else { return };
+        req.file_name = c.name.clone();
+        req.data = bytes.get_value();
+        since.set(Some(last_seq(&sim)));
+        let u = who.clone();
+        let result = sim.act(move |w, rng| {
+            // Protecting needs the sharing application: the first time, it
+            // is installed (a no-op once it is).
+            let _ = w.install_sharing_app(&u);
+            match m {
+                Mode::InPlace => w.protect_in_place(Some(&u), &req, rng),
+                Mode::Share => w.share_protected(Some(&u), &req, rng),
+            }
+        });
+        match result {
+            Ok(p) => {
+                // Only Share Protected emails anyone (the engine also lists the
+                // people granted in place as `recipients`).
+                let recipients: Vec<String> = if m == Mode::Share { p.recipients.iter().map(|r| r.to_string()).collect() } else { vec![] };
+                let mut files = vec![(p.file_name.clone(), Arc::new(p.bytes))];
+                if let Some((n, b)) = p.companion {
+                    files.push((n, Arc::new(b)));
+                }
+                let names = files.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(" and ");
+                notice.set(Notice::Ok(match m {
+                    Mode::InPlace => format!("{} is protected: {} replaces it, as Protect in-place does. Download it below.", c.name, p.file_name),
+                    Mode::Share => format!(
+                        "{names} {} emailed to {}. {} itself stays unprotected: only the attached copy is protected.",
+                        if files.len() > 1 { "were" } else { "was" },
+                        recipients.join(", "),
+                        c.name
+                    ),
+                }));
+                outcome.set(Some(Outcome { files, recipients }));
+                mode.set(None);
+            }
+            Err(e) => notice.set(Notice::Err(e.to_string())),
+        }
+    });
+    let (in_place_ref, share_ref) = (NodeRef::<leptos::html::Button>::new(), NodeRef::<leptos::html::Button>::new());
+    // Cancel returns the focus to the button that opened the dialog.
+    let cancel = Callback::new(move |_: ()| {
+        let back = if mode.get_untracked() == Some(Mode::Share) { share_ref } else { in_place_ref };
+        mode.set(None);
+        if let Some(b) = back.get_untracked() {
+            let _ = b.focus();
+        }
+    });
+    let open = move |m: Mode| {
+        notice.set(Notice::None);
+        outcome.set(None);
+        mode.set(Some(m));
+    };
+
+    let organization = {
+        let upn = upn.clone();
+        move || sim.with(|w| w.tenant_of_domain(upn.domain()).map(|t| t.display_name.clone()).unwrap_or_default())
+    };
+    let installed = {
+        let upn = upn.clone();
+        move || sim.with(|w| w.user(&upn).and_then(|u| u.devices.first().map(|d| format!("Installed on {} ({} {}).", d.name, d.program, d.version))))
+    };
+    let no_rms = {
+        let upn = upn.clone();
+        move || {
+            sim.with(|w| {
+                w.tenant_of_domain(upn.domain()).filter(|t| !t.has_azure_rms()).map(|t| ProtectError::NoRms { organization: t.display_name.clone() }.to_string())
+            })
+        }
+    };
+    let dialog_upn = upn.clone();
+    view! {
+        <p>{format!("Signed in as {upn}")}" ("{organization}"). "
+            {move || installed().unwrap_or_else(|| "The sharing application is installed the first time you protect a file.".into())}
+        </p>
+        {move || no_rms().map(|m| view! { <p class="important">{m}</p> }.into_any())}
+        <section class="card" aria-labelledby="file-h">
+            <h2 id="file-h">"Choose a file"</h2>
+            <label for="sharing-file">"File"</label>
+            <input id="sharing-file" type="file" aria-describedby="sharing-file-hint" on:change=choose />
+            <p class="hint" id="sharing-file-hint">{format!("Any file of up to {} (the simulator keeps everything in this browser's storage).", bytes_text(MAX_FILE_BYTES))}</p>
+            {move || reading.get().then(|| view! { <p role="status">"Reading the file…"</p> }.into_any())}
+            {move || chosen.get().map(|c| view! { <FileSummary chosen=c /> }.into_any())}
+            <div class="actions">
+                <button type="button" node_ref=in_place_ref prop:disabled=not_ready on:click=move |_| open(Mode::InPlace)>"Protect in-place"</button>
+                <button type="button" node_ref=share_ref prop:disabled=not_ready on:click=move |_| open(Mode::Share)>"Share Protected"</button>
+            </div>
+        </section>
+        {move || mode.get().map(|m| view! {
+            <ProtectDialog mode=m file_name=chosen.get_untracked().map(|c| c.name).unwrap_or_default() upn=dialog_upn.clone() on_submit=protect on_cancel=cancel />
+        }.into_any())}
+        <NoticeView notice=notice />
+        {move || outcome.get().map(|o| view! { <OutcomeView outcome=o /> }.into_any())}
+        {move || view! { <BehindTheScenes events=events_since(&sim, since.get()) /> }.into_any()}
+    }
+}
+
+/// The chosen file: its size and what protecting makes of it.
+#[component]
+fn FileSummary(chosen: Chosen) -> impl IntoView {
+    let n = naming(&chosen.name);
+    let what = if n.office {
+        format!("An Office file keeps its name ({}) and is protected natively: Word, Excel and PowerPoint enforce the rights. Shared by email, it also gets a read-only .ppdf copy for mobile devices.", n.protected_name)
+    } else if n.native {
+        format!("It becomes {}: native protection. The content is encrypted and the viewer enforces the rights you give.", n.protected_name)
+    } else {
+        format!("It becomes {}: generic protection. This file type can't be protected natively, so it is wrapped in a .pfile: opening it needs the reader to sign in, but the rights are only shown, not enforced.", n.protected_name)
+    };
+    view! { <Facts rows=vec![("Chosen", format!("{} ({})", chosen.name, bytes_text(chosen.size))), ("Protected as", what)] /> }
+}
+
+/// The permission level or template picked in the dialog.
+#[derive(Clone, PartialEq)]
+enum Choice {
+    Level(Permission),
+    Template(String),
+}
+
+#[derive(Clone, PartialEq)]
+struct OrgTemplates {
+    organization: String,
+    list: Vec<(String, String, &'static str)>,
+    available: bool,
+}
+
+/// The sharing application's protect dialog ("Share Protected" or, for
+/// Protect in-place, custom permissions).
+#[component]
+fn ProtectDialog(mode: Mode, file_name: String, upn: Email, on_submit: Callback<ProtectRequest>, on_cancel: Callback<()>) -> impl IntoView {
+    let sim = use_sim();
+    let users = RwSignal::new(String::new());
+    let choice = RwSignal::new(Choice::Level(Permission::Viewer));
+    let expires = RwSignal::new(String::new());
+    let notify = RwSignal::new(false);
+    let instant = RwSignal::new(false);
+    let users_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(i) = users_ref.get() {
+            let _ = i.focus();
+        }
+    });
+    let templates = Memo::new(move |_| {
+        sim.with(|w| {
+            let t = w.tenant_of_domain(upn.domain())?;
+            Some(OrgTemplates {
+                organization: t.display_name.clone(),
+                list: t.templates.iter().map(|x| (x.id.clone(), x.name.clone(), x.description())).collect(),
+                available: t.templates_available(),
+            })
+        })
+    });
+    let today = move || sim.with(|w| w.clock.iso()[..10].to_string());
+    let template_chosen = move || matches!(choice.get(), Choice::Template(_));
+    let users_hint = move || match (mode, template_chosen()) {
+        (Mode::Share, _) => "The recipients: email addresses separated by semicolons, for example janetm@contoso.com; p.dover@fabrikam.com. Work or school addresses, inside or outside your organization.".to_string(),
+        (Mode::InPlace, false) => "The people who may open the file: email addresses separated by semicolons, for example janetm@contoso.com; p.dover@fabrikam.com. You can always open it.".to_string(),
+        (Mode::InPlace, true) => format!("Not needed with a template: everyone in {} can open the file.", templates.get().map(|t| t.organization).unwrap_or_default()),
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let policy = match choice.get_untracked() {
+            Choice::Level(p) => PolicyChoice::Custom(p),
+            Choice::Template(id) => PolicyChoice::Template(id),
+        };
+        let template = matches!(policy, PolicyChoice::Template(_));
+        on_submit.run(ProtectRequest {
+            file_name: String::new(),
+            data: vec![],
+            users: users.get_untracked(),
+            policy,
+            // Not available with a template: the field is disabled and ignored.
+            expires_on: if template { String::new() } else { expires.get_untracked() },
+            notify: notify.get_untracked(),
+            instant_revoke: instant.get_untracked(),
+        });
+    };
+    let generic = !naming(&file_name).native;
+    let heading = format!("{}: {file_name}", mode.title());
+    view! {
+        <section class="card protect-dialog" role="dialog" aria-labelledby="protect-h"
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_cancel.run(()) }>
+            <h2 id="protect-h">{heading}</h2>
+            <form on:submit=submit novalidate>
+                <label for="protect-users">"Users"</label>
+                <input id="protect-users" node_ref=users_ref type="text" spellcheck="false" autocomplete="off" aria-describedby="protect-users-hint" bind:value=users />
+                <p class="hint" id="protect-users-hint">{users_hint}</p>
+                {generic.then(|| view! { <p class="important">"Generic Protection: this file type can't be protected natively, so you can't restrict the permissions further than authorization. Whatever you choose, the people you name get every right; the level is only shown to them."</p> })}
+                <fieldset>
+                    <legend>"Permissions"</legend>
+                    {Permission::ALL.into_iter().map(|p| {
+                        let id = format!("level-{}", p.label().to_ascii_lowercase());
+                        view! {
+                            <PolicyRadio id=id label=p.label().to_string() description=p.description().to_string() disabled=false
+                                checked=Signal::derive(move || choice.get() == Choice::Level(p)) on_pick=Callback::new(move |_: ()| choice.set(Choice::Level(p))) />
+                        }
+                    }).collect_view()}
+                </fieldset>
+                {move || templates.get().filter(|t| !t.list.is_empty()).map(|t| view! {
+                    <fieldset>
+                        <legend>{format!("Templates of {}", t.organization)}</legend>
+                        {(!t.available).then(|| view! { <p class="hint">{ProtectError::TemplatesNotAvailable.to_string()}</p> })}
+                        {t.list.into_iter().enumerate().map(|(i, (tid, name, description))| {
+                            let (a, b) = (tid.clone(), tid);
+                            view! {
+                                <PolicyRadio id=format!("template-{i}") label=name description=description.to_string() disabled=!t.available
+                                    checked=Signal::derive(move || choice.get() == Choice::Template(a.clone())) on_pick=Callback::new(move |_: ()| choice.set(Choice::Template(b.clone()))) />
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                }.into_any())}
+                <label for="protect-expires">"Expire these documents on"</label>
+                <input id="protect-expires" type="date" min=today aria-describedby="protect-expires-hint" prop:disabled=template_chosen bind:value=expires />
+                <p class="hint" id="protect-expires-hint">{move || if template_chosen() {
+                    "Not available when you select a policy template."
+                } else {
+                    "Leave empty for no expiry. After midnight (UTC, the simulated clock's zone) at the end of that day, nobody but you can open the files."
+                }}</p>
+                <CheckOption id="protect-notify" checked=notify label="Email me when somebody tries to open these documents"
+                    hint="The email says who tried, when, and whether they could open it." />
+                <CheckOption id="protect-revoke" checked=instant label="Allow me to instantly revoke access to these documents"
+                    hint="Readers must be online every time they open the files (their use license is valid 0 days), so revoking takes effect at once. Otherwise a reader's use license lasts up to 30 days." />
+                <div class="actions">
+                    <button type="submit" class="primary">{if mode == Mode::InPlace { "Apply" } else { "Send" }}</button>
+                    <button type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// One choice of the dialog's permission list: a level or a template. The
+/// label is the accessible name; the description is help text.
+#[component]
+fn PolicyRadio(id: String, label: String, description: String, disabled: bool, checked: Signal<bool>, on_pick: Callback<()>) -> impl IntoView {
+    let hint = format!("{id}-hint");
+    view! {
+        <div class="choice">
+            <input type="radio" name="protect-policy" id=id.clone() aria-describedby=hint.clone() disabled=disabled
+                prop:checked=checked on:change=move |_| on_pick.run(()) />
+            <label for=id>{label}</label>
+            <span class="hint" id=hint>{description}</span>
+        </div>
+    }
+}
+
+/// A checkbox of the dialog, with its help text.
+#[component]
+fn CheckOption(id: &'static str, label: &'static str, hint: &'static str, checked: RwSignal<bool>) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <label class="check"><input type="checkbox" id=id aria-describedby=hint_id.clone() bind:checked=checked />{label}</label>
+        <p class="hint" id=hint_id>{hint}</p>
+    }
+}
+
+/// The protected file(s) to download, and the recipients' inboxes.
+#[component]
+fn OutcomeView(outcome: Outcome) -> impl IntoView {
+    let shared = !outcome.recipients.is_empty();
+    // The dialog is gone: the focus moves to the result.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    view! {
+        <section class="card" aria-labelledby="result-h">
+            <h2 id="result-h" tabindex="-1" node_ref=heading>"Protected"</h2>
+            <div class="actions">
+                {outcome.files.into_iter().enumerate().map(|(i, (name, bytes))| view! {
+                    <DownloadButton name=name mime="application/octet-stream".to_string() bytes=bytes primary=i == 0 />
+                }).collect_view()}
+            </div>
+            {shared.then(|| view! {
+                <p>"Emailed to:"</p>
+                <ul>
+                    {outcome.recipients.into_iter().map(|r| view! {
+                        <li><A href=format!("/inbox/{r}")>{format!("Inbox of {r}")}</A></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <p class="hint">"Open a protected file in the "<A href="/viewer">"Protected file viewer"</A>"; see who opened it on the "<A href="/tracking">"document tracking site"</A>"."</p>
+        </section>
+    }
+}

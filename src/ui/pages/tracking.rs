@@ -1,0 +1,163 @@
+//! `/tracking`: the document tracking site. The signed-in owner's protected
+//! documents, who tried to open each one and when, "Revoke access" and
+//! "Export to CSV". Needs a paid subscription that includes Azure RMS.
+
+use super::sharing::SignInFirst;
+use super::{events_since, last_seq};
+use crate::platform::download_text;
+use crate::sim::{Document, Email, SimTime};
+use crate::ui::components::event_list::BehindTheScenes;
+use crate::ui::components::facts::Facts;
+use crate::ui::components::status::{Notice, NoticeView};
+use crate::ui::state::use_sim;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+#[component]
+pub fn Tracking() -> impl IntoView {
+    let sim = use_sim();
+    let upn = Memo::new(move |_| sim.with(|w| w.session.as_ref().map(|s| s.upn.clone())));
+    view! {
+        <Title text="Document tracking" />
+        <h1>"Document tracking"</h1>
+        <p class="lead">"The document tracking site: for each file you protected, who tried to open it, when, and whether they could. From here you can revoke access."</p>
+        {move || match upn.get() {
+            None => view! { <SignInFirst what="track your documents" /> }.into_any(),
+            Some(u) => view! { <TrackingSite upn=u /> }.into_any(),
+        }}
+    }
+}
+
+/// A tracked document and, once revoked, until when use licenses last.
+#[derive(Clone, PartialEq)]
+struct Row {
+    doc: Document,
+    licensed_until: Option<SimTime>,
+}
+
+#[component]
+fn TrackingSite(upn: Email) -> impl IntoView {
+    let sim = use_sim();
+    let notice = RwSignal::new(Notice::None);
+    let since = RwSignal::new(None::<u64>);
+    let u = upn.clone();
+    let available = Memo::new(move |_| sim.with(|w| w.tracking_available(&u)));
+    let u = upn.clone();
+    let rows = Memo::new(move |_| {
+        sim.with(|w| {
+            w.tracked(&u)
+                .into_iter()
+                .map(|d| {
+                    let suffix = format!("|{}", d.content_id);
+                    let licensed_until = w.use_licenses.iter().filter(|(k, _)| k.ends_with(&suffix)).map(|(_, l)| l.valid_until).max().filter(|t| *t > w.clock);
+                    Row { doc: d.clone(), licensed_until }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let u = upn.clone();
+    let revoke = Callback::new(move |(cid, name): (String, String)| {
+        since.set(Some(last_seq(&sim)));
+        let owner = u.clone();
+        match sim.act(move |w, rng| w.revoke(&owner, &cid, rng)) {
+            Ok(at) => {
+                let now = sim.with_untracked(|w| w.clock);
+                notice.set(Notice::Ok(if at <= now {
+                    format!("Access to {name} is revoked: from now on ({at}) nobody but you can open it. No reader holds a use license that is still valid (with instant revoke, use licenses last 0 days).")
+                } else {
+                    format!("Access to {name} is revoked. Readers without a use license are locked out now; those who opened it already keep their use license until it expires, so everyone is locked out from {at}. (Use licenses last 30 days by default; “Allow me to instantly revoke access” makes them last 0 days, so revoking works at once.)")
+                }));
+            }
+            Err(e) => notice.set(Notice::Err(e)),
+        }
+    });
+    let export = move |_| {
+        let csv = sim.with_untracked(|w| w.tracking_csv(&upn));
+        match download_text("document-tracking.csv", "text/csv", &csv) {
+            Ok(()) => notice.set(Notice::Ok("The access attempts were downloaded as document-tracking.csv.".into())),
+            Err(e) => notice.set(Notice::Err(format!("The download didn't start: {e}"))),
+        }
+    };
+    view! {
+        {move || if !available.get() {
+            view! { <NotAvailable /> }.into_any()
+        } else {
+            view! {
+                <div class="actions"><button type="button" on:click=export.clone()>"Export to CSV"</button></div>
+                <div class="sticky-notice"><NoticeView notice=notice /></div>
+                {move || {
+                    let list = rows.get();
+                    if list.is_empty() {
+                        view! { <p class="empty">"You haven't protected any documents yet. Protect or share one with the "<A href="/sharing">"sharing application"</A>"."</p> }.into_any()
+                    } else {
+                        list.into_iter().map(|r| view! { <TrackedDocument row=r on_revoke=revoke /> }).collect_view().into_any()
+                    }
+                }}
+            }.into_any()
+        }}
+        {move || view! { <BehindTheScenes events=events_since(&sim, since.get()) /> }.into_any()}
+    }
+}
+
+/// Why the site isn't available to this account.
+#[component]
+fn NotAvailable() -> impl IntoView {
+    view! {
+        <div class="card">
+            <p>"Document tracking and revocation need a paid subscription that includes Azure Rights Management. RMS for individuals alone doesn't have them: you can protect and share files, but not track or revoke them."</p>
+            <p>"An administrator of your organization can choose “Convert to paid subscription” in the "<A href="/admin">"admin center"</A>" (an unmanaged directory first needs someone to become its admin). In the Default scenario Contoso already has one: sign in as janetm@contoso.com to try it."</p>
+        </div>
+    }
+}
+
+/// One document: when and with whom it was shared, the access attempts,
+/// and "Revoke access".
+#[component]
+fn TrackedDocument(row: Row, on_revoke: Callback<(String, String)>) -> impl IntoView {
+    let d = row.doc;
+    let hid = format!("doc-{}", d.content_id);
+    let shared = if d.shared_with.is_empty() { "Nobody else.".to_string() } else { d.shared_with.join(", ") };
+    let state = match (d.revoked_at, row.licensed_until) {
+        (None, _) => "Not revoked.".to_string(),
+        (Some(at), None) => format!("Revoked at {at}: nobody but you can open it."),
+        (Some(at), Some(until)) => format!("Revoked at {at}; readers who hold a use license can still open it until {until}."),
+    };
+    let (cid, name, described) = (d.content_id.clone(), d.name.clone(), hid.clone());
+    view! {
+        <section class="card" aria-labelledby=hid.clone()>
+            <h2 id=hid.clone()>{d.name.clone()}</h2>
+            <Facts rows=vec![
+                ("Protected", d.protected_at.to_string()),
+                ("Shared with", shared),
+                ("Email notification", if d.notify { "On" } else { "Off" }.to_string()),
+                ("Instant revoke", if d.instant_revoke { "On" } else { "Off" }.to_string()),
+                ("Access", state),
+            ] />
+            {if d.accesses.is_empty() {
+                view! { <p class="empty">"Nobody has tried to open it yet."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table>
+                            <caption class="visually-hidden">{format!("Access attempts for {}", d.name)}</caption>
+                            <thead><tr><th scope="col">"User"</th><th scope="col">"Time"</th><th scope="col">"Result"</th></tr></thead>
+                            <tbody>
+                                {d.accesses.iter().rev().map(|a| view! {
+                                    <tr class:denied=!a.granted>
+                                        <td>{a.who.clone()}</td>
+                                        <td><time datetime=a.at.iso()>{a.at.to_string()}</time></td>
+                                        <td class="value">{a.result.clone()}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+            {d.revoked_at.is_none().then(|| view! {
+                <button type="button" class="danger" aria-describedby=described on:click=move |_| on_revoke.run((cid.clone(), name.clone()))>"Revoke access"</button>
+            })}
+        </section>
+    }
+}
