@@ -232,7 +232,10 @@ fn expiry_is_midnight_at_the_end_of_the_day_and_spares_the_owner() {
     r.expires_on = "2016-05-03".into();
     let p = w.protect_in_place(Some(&e(PAT)), &r, &mut rng).unwrap();
     let rosa = e(ROSA);
-    assert_eq!(w.open_protected(Some(&rosa), "a.ptxt", &p.bytes, &mut rng).unwrap().expires, end_of_day("2016-05-03"));
+    let o = w.open_protected(Some(&rosa), "a.ptxt", &p.bytes, &mut rng).unwrap();
+    assert_eq!(o.expires, end_of_day("2016-05-03"));
+    assert_eq!(o.license_valid_until, end_of_day("2016-05-03"), "a use license never outlives the document");
+    assert!(p.recipients.is_empty(), "protect in place emails nobody");
     w.advance_clock("1", TimeUnit::Days).unwrap();
     assert!(w.open_protected(Some(&rosa), "a.ptxt", &p.bytes, &mut rng).is_ok(), "3 May is still allowed");
     w.advance_clock("1", TimeUnit::Days).unwrap();

@@ -560,6 +560,7 @@ impl World {
         let clock = self.clock;
         self.usage(&tenant_id, "GetClientLicensorCert", issuer.as_str(), "Success", None, "", rng);
         self.usage(&tenant_id, "FECreatePublishingLicenseV1", issuer.as_str(), "Success", Some((&content_id, issuer.as_str(), &n.protected_name, clock)), &tpl_id, rng);
+        let recipients = if share { recipients } else { vec![] };
         Ok(Protected { content_id, file_name: n.protected_name, bytes, companion, recipients })
     }
 
@@ -774,7 +775,11 @@ impl World {
         } else if let Some(c) = &cached {
             Some(c.valid_until)
         } else {
-            let until = if policy.instant_revoke { self.clock } else { self.clock.plus(SimDuration::days(days)) };
+            let mut until = if policy.instant_revoke { self.clock } else { self.clock.plus(SimDuration::days(days)) };
+            // A use license never outlives the document's expiry.
+            if let Some(e) = policy.expires {
+                until = until.min(e);
+            }
             if until > self.clock {
                 self.use_licenses.insert(key, UseLicenseRecord { issued: self.clock, valid_until: until });
             }
@@ -871,10 +876,17 @@ impl World {
         }
         doc.revoked_at = Some(clock);
         let (name, tenant) = (doc.name.clone(), doc.tenant.clone());
-        let last = self.use_licenses.iter().filter(|(k, _)| k.ends_with(&format!("|{content_id}"))).map(|(_, l)| l.valid_until).max().filter(|t| *t > clock).unwrap_or(clock);
+        let last = self.locked_out_from(content_id);
         self.usage(&tenant, "RevokeAccess", owner.as_str(), "Success", None, "", rng);
         self.log(EventKind::AccessRevoked { owner: owner.to_string(), file: name, effective_for_all: last });
         Ok(last)
+    }
+
+    /// From when nobody but the owner can open a document: now, or when the
+    /// last use license a reader holds for it expires.
+    pub fn locked_out_from(&self, content_id: &str) -> SimTime {
+        let suffix = format!("|{content_id}");
+        self.use_licenses.iter().filter(|(k, _)| k.ends_with(&suffix)).map(|(_, l)| l.valid_until).max().filter(|t| *t > self.clock).unwrap_or(self.clock)
     }
 
     /// "Export to CSV" of the tracking site.

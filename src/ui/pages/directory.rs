@@ -22,6 +22,8 @@ struct TenantView {
     templates_available: bool,
     facts: Vec<(&'static str, String)>,
     pending_deletion: Option<String>,
+    /// Domains an administrator added but hasn't verified yet.
+    unverified: Vec<String>,
 }
 
 fn tenant_views(w: &World) -> Vec<TenantView> {
@@ -83,12 +85,12 @@ fn tenant_views(w: &World) -> Vec<TenantView> {
             templates_available: t.templates_available(),
             facts: vec![
                 ("Region", t.region.label().to_string()),
-                ("Unverified domains", if t.claims.is_empty() { "None".into() } else { t.claims.keys().cloned().collect::<Vec<_>>().join(", ") }),
                 ("Self-service sign-up", format!("AllowAdHocSubscriptions {}, AllowEmailVerifiedUsers {}", t.settings.allow_ad_hoc_subscriptions, t.settings.allow_email_verified_users)),
                 ("Directory synchronization", if t.dir_sync { "On".into() } else { "Off".into() }),
-                ("RMS tenant keys", if t.keys.is_empty() { "None".into() } else { t.keys.iter().map(|k| format!("{} (created for {})", k.id, k.origin)).collect::<Vec<_>>().join("; ") }),
+                ("RMS tenant keys", if t.keys.is_empty() { "No tenant key: no Azure RMS subscription".into() } else { t.keys.iter().map(|k| format!("{} (created for {})", k.id, k.origin)).collect::<Vec<_>>().join("; ") }),
             ],
             pending_deletion: t.deletion_at.map(|d| d.to_string()),
+            unverified: t.claims.keys().cloned().collect(),
         })
         .collect();
     list.sort_by(|a, b| a.domains.first().cmp(&b.domains.first()));
@@ -128,6 +130,7 @@ fn TenantSection(t: TenantView) -> impl IntoView {
                 <dd>{t.domains.iter().map(|(d, s)| format!("{d} ({s})")).collect::<Vec<_>>().join(", ")}</dd>
                 <dt>"Global administrators"</dt>
                 <dd>{if t.admins.is_empty() { "None: nobody administers this directory".to_string() } else { t.admins.join(", ") }}</dd>
+                {(!t.unverified.is_empty()).then(|| view! { <dt>"Unverified domains"</dt><dd>{t.unverified.join(", ")}</dd> })}
                 {t.facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
             </dl>
             <h3>"Users"</h3>
