@@ -497,33 +497,28 @@ impl World {
 
     /// Super users feature on or off (`Enable-AadrmSuperUserFeature`).
     pub fn set_super_user_feature(&mut self, actor: &Email, on: bool) -> Result<(), AdminError> {
-        let tenant = self.admin_tenant(actor)?;
-        let t = self.tenants.get_mut(&tenant).expect("tenant exists");
-        if !t.paid_features() {
-            return Err(AdminError::NotPaid);
-        }
-        if t.rms.super_user_feature == on {
-            return Err(AdminError::Unchanged);
-        }
-        t.rms.super_user_feature = on;
-        let name = t.display_name.clone();
-        self.log(EventKind::RmsFeatureChanged { tenant: name, feature: "Super users".into(), on });
-        Ok(())
+        self.set_rms_feature(actor, "Super users", on, |r| &mut r.super_user_feature)
     }
 
     /// Usage logging on or off.
     pub fn set_usage_logging(&mut self, actor: &Email, on: bool) -> Result<(), AdminError> {
+        self.set_rms_feature(actor, "Usage logging", on, |r| &mut r.usage_logging)
+    }
+
+    /// Switches one of the paid Rights Management features.
+    fn set_rms_feature(&mut self, actor: &Email, feature: &str, on: bool, switch: fn(&mut RmsAdmin) -> &mut bool) -> Result<(), AdminError> {
         let tenant = self.admin_tenant(actor)?;
         let t = self.tenants.get_mut(&tenant).expect("tenant exists");
         if !t.paid_features() {
             return Err(AdminError::NotPaid);
         }
-        if t.rms.usage_logging == on {
+        let current = switch(&mut t.rms);
+        if *current == on {
             return Err(AdminError::Unchanged);
         }
-        t.rms.usage_logging = on;
+        *current = on;
         let name = t.display_name.clone();
-        self.log(EventKind::RmsFeatureChanged { tenant: name, feature: "Usage logging".into(), on });
+        self.log(EventKind::RmsFeatureChanged { tenant: name, feature: feature.into(), on });
         Ok(())
     }
 
