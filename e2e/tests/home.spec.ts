@@ -3,6 +3,7 @@
 import { test, expect } from './fixtures/sim';
 import { PRESET_FABRIKAM, CONTOSO_ADMIN, PAT, loadPreset, signInAs, signOut } from './fixtures/admin';
 import { openConsole, commandBox, credentialDialog, run, connectMsol } from './fixtures/powershell';
+import { textFile, chooseFileToProtect, protectChosen, protectDialog, openInViewer, expectOpened, trackedDocument, downloadButton } from './fixtures/sharing';
 import type { Page } from '@playwright/test';
 
 /** The outerHTML of every input, select and textarea without a non-empty <label> tied to it. */
@@ -83,6 +84,9 @@ for (const [path, h1, title] of [
   ['/dns', 'DNS', /^DNS · /],
   ['/admin', 'Admin center', /^Admin center · /],
   ['/powershell', 'Windows PowerShell', /^Windows PowerShell · /],
+  ['/sharing', 'Rights Management sharing application', /^Rights Management sharing application · /],
+  ['/viewer', 'Protected file viewer', /^Protected file viewer · /],
+  ['/tracking', 'Document tracking', /^Document tracking · /],
 ] as const) {
   test(`${path} has exactly one h1 and a title naming the page`, async ({ sim }) => {
     const { page } = sim;
@@ -153,4 +157,75 @@ test('/powershell with and without the credential dialog: one h1, and every fiel
   await connectMsol(page, CONTOSO_ADMIN);
   await expect(page.locator('h1')).toHaveCount(1);
   expect(await unlabelledFields(page), '/powershell, connected: fields without a label').toEqual([]);
+});
+
+// The sharing application, the viewer and the tracking site in each of their
+// forms: signed out; signed in with a file chosen and the protect dialog open
+// (with the organization's templates); the result; the viewer with an opened
+// file and with a refused one; the tracking site with a document and its
+// access attempts, and for an RMS for individuals account. One h1, and every
+// input (the clock's form opened too) has a <label> tied to it.
+test('/sharing, /viewer and /tracking in every form: one h1, and every field has a label', async ({ sim }) => {
+  const { page } = sim;
+  test.setTimeout(60_000);
+  await sim.start();
+
+  const check = async (what: string, h1: string) => {
+    const toggle = page.getByRole('button', { name: 'Advance time' });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(page.getByLabel('Amount')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(h1);
+    await expect(page.locator('h1'), what).toHaveCount(1);
+    expect(await unlabelledFields(page), `${what}: fields without a label`).toEqual([]);
+  };
+  const SHARING = 'Rights Management sharing application';
+  const VIEWER = 'Protected file viewer';
+  const TRACKING = 'Document tracking';
+
+  await signOut(sim);
+  for (const [path, h1] of [['/sharing', SHARING], ['/viewer', VIEWER], ['/tracking', TRACKING]] as const) {
+    await sim.open(path);
+    await expect(page.getByRole('main')).toContainText('Sign in to');
+    await check(`${path} signed out`, h1);
+  }
+
+  // Janet (Contoso has templates): the dialog open, then the result.
+  await signInAs(sim, CONTOSO_ADMIN);
+  await chooseFileToProtect(sim, textFile('Labels.txt', 'Every field has a label.'));
+  await check('/sharing, a file chosen', SHARING);
+  await page.getByRole('main').getByRole('button', { name: 'Share Protected', exact: true }).click();
+  const dialog = protectDialog(page, 'Share Protected', 'Labels.txt');
+  await expect(dialog.getByRole('radio', { name: 'Contoso, Ltd - Confidential', exact: true })).toBeVisible();
+  await expect(dialog.getByLabel('Expire these documents on')).toBeVisible();
+  await check('/sharing, the protect dialog', SHARING);
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await protectChosen(sim, 'Labels.txt', { mode: 'Share Protected', users: 'p.dover@fabrikam.com', level: 'Viewer' });
+  await expect(downloadButton(page, 'Labels.ptxt')).toBeVisible();
+  await check('/sharing, the result', SHARING);
+
+  // The viewer: the file opened from the message (Janet is its owner), then refused to someone else.
+  await sim.open('/inbox/p.dover@fabrikam.com');
+  await sim.messageLink(CONTOSO_ADMIN.email, 'Labels.ptxt (protected)').click();
+  await page.getByRole('link', { name: 'Open in the viewer' }).click();
+  await expectOpened(sim, CONTOSO_ADMIN.email);
+  await check('/viewer, an opened file', VIEWER);
+  await openInViewer(sim, textFile('Plain.txt', 'not protected'));
+  await expect(sim.alert()).toContainText("isn't protected");
+  await check('/viewer, a refused file', VIEWER);
+
+  // The tracking site with the document and an access attempt.
+  await sim.open('/tracking');
+  await expect(trackedDocument(page, 'Labels.ptxt').getByRole('table')).toBeVisible();
+  await check('/tracking, a document with access attempts', TRACKING);
+
+  // An RMS for individuals account: protecting works, tracking isn't available.
+  await loadPreset(sim, PRESET_FABRIKAM);
+  await signInAs(sim, PAT);
+  await sim.open('/tracking');
+  await expect(page.getByRole('main')).toContainText('need a paid subscription');
+  await check('/tracking, RMS for individuals', TRACKING);
+  await chooseFileToProtect(sim, textFile('Pat.txt', 'Fabrikam'));
+  await page.getByRole('main').getByRole('button', { name: 'Protect in-place', exact: true }).click();
+  await expect(protectDialog(page, 'Protect in-place', 'Pat.txt').getByRole('radio', { name: 'fabrikam.com - Confidential View Only', exact: true })).toBeVisible();
+  await check('/sharing, the protect dialog of an RMS for individuals account', SHARING);
 });

@@ -30,6 +30,20 @@ import {
   importInput,
 } from './fixtures/hostile';
 import { PROMPT, openConsole, commandBox, transcript, transcriptText, credentialDialog, run, addedSince } from './fixtures/powershell';
+import { CONTOSO_ADMIN, signInAs } from './fixtures/admin';
+import {
+  textFile,
+  chooseFileToProtect,
+  protectDialog,
+  protectChosen,
+  download,
+  downloadButton,
+  openInViewer,
+  expectOpened,
+  textContent,
+  trackedDocument,
+  fact,
+} from './fixtures/sharing';
 import type { Page } from '@playwright/test';
 
 const EMAIL = 'p.dover@fabrikam.com';
@@ -520,4 +534,72 @@ test('/powershell credential dialog with markup as the password: an Authenticati
   await expectLayoutHolds(page, async () => {
     await expect(commandBox(page)).toBeVisible();
   });
+});
+
+// ---------------------------------------------------------------------------
+// A file whose NAME is hostile (markup, a right-to-left override, 300
+// characters with no break), protected and shared: the name is text in the
+// sharing application (the chosen file, the dialog, the result), the
+// recipient's inbox (subject, body, attachment), the viewer and the tracking
+// site, and none of them overflows sideways at 1280 or 390 px.
+
+test('a protected file with a hostile name is shown as text on /sharing, in the inbox, in /viewer and on /tracking', async ({ sim }, info) => {
+  const { page } = sim;
+  test.setTimeout(90_000);
+  const prefix = `${MARKUP_IMG}${SCRIPT}${TABLE_BREAKER}\u202E`;
+  const name = `${prefix}${unbroken(300 - prefix.length - '.txt'.length)}.txt`;
+  expect(name).toHaveLength(300);
+  const pname = `${name.slice(0, -'.txt'.length)}.ptxt`;
+  const secret = 'Hostile-name content, shown only to readers.';
+  const main = page.getByRole('main');
+  await sim.start();
+  await signInAs(sim, CONTOSO_ADMIN);
+
+  // /sharing: the chosen file, the dialog, the result.
+  await chooseFileToProtect(sim, textFile(name, secret));
+  await expectSafelyShown(page, main, `${name} (44 bytes)`);
+  await main.getByRole('button', { name: 'Share Protected', exact: true }).click();
+  const dialog = protectDialog(page, 'Share Protected', name);
+  await expect(dialog).toBeVisible();
+  await expectSafelyShown(page, dialog, `Share Protected: ${name}`);
+  await main.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await protectChosen(sim, name, { mode: 'Share Protected', users: 'p.dover@fabrikam.com', level: 'Viewer', notify: true });
+  await expectSafelyShown(page, sim.status(), [`${pname} was emailed to p.dover@fabrikam.com`, `${name} itself stays unprotected`]);
+  await expect(downloadButton(page, pname)).toBeVisible();
+  await expectSafelyShown(page, main, `Download ${pname}`);
+  const saved = await download(page, downloadButton(page, pname), info);
+
+  // The recipient's inbox: the subject, the body and the attachment.
+  const message = await sim.openLatestMail('p.dover@fabrikam.com', `${pname} (protected)`, CONTOSO_ADMIN.email);
+  const attachment = message.getByRole('region', { name: 'Attachments', exact: true }).getByRole('listitem');
+  await expect(attachment).toHaveCount(1);
+  await expect(attachment.getByRole('button', { name: `Download ${pname}`, exact: true })).toBeVisible();
+  expect(await attachment.locator('.att-name').evaluate((e) => e.textContent)).toBe(pname);
+  await expectSafelyShown(page, message, [`${pname} (protected)`, `Attachments: ${pname} (protected with Microsoft RMS)`]);
+
+  // The viewer, from the message (Janet is the owner).
+  await attachment.getByRole('link', { name: 'Open in the viewer', exact: true }).click();
+  await expect(sim.heading()).toHaveText('Protected file viewer');
+  const protection = await expectOpened(sim, 'janetm@contoso.com');
+  expect(await fact(protection, 'File').evaluate((e) => e.textContent)).toBe(`${pname} (originally ${name})`);
+  await expect(textContent(page)).toHaveText(secret);
+  await expectSafelyShown(page, main, [`File: ${pname}`, `${pname} (originally ${name})`]);
+
+  // The viewer, with the downloaded file chosen from disk under the hostile name.
+  await openInViewer(sim, { name: pname, mimeType: 'application/octet-stream', buffer: saved.bytes });
+  await expectOpened(sim, 'janetm@contoso.com');
+  await expectSafelyShown(page, main, [`File: ${pname}`, `${pname} (originally ${name})`]);
+
+  // The tracking site: the document's heading and its access attempts.
+  await sim.open('/tracking');
+  const doc = trackedDocument(page, pname);
+  await expect(doc).toBeVisible();
+  expect(await doc.getByRole('heading', { level: 2 }).evaluate((e) => e.textContent)).toBe(pname);
+  await expect(doc.getByRole('table', { name: `Access attempts for ${pname}`, exact: true })).toBeVisible();
+  await expect(doc.getByRole('row')).toHaveCount(3); // header and Janet's two openings
+  await expectSafelyShown(page, main, pname);
+
+  // Janet asked to be emailed; her own openings aren't reported, so her inbox has no notification.
+  await sim.open(`/inbox/${CONTOSO_ADMIN.email}`);
+  await expect(main.getByText('tried to open')).toHaveCount(0);
 });

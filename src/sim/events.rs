@@ -347,7 +347,9 @@ impl EventKind {
             FileOpened { reader, file, granted, result } => (
                 Step::Share,
                 format!("{reader} {} {file}", if *granted { "opened" } else { "could not open" }),
-                if *granted {
+                if *granted && result.contains("owner") {
+                    format!("The service checked the signature and the reader's identity: the issuer always has Full Control, even after expiry or revocation. {result}.")
+                } else if *granted {
                     format!("The service checked the signature, the reader's identity and the policy, and returned a use license with the reader's rights and the content key. {result}.")
                 } else {
                     format!("The service refused a use license: {result}")

@@ -805,6 +805,7 @@ impl World {
     fn record_access(&mut self, reader: Option<&Email>, header: &Header, result: &Result<Opened, OpenError>, rng: &mut dyn RandomSource) {
         let who = reader.map(|r| r.to_string()).unwrap_or_else(|| "someone who isn't signed in".into());
         let (granted, text) = match result {
+            Ok(o) if o.is_owner => (true, "Opened by its owner, who needs no use license".to_string()),
             Ok(o) if o.from_cached_license => (true, "Opened (with a use license already held)".to_string()),
             Ok(_) => (true, "Opened".to_string()),
             Err(OpenError::Damaged) | Err(OpenError::NotProtected) => return,

@@ -214,6 +214,9 @@ fn NativeContent(opened: Opened) -> impl IntoView {
     let (print_ok, copy_ok, export_ok) = (has(Right::Print), has(Right::Extract), has(Right::Export));
     let h = opened.header;
     let ct = h.content_type.clone();
+    // Save As, Export: an unprotected copy of text, images and PDFs too.
+    let save_as = (export_ok && (ct.starts_with("text/") || ct.starts_with("image/") || ct == "application/pdf"))
+        .then(|| (unprotected_name(&h.protected_name, &h.original_name), ct.clone(), Arc::new(opened.content.clone())));
     let body = if ct.starts_with("text/") {
         view! { <pre class="text-content" tabindex="0">{String::from_utf8_lossy(&opened.content).into_owned()}</pre> }.into_any()
     } else if ct.starts_with("image/") || ct == "application/pdf" {
@@ -236,6 +239,7 @@ fn NativeContent(opened: Opened) -> impl IntoView {
                 view! { <p class="hint">"Printing is not allowed: you don't have the Print right."</p> }.into_any()
             }}
             {(!copy_ok).then(|| view! { <p class="hint">"Copying is not allowed: you don't have the Copy right."</p> })}
+            {save_as.map(|(name, mime, bytes)| view! { <DownloadButton name=name mime=mime bytes=bytes /> })}
         </div>
         <div class="protected-content" class:no-copy=!copy_ok class:no-print=!print_ok
             on:copy=move |ev| block(ev.into()) on:cut=move |ev| block(ev.into())
@@ -309,7 +313,7 @@ fn GenericFile(opened: Opened) -> impl IntoView {
     };
     view! {
         <div class="pfile-dialog" role="group" aria-labelledby="pfile-h">
-            <h3 id="pfile-h">"Protected file"</h3>
+            <h3 id="pfile-h">"Protected file (.pfile)"</h3>
             <p>{format!("{} protected {name} with Microsoft Rights Management ({}).", h.issuer, h.organization)}</p>
             <p>"Please honour the permissions you were given (above). For this type of file the sharing application can only check who you are: it shows the permissions but can't enforce them once the file is open."</p>
             <button type="button" class="primary" on:click=save>"Open"</button>
