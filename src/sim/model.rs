@@ -349,26 +349,26 @@ pub struct Tenant {
     pub region: Region,
     /// Directory synchronization with on-premises AD DS is on: accounts come
     /// from there, so sign-up creates no new email-verified accounts.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub dir_sync: bool,
     /// RMS tenant keys: the first is the tenant's own, others came with a
     /// same-region takeover.
     #[serde(default)]
     pub keys: Vec<TenantKey>,
     /// Domains an administrator added that are not verified yet.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub claims: BTreeMap<String, SimTime>,
     /// The DNS verification value (`MS=ms` + 8 digits) per domain, made once.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub challenges: BTreeMap<String, String>,
     /// Rights Management settings that need a paid subscription and an admin.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "RmsAdmin::is_default")]
     pub rms: RmsAdmin,
     /// When RMS for individuals was converted to a paid subscription.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub converted: Option<SimTime>,
     /// After a forced external takeover: when this tenant is deleted.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deletion_at: Option<SimTime>,
 }
 
@@ -390,6 +390,12 @@ pub struct RmsAdmin {
 
 fn default_validity() -> u32 {
     30
+}
+
+impl RmsAdmin {
+    fn is_default(&self) -> bool {
+        *self == RmsAdmin::default()
+    }
 }
 
 impl Default for RmsAdmin {
