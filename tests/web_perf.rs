@@ -47,15 +47,23 @@ fn ten_thousand_users_save_and_load_within_budget_and_fit_the_quota() {
     let mut saves = vec![];
     let mut loads = vec![];
     let mut chars = 0;
-    for _ in 0..5 {
+    // One warm-up round first: Chromium compiles a large module's hot wasm
+    // functions with its optimizing tier in the background, so the very first
+    // save of a session runs partly on baseline code (measured: 90+ ms vs ~60).
+    // A trainer's saves happen in a warm app; the median of 9 is taken after it.
+    for round in 0..10 {
         let t = now();
         let raw = persist::save(&LocalStorage, &w).unwrap();
-        saves.push(now() - t);
+        let save = now() - t;
         chars = raw.encode_utf16().count();
         let t = now();
         let loaded = persist::load(&LocalStorage).unwrap().unwrap();
-        loads.push(now() - t);
+        let load = now() - t;
         assert_eq!(loaded.tenants.values().map(|t| t.users.len()).sum::<usize>(), USERS + 2);
+        if round > 0 {
+            saves.push(save);
+            loads.push(load);
+        }
     }
     let raw = persist::encode_stored(&w);
     let t = now();
