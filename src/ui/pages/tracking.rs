@@ -49,8 +49,7 @@ fn TrackingSite(upn: Email) -> impl IntoView {
             w.tracked(&u)
                 .into_iter()
                 .map(|d| {
-                    let suffix = format!("|{}", d.content_id);
-                    let licensed_until = w.use_licenses.iter().filter(|(k, _)| k.ends_with(&suffix)).map(|(_, l)| l.valid_until).max().filter(|t| *t > w.clock);
+                    let licensed_until = Some(w.locked_out_from(&d.content_id)).filter(|t| *t > w.clock);
                     Row { doc: d.clone(), licensed_until }
                 })
                 .collect::<Vec<_>>()
