@@ -42,3 +42,27 @@ test('the Content-Security-Policy forbids inline scripts and the app runs under 
   expect(remote).toBe('blocked');
   expect(violations.some((v) => /script/i.test(v))).toBe(true);
 });
+
+// /boot.js compiles the wasm while the glue loads; if that fails (here: the
+// wasm is missing), the glue tries again itself and, failing too, the page
+// says what happened instead of staying blank.
+test('a wasm that cannot be loaded gets a clear message, not a blank page', async ({ page }) => {
+  await page.route('**/rms-sim_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await page.goto('/portal');
+  await expect(page.getByRole('alert')).toContainText('The simulator could not start');
+  await expect(page.getByRole('alert')).toContainText('404');
+  await expect(page.getByRole('alert')).toContainText('Reload the page');
+});
+
+// A server that sends the wasm with a wrong MIME type defeats compileStreaming;
+// boot.js falls back to the glue, which compiles it from the bytes.
+test('the app starts even when the server sends the wasm as application/octet-stream', async ({ page }) => {
+  await page.route('**/rms-sim_bg.wasm', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  await page.goto('/portal');
+  await page.getByLabel('Email address').fill('p.dover@fabrikam.com');
+  await page.getByRole('button', { name: 'Get started' }).click();
+  await expect(page.getByRole('status')).toContainText('We sent a message to p.dover@fabrikam.com');
+});
