@@ -395,3 +395,31 @@ async fn refused_writes_leave_storage_intact() {
     assert_eq!(alerts().len(), 1);
     assert!(app.root.text_content().unwrap().contains("northwind.com is now blocked."), "the change works in memory");
 }
+
+// ───────────────────────── user text with bidi controls ─────────────────────────
+
+/// A notice naming a file whose name holds a right-to-left override: the name
+/// is isolated in a <bdi>, the rest of the sentence is plain text after it,
+/// and the text content is exactly the message.
+#[wasm_bindgen_test]
+async fn a_notice_isolates_a_name_with_a_right_to_left_override() {
+    use rms_sim::ui::components::status::{Notice, NoticeView};
+    let root = document().create_element("section").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let message = "Pat\u{202E}txt.exe was emailed to p.dover@fabrikam.com.";
+    let notice = RwSignal::new(Notice::Ok(message.to_string()));
+    let handle = leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), move || view! { <NoticeView notice=notice /> });
+    let status = root.query_selector("[role=status]").unwrap().expect("a status");
+    assert_eq!(status.text_content().unwrap(), message);
+    let bdis = status.query_selector_all("bdi").unwrap();
+    assert_eq!(bdis.length(), 1);
+    assert_eq!(bdis.get(0).unwrap().text_content().unwrap(), "Pat\u{202E}txt.exe");
+    // Without a bidi control there is nothing to isolate.
+    notice.set(Notice::Err("Report.pdf couldn't be read.".into()));
+    settle().await;
+    let alert = root.query_selector("[role=alert]").unwrap().expect("an alert");
+    assert_eq!(alert.text_content().unwrap(), "Report.pdf couldn't be read.");
+    assert_eq!(alert.query_selector_all("bdi").unwrap().length(), 0);
+    drop(handle);
+    root.remove();
+}

@@ -603,3 +603,47 @@ test('a protected file with a hostile name is shown as text on /sharing, in the 
   await sim.open(`/inbox/${CONTOSO_ADMIN.email}`);
   await expect(main.getByText('tried to open')).toHaveCount(0);
 });
+
+// A right-to-left override in a file name ("Invoice" + U+202E + "fdp.txt"
+// reads "Invoicetxt.pdf"): the name is kept as it is, but everywhere it is
+// shown the override is isolated (a <bdi>), so it can't reverse the rest of
+// the line, and the name is also written out with the override marked.
+test('a file name with a right-to-left override is isolated and written out wherever it is shown', async ({ sim }) => {
+  const { page } = sim;
+  test.setTimeout(60_000);
+  const name = 'Invoice\u202Efdp.txt';
+  const pname = 'Invoice\u202Efdp.ptxt';
+  const main = page.getByRole('main');
+  await sim.start();
+  await signInAs(sim, CONTOSO_ADMIN);
+
+  await chooseFileToProtect(sim, textFile(name, 'Spoofed name, real text file.'));
+  await expect(fact(main, 'Hidden characters')).toContainText('Invoice[U+202E]fdp.txt: this name holds characters you can\'t see');
+  await expect(fact(main, 'Chosen').locator('bdi')).toHaveText(name);
+
+  await protectChosen(sim, name, { mode: 'Share Protected', users: 'p.dover@fabrikam.com', level: 'Viewer', notify: false });
+  // The status sentence goes on after the name: the override ends with the name's word.
+  await expect(sim.status().locator('bdi').first()).toHaveText(pname);
+  await expectLiteralText(sim.status(), `${pname} was emailed to p.dover@fabrikam.com`);
+
+  const message = await sim.openLatestMail('p.dover@fabrikam.com', `${pname} (protected)`, CONTOSO_ADMIN.email);
+  const attachment = message.getByRole('region', { name: 'Attachments', exact: true }).getByRole('listitem');
+  await expect(attachment.locator('.att-name bdi')).toHaveText(pname);
+  await expect(attachment.locator('.hidden-chars')).toContainText('Invoice[U+202E]fdp.ptxt');
+
+  await attachment.getByRole('link', { name: 'Open in the viewer', exact: true }).click();
+  const protection = await expectOpened(sim, 'janetm@contoso.com');
+  await expect(fact(protection, 'Hidden characters')).toContainText('Invoice[U+202E]fdp.txt');
+  await expect(fact(protection, 'File').locator('bdi')).toHaveCount(2);
+
+  await sim.open('/tracking');
+  const doc = trackedDocument(page, pname);
+  await expect(doc.getByRole('heading', { level: 2 }).locator('bdi')).toHaveText(pname);
+  await expect(doc.locator('.hidden-chars')).toContainText('Invoice[U+202E]fdp.ptxt');
+
+  // A name without hidden characters gets no such note.
+  await sim.open('/sharing');
+  await chooseFileToProtect(sim, textFile('Plain.txt', 'plain'));
+  await expect(main.getByRole('term').filter({ hasText: 'Hidden characters' })).toHaveCount(0);
+  await expect(fact(main, 'Chosen').locator('bdi')).toHaveCount(0);
+});

@@ -20,6 +20,7 @@ pub mod scenario;
 pub mod sharing;
 pub mod signin;
 pub mod signup;
+pub mod text;
 pub mod time;
 pub mod world;
 

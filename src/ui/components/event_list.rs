@@ -1,5 +1,6 @@
 //! Events with their plain-language explanation and seed step.
 
+use super::safe_text::safe_text;
 use crate::sim::Event;
 use leptos::prelude::*;
 
@@ -17,8 +18,8 @@ pub fn EventList(events: Vec<Event>) -> impl IntoView {
                                 <time datetime=e.at.iso()>{e.at.to_string()}</time>
                                 <span class="step">{x.step.label()}</span>
                             </div>
-                            <h3>{x.title}</h3>
-                            <p>{x.text}</p>
+                            <h3>{safe_text(x.title)}</h3>
+                            <p>{safe_text(x.text)}</p>
                         </li>
                     }
                 })

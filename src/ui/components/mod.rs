@@ -11,4 +11,5 @@ pub mod header;
 pub mod message_body;
 pub mod recovery;
 pub mod rights;
+pub mod safe_text;
 pub mod status;

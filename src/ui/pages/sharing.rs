@@ -13,6 +13,7 @@ use crate::ui::components::event_list::BehindTheScenes;
 use crate::ui::components::facts::Facts;
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::use_sim;
+use crate::sim::text::hidden_note;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -250,7 +251,10 @@ fn FileSummary(chosen: Chosen) -> impl IntoView {
     } else {
         format!("It becomes {}: generic protection. This file type can't be protected natively, so it is wrapped in a .pfile: opening it needs the reader to sign in, but the rights are only shown, not enforced.", n.protected_name)
     };
-    view! { <Facts rows=vec![("Chosen", format!("{} ({})", chosen.name, bytes_text(chosen.size))), ("Protected as", what)] /> }
+    let mut rows = vec![("Chosen", format!("{} ({})", chosen.name, bytes_text(chosen.size)))];
+    rows.extend(hidden_note(&chosen.name).map(|n| ("Hidden characters", n)));
+    rows.push(("Protected as", what));
+    view! { <Facts rows=rows /> }
 }
 
 /// The permission level or template picked in the dialog.

@@ -7,7 +7,9 @@ use super::{events_since, last_seq};
 use crate::platform::download_text;
 use crate::sim::{Document, Email, SimTime};
 use crate::ui::components::event_list::BehindTheScenes;
+use crate::sim::text::hidden_note;
 use crate::ui::components::facts::Facts;
+use crate::ui::components::safe_text::safe_text;
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
@@ -125,7 +127,8 @@ fn TrackedDocument(row: Row, on_revoke: Callback<(String, String)>) -> impl Into
     let (cid, name, described) = (d.content_id.clone(), d.name.clone(), hid.clone());
     view! {
         <section class="card" aria-labelledby=hid.clone()>
-            <h2 id=hid.clone()>{d.name.clone()}</h2>
+            <h2 id=hid.clone()><bdi>{d.name.clone()}</bdi></h2>
+            {hidden_note(&d.name).map(|n| view! { <p class="hidden-chars">{n}</p> })}
             <Facts rows=vec![
                 ("Protected", d.protected_at.to_string()),
                 ("Shared with", shared),
@@ -139,7 +142,7 @@ fn TrackedDocument(row: Row, on_revoke: Callback<(String, String)>) -> impl Into
                 view! {
                     <div class="table-wrap">
                         <table>
-                            <caption class="visually-hidden">{format!("Access attempts for {}", d.name)}</caption>
+                            <caption class="visually-hidden">{safe_text(format!("Access attempts for {}", d.name))}</caption>
                             <thead><tr><th scope="col">"User"</th><th scope="col">"Time"</th><th scope="col">"Result"</th></tr></thead>
                             <tbody>
                                 {d.accesses.iter().rev().map(|a| view! {

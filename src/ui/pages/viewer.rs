@@ -17,6 +17,7 @@ use crate::ui::components::facts::Facts;
 use crate::ui::components::rights::RightsList;
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::use_sim;
+use crate::sim::text::hidden_note;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -187,15 +188,16 @@ fn OpenedFile(opened: OpenedAt, file: Loaded, since: RwSignal<Option<u64>>) -> i
     view! {
         <section class="card" aria-labelledby="protection-h">
             <h2 id="protection-h">"Protection"</h2>
-            <Facts rows=vec![
+            <Facts rows={vec![
                 ("File", format!("{} (originally {})", h.protected_name, h.original_name)),
+                ("Hidden characters", hidden_note(&h.original_name).or_else(|| hidden_note(&h.protected_name)).unwrap_or_default()),
                 ("Protected by", format!("{} ({})", h.issuer, h.organization)),
                 ("Protected on", h.protected_at.to_string()),
                 ("Protection", protection.to_string()),
                 ("Policy", policy),
                 ("Expires", expires),
                 ("Use license", license),
-            ] />
+            ].into_iter().filter(|(_, value): &(&str, String)| !value.is_empty()).collect::<Vec<_>>()} />
             <h3>{rights_heading}</h3>
             <RightsList rights=o.rights.clone() />
         </section>
