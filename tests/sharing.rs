@@ -85,6 +85,14 @@ fn permission_levels_grant_the_documented_rights() {
     assert!(!coauthor.contains(&Owner));
     assert!(Permission::CoOwner.rights().contains(&Owner));
     assert_eq!(Permission::ALL.map(|p| p.label()), ["Viewer", "Reviewer", "Co-Author", "Co-Owner"]);
+    // Each level is recognized from its rights, in any order; other sets are no level.
+    for p in Permission::ALL {
+        let mut rights = p.rights();
+        rights.reverse();
+        assert_eq!(Permission::of_rights(&rights), Some(p));
+    }
+    assert_eq!(Permission::of_rights(&[View]), None);
+    assert_eq!(Permission::of_rights(&ALL_RIGHTS), None);
 }
 
 /// The seed's loop: a person at a new organization protects a real file and
@@ -120,6 +128,8 @@ fn share_with_someone_without_an_account_who_signs_up_and_reads_it() {
     assert_eq!(o.content, text);
     assert_eq!(o.rights, Permission::Viewer.rights());
     assert!(!o.is_owner && o.native);
+    // The policy names each user with their level.
+    assert_eq!(o.shared_with, vec!["k.braun@tailspintoys.de (Viewer: View Only)", "r.ortiz@fabrikam.com (Viewer: View Only)"]);
     assert_eq!(o.header.issuer, PAT);
     assert_eq!(o.license_valid_until, Some(w.clock.plus(SimDuration::days(30))), "a 30-day use license");
     // A third person can't.

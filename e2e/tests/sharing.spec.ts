@@ -91,7 +91,7 @@ test('a new organization shares Plan.txt with someone who has no account: mail, 
   await expect(sim.heading()).toHaveText('Protected file viewer');
   const protection = await expectOpened(sim, `${KIM.email} (tailspintoys.com)`);
   await expect(fact(protection, 'File')).toHaveText('Plan.ptxt (originally Plan.txt)');
-  await expect(fact(protection, 'Policy')).toHaveText('Custom permissions for p.dover@fabrikam.com.');
+  await expect(fact(protection, 'Policy')).toHaveText('Custom permissions for p.dover@fabrikam.com (Viewer: View Only).');
   await expect(protection.getByRole('heading', { level: 3 })).toHaveText('Your rights');
   expect(await shownRights(page)).toEqual(VIEWER_RIGHTS);
   await expect(textContent(page)).toContainText(sentence);
@@ -130,7 +130,7 @@ test('Protect in-place: Sample.ptxt downloads, opens for its owner after a reloa
   // The owner opens the file from disk.
   await openInViewer(sim, await fromDisk(saved));
   const protection = await expectOpened(sim, 'janetm@contoso.com (Contoso, Ltd)');
-  await expect(fact(protection, 'Policy')).toHaveText('Custom permissions for p.dover@fabrikam.com.');
+  await expect(fact(protection, 'Policy')).toHaveText('Custom permissions for p.dover@fabrikam.com (Co-Owner: All Permissions).');
   await expect(fact(protection, 'Use license')).toHaveText('Owner: no use license needed.');
   await expect(protection.getByRole('heading', { level: 3 })).toHaveText('Your rights (you are the owner: Full Control)');
   expect(await shownRights(page)).toContain('Full Control OWNER');

@@ -59,6 +59,12 @@ impl Permission {
             Permission::CoOwner => "All Permissions",
         }
     }
+    /// The level whose rights are exactly `rights`, if any.
+    pub fn of_rights(rights: &[Right]) -> Option<Permission> {
+        let mut sorted: Vec<Right> = ALL_RIGHTS.iter().copied().filter(|r| rights.contains(r)).collect();
+        sorted.dedup();
+        Permission::ALL.into_iter().find(|p| p.rights() == sorted)
+    }
     /// The rights of each level (facts file §4), in the canonical order of
     /// `ALL_RIGHTS` (as a use license lists them).
     pub fn rights(self) -> Vec<Right> {
@@ -794,7 +800,16 @@ impl World {
             is_owner,
             native: policy.native,
             expires: policy.expires,
-            shared_with: policy.grants.iter().map(|(u, _)| u.clone()).collect(),
+            // Each user with the level their rights amount to; generic
+            // protection grants every right, so there is no level to name.
+            shared_with: policy
+                .grants
+                .iter()
+                .map(|(u, r)| match Permission::of_rights(&rights_from(r)).filter(|_| policy.native) {
+                    Some(level) => format!("{u} ({}: {})", level.label(), level.description()),
+                    None => u.clone(),
+                })
+                .collect(),
             template: policy.template.map(|t| t.1),
             license_valid_until: valid_until,
             from_cached_license: cached.is_some(),
