@@ -708,6 +708,10 @@ impl World {
     pub fn mailbox(&self, address: &str) -> Option<&Mailbox> {
         self.mailboxes.get(&address.to_ascii_lowercase())
     }
+    /// Who is signed in, if anyone.
+    pub fn signed_in_upn(&self) -> Option<&Email> {
+        self.session.as_ref().map(|s| &s.upn)
+    }
     pub fn signed_in_user(&self) -> Option<&User> {
         self.session.as_ref().and_then(|s| self.user(&s.upn))
     }

@@ -2,7 +2,7 @@
 //! by Share Protected), each to open in the viewer or download.
 
 use crate::platform::{alert, download_bytes};
-use crate::sim::text::hidden_note;
+use crate::ui::components::safe_text::HiddenChars;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -21,7 +21,6 @@ pub fn Attachments(ids: Vec<String>) -> impl IntoView {
                         let name_id = format!("att-{id}");
                         let label = format!("Download {name}");
                         let href = format!("/viewer?file={id}");
-                        let note = hidden_note(&name);
                         let download = move |_| match sim.with_untracked(|w| w.attachment(&id)) {
                             Some((n, bytes)) => {
                                 if let Err(e) = download_bytes(&n, "application/octet-stream", &bytes) {
@@ -32,8 +31,8 @@ pub fn Attachments(ids: Vec<String>) -> impl IntoView {
                         };
                         view! {
                             <li>
-                                <span class="att-name" id=name_id.clone()><bdi>{name}</bdi></span>
-                                {note.map(|n| view! { <span class="hidden-chars">{n}</span> })}
+                                <span class="att-name" id=name_id.clone()><bdi>{name.clone()}</bdi></span>
+                                <HiddenChars name=name />
                                 <A href=href attr:aria-describedby=name_id>"Open in the viewer"</A>
                                 <button type="button" class="small" on:click=download>{label}</button>
                             </li>

@@ -10,7 +10,7 @@ use leptos_router::components::A;
 pub fn Header() -> impl IntoView {
     let sim = use_sim();
     let unread = move || sim.with(|w| w.mailboxes.values().map(|m| m.unread()).sum::<usize>());
-    let who = move || sim.with(|w| w.session.as_ref().map(|s| s.upn.to_string()));
+    let who = move || sim.with(|w| w.signed_in_upn().map(|u| u.to_string()));
     view! {
         <header class="site">
             <div class="brand">

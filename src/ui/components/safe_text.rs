@@ -3,7 +3,7 @@
 //! ends with that word instead of reversing the rest of the line. The text
 //! itself (and so `textContent` and accessible names) is unchanged.
 
-use crate::sim::text::isolation_runs;
+use crate::sim::text::{hidden_note, isolation_runs};
 use leptos::prelude::*;
 
 pub fn safe_text(text: String) -> AnyView {
@@ -16,4 +16,11 @@ pub fn safe_text(text: String) -> AnyView {
         .map(|(piece, isolate)| if isolate { view! { <bdi>{piece}</bdi> }.into_any() } else { piece.into_any() })
         .collect_view()
         .into_any()
+}
+
+/// A file name's hidden characters, written out with what they mean (nothing
+/// when it has none); shown next to the name.
+#[component]
+pub fn HiddenChars(name: String) -> impl IntoView {
+    hidden_note(&name).map(|note| view! { <span class="hidden-chars">{note}</span> })
 }

@@ -63,20 +63,27 @@ pub(crate) fn bytes_text(n: usize) -> String {
 
 #[component]
 pub fn Sharing() -> impl IntoView {
-    let sim = use_sim();
-    let upn = Memo::new(move |_| sim.with(|w| w.session.as_ref().map(|s| s.upn.clone())));
     view! {
         <Title text="Rights Management sharing application" />
         <h1>"Rights Management sharing application"</h1>
         <p class="lead">"Protect a file with your RMS account: in place, or as a protected copy emailed to other people. Only the people you name (or your organization, with a template) can open it, with the rights you give them."</p>
-        {move || match upn.get() {
-            None => view! { <SignInFirst what="protect files" /> }.into_any(),
-            Some(u) => view! { <SharingApp upn=u /> }.into_any(),
-        }}
+        <WhenSignedIn what="protect files" app=|upn| view! { <SharingApp upn=upn /> }.into_any() />
     }
 }
 
 /// Shown to someone who isn't signed in.
+/// The signed-in person's `app`, or the invitation to sign in first; it
+/// follows sign-in and sign-out (also from another tab).
+#[component]
+pub(crate) fn WhenSignedIn(what: &'static str, app: fn(Email) -> AnyView) -> impl IntoView {
+    let sim = use_sim();
+    let upn = Memo::new(move |_| sim.with(|w| w.signed_in_upn().cloned()));
+    move || match upn.get() {
+        None => view! { <SignInFirst what=what /> }.into_any(),
+        Some(u) => app(u),
+    }
+}
+
 #[component]
 pub(crate) fn SignInFirst(what: &'static str) -> impl IntoView {
     view! {

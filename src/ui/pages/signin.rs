@@ -36,7 +36,7 @@ pub fn SignIn() -> impl IntoView {
     };
     let signed_in = Memo::new(move |_| sim.with(|w| w.signed_in_user().map(|u| (u.upn.to_string(), u.display_name()))));
     let install = move |_| {
-        let Some(upn) = sim.with_untracked(|w| w.session.as_ref().map(|s| s.upn.clone())) else { return };
+        let Some(upn) = sim.with_untracked(|w| w.signed_in_upn().cloned()) else { return };
         since.set(Some(last_seq(&sim)));
         match sim.act(move |w, _| w.install_sharing_app(&upn)) {
             Ok(d) => notice.set(Notice::Ok(format!("The Rights Management sharing application ({} {}) is installed on {} ({}).", d.program, d.version, d.name, d.os))),

@@ -2,14 +2,13 @@
 //! documents, who tried to open each one and when, "Revoke access" and
 //! "Export to CSV". Needs a paid subscription that includes Azure RMS.
 
-use super::sharing::SignInFirst;
+use super::sharing::WhenSignedIn;
 use super::{events_since, last_seq};
 use crate::platform::download_text;
 use crate::sim::{Document, Email, SimTime};
 use crate::ui::components::event_list::BehindTheScenes;
-use crate::sim::text::hidden_note;
 use crate::ui::components::facts::Facts;
-use crate::ui::components::safe_text::safe_text;
+use crate::ui::components::safe_text::{HiddenChars, safe_text};
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
@@ -18,16 +17,11 @@ use leptos_router::components::A;
 
 #[component]
 pub fn Tracking() -> impl IntoView {
-    let sim = use_sim();
-    let upn = Memo::new(move |_| sim.with(|w| w.session.as_ref().map(|s| s.upn.clone())));
     view! {
         <Title text="Document tracking" />
         <h1>"Document tracking"</h1>
         <p class="lead">"The document tracking site: for each file you protected, who tried to open it, when, and whether they could. From here you can revoke access."</p>
-        {move || match upn.get() {
-            None => view! { <SignInFirst what="track your documents" /> }.into_any(),
-            Some(u) => view! { <TrackingSite upn=u /> }.into_any(),
-        }}
+        <WhenSignedIn what="track your documents" app=|upn| view! { <TrackingSite upn=upn /> }.into_any() />
     }
 }
 
@@ -128,7 +122,7 @@ fn TrackedDocument(row: Row, on_revoke: Callback<(String, String)>) -> impl Into
     view! {
         <section class="card" aria-labelledby=hid.clone()>
             <h2 id=hid.clone()><bdi>{d.name.clone()}</bdi></h2>
-            {hidden_note(&d.name).map(|n| view! { <p class="hidden-chars">{n}</p> })}
+            <HiddenChars name=d.name.clone() />
             <Facts rows=vec![
                 ("Protected", d.protected_at.to_string()),
                 ("Shared with", shared),

@@ -10,6 +10,7 @@ use super::{events_since, last_seq};
 use crate::platform::{alert, download_bytes, object_url, print, read_file, revoke_object_url};
 use crate::sim::email::query_encode;
 use crate::sim::sharing::{Header, MAX_FILE_BYTES, OpenError, Opened, inspect, unprotected_name};
+use crate::sim::text::hidden_note;
 use crate::sim::{MessageKind, Right, SimTime, World};
 use crate::ui::components::download::DownloadButton;
 use crate::ui::components::event_list::BehindTheScenes;
@@ -17,7 +18,6 @@ use crate::ui::components::facts::Facts;
 use crate::ui::components::rights::RightsList;
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::use_sim;
-use crate::sim::text::hidden_note;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -60,7 +60,7 @@ pub fn Viewer() -> impl IntoView {
 
     let open = move || {
         let Some((n, bytes)) = file.get_value() else { return };
-        let reader = sim.with_untracked(|w| w.session.as_ref().map(|s| s.upn.clone()));
+        let reader = sim.with_untracked(|w| w.signed_in_upn().cloned());
         since.set(Some(last_seq(&sim)));
         let r = sim.act(move |w, rng| w.open_protected(reader.as_ref(), &n, &bytes, rng));
         let at = sim.with_untracked(|w| w.clock);
@@ -114,7 +114,7 @@ pub fn Viewer() -> impl IntoView {
             }
         });
     };
-    let reader = move || sim.with(|w| w.session.as_ref().map(|s| s.upn.to_string()));
+    let reader = move || sim.with(|w| w.signed_in_upn().map(|u| u.to_string()));
     view! {
         <Title text="Protected file viewer" />
         <h1>"Protected file viewer"</h1>
@@ -184,20 +184,21 @@ fn OpenedFile(opened: OpenedAt, file: Loaded, since: RwSignal<Option<u64>>) -> i
     } else {
         "Generic (.pfile): opening it needs authentication, but the rights are only shown, not enforced."
     };
+    let mut rows = vec![("File", format!("{} (originally {})", h.protected_name, h.original_name))];
+    rows.extend(hidden_note(&h.original_name).or_else(|| hidden_note(&h.protected_name)).map(|note| ("Hidden characters", note)));
+    rows.extend([
+        ("Protected by", format!("{} ({})", h.issuer, h.organization)),
+        ("Protected on", h.protected_at.to_string()),
+        ("Protection", protection.to_string()),
+        ("Policy", policy),
+        ("Expires", expires),
+        ("Use license", license),
+    ]);
     let rights_heading = if o.is_owner { "Your rights (you are the owner: Full Control)" } else { "Your rights" };
     view! {
         <section class="card" aria-labelledby="protection-h">
             <h2 id="protection-h">"Protection"</h2>
-            <Facts rows={vec![
-                ("File", format!("{} (originally {})", h.protected_name, h.original_name)),
-                ("Hidden characters", hidden_note(&h.original_name).or_else(|| hidden_note(&h.protected_name)).unwrap_or_default()),
-                ("Protected by", format!("{} ({})", h.issuer, h.organization)),
-                ("Protected on", h.protected_at.to_string()),
-                ("Protection", protection.to_string()),
-                ("Policy", policy),
-                ("Expires", expires),
-                ("Use license", license),
-            ].into_iter().filter(|(_, value): &(&str, String)| !value.is_empty()).collect::<Vec<_>>()} />
+            <Facts rows=rows />
             <h3>{rights_heading}</h3>
             <RightsList rights=o.rights.clone() />
         </section>
@@ -331,7 +332,7 @@ fn RemoveProtection(file: Loaded, content_type: String, since: RwSignal<Option<u
     let notice = RwSignal::new(Notice::None);
     let remove = move |_| {
         let Some((n, bytes)) = file.get_value() else { return };
-        let actor = sim.with_untracked(|w| w.session.as_ref().map(|s| s.upn.clone()));
+        let actor = sim.with_untracked(|w| w.signed_in_upn().cloned());
         since.set(Some(last_seq(&sim)));
         match sim.act(move |w, rng| w.remove_protection(actor.as_ref(), &n, &bytes, rng)) {
             Ok((name, content)) => match download_bytes(&name, &content_type, &content) {
