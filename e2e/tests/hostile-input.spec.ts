@@ -628,6 +628,10 @@ test('a file name with a right-to-left override is isolated and written out wher
 
   const message = await sim.openLatestMail('p.dover@fabrikam.com', `${pname} (protected)`, CONTOSO_ADMIN.email);
   const attachment = message.getByRole('region', { name: 'Attachments', exact: true }).getByRole('listitem');
+  // The message list, the Subject header and the body's sentences isolate it too.
+  await expect(page.getByRole('list', { name: 'Messages' }).locator('.subject bdi')).toHaveText(pname);
+  await expect(fact(message, 'Subject').locator('bdi')).toHaveText(pname);
+  await expect(message.locator('p.small bdi')).toHaveText(pname);
   await expect(attachment.locator('.att-name bdi')).toHaveText(pname);
   await expect(attachment.locator('.hidden-chars')).toContainText('Invoice[U+202E]fdp.ptxt');
 

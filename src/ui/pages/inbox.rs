@@ -5,6 +5,7 @@
 use crate::sim::MessageKind;
 use crate::ui::components::attachments::Attachments;
 use crate::ui::components::message_body::MessageBody;
+use crate::ui::components::safe_text::safe_text;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -81,8 +82,8 @@ pub fn Mailbox() -> impl IntoView {
                             view! {
                                 <li class:unread=unread class:current=current>
                                     <A href=href>
-                                        <span class="from">{from}</span>
-                                        <span class="subject">{subject}</span>
+                                        <span class="from">{safe_text(from)}</span>
+                                        <span class="subject">{safe_text(subject)}</span>
                                         <span class="when">{when}</span>
                                         {unread.then(|| view! { <span class="visually-hidden">" (unread)"</span> })}
                                     </A>
@@ -95,9 +96,9 @@ pub fn Mailbox() -> impl IntoView {
             {move || opened().map(|m| { let to = address(); view! {
                 <article class="message card" aria-label="Message">
                     <dl class="headers">
-                        <dt>"From"</dt><dd>{format!("{} <{}>", m.from_name(), m.from())}</dd>
+                        <dt>"From"</dt><dd>{safe_text(format!("{} <{}>", m.from_name(), m.from()))}</dd>
                         <dt>"To"</dt><dd>{to.clone()}</dd>
-                        <dt>"Subject"</dt><dd>{m.subject().to_string()}</dd>
+                        <dt>"Subject"</dt><dd>{safe_text(m.subject().to_string())}</dd>
                         <dt>"Sent"</dt><dd><time datetime=m.at.iso()>{m.at.to_string()}</time></dd>
                     </dl>
                     <div class="body"><MessageBody blocks=m.body(&to) /></div>

@@ -14,6 +14,7 @@ use crate::ui::components::facts::Facts;
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::use_sim;
 use crate::sim::text::hidden_note;
+use crate::ui::components::safe_text::safe_text;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -334,7 +335,7 @@ fn ProtectDialog(mode: Mode, file_name: String, upn: Email, on_submit: Callback<
     view! {
         <section class="card protect-dialog" role="dialog" aria-labelledby="protect-h"
             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_cancel.run(()) }>
-            <h2 id="protect-h">{heading}</h2>
+            <h2 id="protect-h">{safe_text(heading)}</h2>
             <form on:submit=submit novalidate>
                 <label for="protect-users">"Users"</label>
                 <input id="protect-users" node_ref=users_ref type="text" spellcheck="false" autocomplete="off" aria-describedby="protect-users-hint" bind:value=users />

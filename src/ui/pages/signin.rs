@@ -4,6 +4,7 @@ use super::{events_since, last_seq};
 use crate::ui::components::event_list::BehindTheScenes;
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::use_sim;
+use crate::ui::components::safe_text::safe_text;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -57,7 +58,7 @@ pub fn SignIn() -> impl IntoView {
         {move || match signed_in.get() {
             Some((upn, name)) => view! {
                 <div class="card">
-                    <p>"Signed in as " <strong data-testid="signed-in-email">{upn}</strong> {format!(" ({name})")}</p>
+                    <p>"Signed in as " <strong data-testid="signed-in-email">{upn}</strong> {safe_text(format!(" ({name})"))}</p>
                     <button type="button" on:click=move |_| { since.set(Some(last_seq(&sim))); sim.act(|w, _| w.sign_out()); notice.set(Notice::Ok("You're signed out.".into())); }>"Sign out"</button>
                 </div>
                 <section class="card" aria-labelledby="next-h">
