@@ -37,12 +37,30 @@ fn main() {
     let avg = |from: usize| per_signup[from..from + WINDOW].iter().sum::<f64>() / WINDOW as f64;
     let early = avg(100 - WINDOW / 2);
     let late = avg(USERS - WINDOW);
-    println!("engine: {USERS} sign-ups across {} tenants in {:.2} s = {:.0} sign-ups/s", w.tenants.len() - 2, total, USERS as f64 / total);
-    println!("engine: cost around the 100th sign-up {:.1} µs, at the 10,000th {:.1} µs (ratio {:.2})", early * 1e6, late * 1e6, late / early);
+    println!(
+        "engine: {USERS} sign-ups across {} tenants in {:.2} s = {:.0} sign-ups/s",
+        w.tenants.len() - 2,
+        total,
+        USERS as f64 / total
+    );
+    println!(
+        "engine: cost around the 100th sign-up {:.1} µs, at the 10,000th {:.1} µs (ratio {:.2})",
+        early * 1e6,
+        late * 1e6,
+        late / early
+    );
     let raw = rms_sim::persist::encode(&w);
     let users: usize = w.tenants.values().map(|t| t.users.len()).sum();
-    println!("persistence: {users} users, {} events, {} messages: {:.2} MB as stored JSON", w.events.len(), w.mailboxes.values().map(|m| m.messages.len()).sum::<usize>(), raw.len() as f64 / 1e6);
+    println!(
+        "persistence: {users} users, {} events, {} messages: {:.2} MB as stored JSON",
+        w.events.len(),
+        w.mailboxes.values().map(|m| m.messages.len()).sum::<usize>(),
+        raw.len() as f64 / 1e6
+    );
     let t = Instant::now();
     let _ = hash_password("Bench-2016!", DEFAULT_PBKDF2_ITERATIONS, &mut rng);
-    println!("engine: one PBKDF2-HMAC-SHA256 hash at {DEFAULT_PBKDF2_ITERATIONS} rounds (native): {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "engine: one PBKDF2-HMAC-SHA256 hash at {DEFAULT_PBKDF2_ITERATIONS} rounds (native): {:.1} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
 }

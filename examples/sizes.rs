@@ -2,7 +2,13 @@ use rms_sim::sim::{AccountDetails, Config, Preset, SeededRandom, World};
 fn main() {
     let mut rng = SeededRandom::new(2016);
     let mut w = World::load(Preset::Default, Config { pbkdf2_iterations: 1, ..Config::default() }, &mut rng);
-    let d = AccountDetails { first_name: "Bench".into(), last_name: "User".into(), password: "Bench-2016!".into(), confirm_password: "Bench-2016!".into(), country: "US".into() };
+    let d = AccountDetails {
+        first_name: "Bench".into(),
+        last_name: "User".into(),
+        password: "Bench-2016!".into(),
+        confirm_password: "Bench-2016!".into(),
+        country: "US".into(),
+    };
     for i in 0..10_000 {
         let email = format!("user{i}@org{}.com", i % 1000);
         w.start_signup(&email, &mut rng).unwrap();
@@ -11,7 +17,10 @@ fn main() {
     }
     let s = |v: String| v.len() as f64 / 1e6;
     println!("tenants {:.2} MB", s(serde_json::to_string(&w.tenants).unwrap()));
-    println!("users-only {:.2} MB", s(serde_json::to_string(&w.tenants.values().flat_map(|t| t.users.values()).collect::<Vec<_>>()).unwrap()));
+    println!(
+        "users-only {:.2} MB",
+        s(serde_json::to_string(&w.tenants.values().flat_map(|t| t.users.values()).collect::<Vec<_>>()).unwrap())
+    );
     println!("mailboxes {:.2} MB", s(serde_json::to_string(&w.mailboxes).unwrap()));
     println!("signups {:.2} MB", s(serde_json::to_string(&w.signups).unwrap()));
     println!("events {:.2} MB", s(serde_json::to_string(&w.events).unwrap()));

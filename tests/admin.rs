@@ -99,7 +99,10 @@ fn dns_records_become_visible_15_to_60_minutes_after_they_are_added() {
 fn bad_dns_records_are_refused_with_their_reason() {
     let (mut w, mut rng) = load(Preset::Default, 2);
     match w.add_dns_record("not a domain.com", RecordType::Txt, "x", &mut rng) {
-        Err(e @ DnsError::Domain(_)) => assert_eq!(e.to_string(), "That isn't a valid domain name: use letters, digits, hyphens and dots, such as fabrikam.com."),
+        Err(e @ DnsError::Domain(_)) => assert_eq!(
+            e.to_string(),
+            "That isn't a valid domain name: use letters, digits, hyphens and dots, such as fabrikam.com."
+        ),
         other => panic!("{other:?}"),
     }
     match w.add_dns_record("MS=ms1", RecordType::Mx, "MS=ms12345678", &mut rng) {
@@ -111,12 +114,24 @@ fn bad_dns_records_are_refused_with_their_reason() {
         other => panic!("{other:?}"),
     }
     assert_eq!(w.add_dns_record("fabrikam.com", RecordType::Txt, "  \"\" ", &mut rng), Err(DnsError::EmptyValue));
-    assert_eq!(w.add_dns_record("fabrikam.com", RecordType::Txt, &"x".repeat(256), &mut rng), Err(DnsError::ValueTooLong));
-    assert!(matches!(w.add_dns_record("fabrikam.com", RecordType::Mx, "not a host!", &mut rng), Err(DnsError::BadMailServer(_))));
+    assert_eq!(
+        w.add_dns_record("fabrikam.com", RecordType::Txt, &"x".repeat(256), &mut rng),
+        Err(DnsError::ValueTooLong)
+    );
+    assert!(matches!(
+        w.add_dns_record("fabrikam.com", RecordType::Mx, "not a host!", &mut rng),
+        Err(DnsError::BadMailServer(_))
+    ));
     w.add_dns_record("fabrikam.com", RecordType::Txt, "\"MS=ms1\"", &mut rng).unwrap();
     assert_eq!(w.dns[0].value, "MS=ms1", "quotes around a TXT value are dropped");
     assert_eq!(w.add_dns_record("fabrikam.com", RecordType::Txt, "MS=ms1", &mut rng), Err(DnsError::Duplicate));
-    for e in [DnsError::EmptyValue, DnsError::ValueTooLong, DnsError::Duplicate, DnsError::NoSuchRecord, DnsError::BadMailServer("x".into())] {
+    for e in [
+        DnsError::EmptyValue,
+        DnsError::ValueTooLong,
+        DnsError::Duplicate,
+        DnsError::NoSuchRecord,
+        DnsError::BadMailServer("x".into()),
+    ] {
         assert!(e.to_string().len() > 20);
     }
 }
@@ -167,12 +182,22 @@ fn internal_takeover_makes_the_member_global_admin_and_moves_nothing() {
     assert_eq!(before.kind, TenantKind::Unmanaged);
     let pat = email(PAT);
     // Standard users of an unmanaged tenant can't administer it.
-    assert!(matches!(w.set_company_settings(&pat, Some(false), None, "test"), Err(AdminError::NotAnAdmin { unmanaged: true, .. })));
-    assert!(matches!(w.become_admin_confirm(&pat), Err(AdminError::Verify(VerifyError::NoRecord { .. }))), "nothing started yet");
+    assert!(matches!(
+        w.set_company_settings(&pat, Some(false), None, "test"),
+        Err(AdminError::NotAnAdmin { unmanaged: true, .. })
+    ));
+    assert!(
+        matches!(w.become_admin_confirm(&pat), Err(AdminError::Verify(VerifyError::NoRecord { .. }))),
+        "nothing started yet"
+    );
 
     let c = w.become_admin_start(&pat, &mut rng).unwrap();
     assert_eq!(c.domain, "fabrikam.com");
-    assert!(c.txt.starts_with("MS=ms") && c.txt.len() == 13 && c.txt[5..].chars().all(|d| d.is_ascii_digit()), "{}", c.txt);
+    assert!(
+        c.txt.starts_with("MS=ms") && c.txt.len() == 13 && c.txt[5..].chars().all(|d| d.is_ascii_digit()),
+        "{}",
+        c.txt
+    );
     assert_eq!(c.mx, format!("{}.msv1.invalid", &c.txt[3..]));
     assert!(matches!(last_event(&w), EventKind::BecomeAdminStarted { .. }));
     assert_eq!(w.become_admin_start(&pat, &mut rng).unwrap(), c, "asking again gives the same value");
@@ -225,7 +250,10 @@ fn external_takeover(preset_seed: u64, admin: &str) -> (World, SeededRandom, Res
     assert_eq!(w.verification_record(&a, "fabrikam.com").unwrap(), added.challenge);
     // Without ForceTakeover the unmanaged tenant keeps it.
     assert!(matches!(w.confirm_domain(&a, "fabrikam.com", false, &mut rng), Err(AdminError::NeedsForce { .. })));
-    assert!(matches!(w.confirm_domain(&a, "fabrikam.com", true, &mut rng), Err(AdminError::Verify(VerifyError::NoRecord { .. }))));
+    assert!(matches!(
+        w.confirm_domain(&a, "fabrikam.com", true, &mut rng),
+        Err(AdminError::Verify(VerifyError::NoRecord { .. }))
+    ));
     publish(&mut w, &mut rng, "fabrikam.com", &added.challenge.txt);
     wait(&mut w, 60);
     let r = w.confirm_domain(&a, "fabrikam.com", true, &mut rng);
@@ -266,12 +294,17 @@ fn external_takeover_in_the_same_region_moves_users_licenses_key_and_templates()
     assert!(w.tenants.contains_key(&fab_before.id), "still there after 9 days");
     w.advance_clock("1", TimeUnit::Days).unwrap();
     assert!(!w.tenants.contains_key(&fab_before.id), "deleted after 10 days");
-    assert!(w.events.iter().any(|e| matches!(&e.kind, EventKind::TenantDeleted { tenant, .. } if tenant == "fabrikam.com")));
+    assert!(
+        w.events.iter().any(|e| matches!(&e.kind, EventKind::TenantDeleted { tenant, .. } if tenant == "fabrikam.com"))
+    );
     // The moved users still sign in, now into Contoso; new Fabrikam sign-ups
     // meet Contoso's paid subscription.
     w.sign_in(PAT, FAB_PW).unwrap();
     assert_eq!(w.session.as_ref().unwrap().tenant, tenant(&w, "contoso.com").id);
-    assert!(matches!(w.start_signup("new@fabrikam.com", &mut rng), Err(SignupRefusal::NotFoundInPaidOrganization { .. })));
+    assert!(matches!(
+        w.start_signup("new@fabrikam.com", &mut rng),
+        Err(SignupRefusal::NotFoundInPaidOrganization { .. })
+    ));
     assert!(matches!(w.start_signup(ROSA, &mut rng), Ok(StartOutcome::PaidSubscription { .. })));
     // And it all survives a save and load.
     assert_eq!(persist::decode(&persist::encode(&w)).unwrap(), w);
@@ -298,13 +331,18 @@ fn external_takeover_across_regions_leaves_the_key_behind() {
     assert!(w.retired_keys[0].reason.contains("across regions"));
     let n = w.events.len();
     match &w.events[n - 2].kind {
-        e @ EventKind::ExternalTakeover { same_region: false, .. } => assert!(e.explain().text.contains("no longer accessible")),
+        e @ EventKind::ExternalTakeover { same_region: false, .. } => {
+            assert!(e.explain().text.contains("no longer accessible"))
+        }
         other => panic!("{other:?}"),
     }
     // Litware had no Azure RMS: with the subscription it gets its own key and templates.
     assert!(matches!(last_event(&w), EventKind::DefaultTemplatesCreated { .. }));
     assert_eq!(litware.keys.len(), 1);
-    assert_eq!(litware.templates.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), vec!["Litware, Inc. - Confidential", "Litware, Inc. - Confidential View Only"]);
+    assert_eq!(
+        litware.templates.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
+        vec!["Litware, Inc. - Confidential", "Litware, Inc. - Confidential View Only"]
+    );
 }
 
 #[test]
@@ -323,17 +361,28 @@ fn adding_domains_is_checked() {
     assert!(matches!(w.add_domain(&janet, "contoso.co.uk", &mut rng), Err(AdminError::AlreadyAdded { .. })));
     publish(&mut w, &mut rng, "contoso.co.uk", &added.challenge.txt);
     wait(&mut w, 60);
-    assert_eq!(w.confirm_domain(&janet, "contoso.co.uk", false, &mut rng), Ok(Confirmed::Verified { domain: "contoso.co.uk".into() }));
+    assert_eq!(
+        w.confirm_domain(&janet, "contoso.co.uk", false, &mut rng),
+        Ok(Confirmed::Verified { domain: "contoso.co.uk".into() })
+    );
     assert_eq!(w.domains["contoso.co.uk"].status, DomainStatus::Verified);
-    assert!(matches!(w.start_signup("someone@contoso.co.uk", &mut rng), Err(SignupRefusal::NotFoundInPaidOrganization { .. })));
+    assert!(matches!(
+        w.start_signup("someone@contoso.co.uk", &mut rng),
+        Err(SignupRefusal::NotFoundInPaidOrganization { .. })
+    ));
     // Standard users and unknown accounts can't add domains.
     let (mut f, mut frng) = load(Preset::FabrikamSignedUp, 8);
-    assert!(matches!(f.add_domain(&email(PAT), "x.com", &mut frng), Err(AdminError::NotAnAdmin { unmanaged: true, .. })));
+    assert!(matches!(
+        f.add_domain(&email(PAT), "x.com", &mut frng),
+        Err(AdminError::NotAnAdmin { unmanaged: true, .. })
+    ));
     assert!(matches!(f.add_domain(&email("ghost@contoso.com"), "x.com", &mut frng), Err(AdminError::NoAccount { .. })));
     // And a managed tenant's standard user is told so.
     sign_up(&mut f, &mut frng, "user@litwareinc.com", "GB").unwrap();
     match f.add_domain(&email("user@litwareinc.com"), "x.com", &mut frng) {
-        Err(e @ AdminError::NotAnAdmin { unmanaged: false, .. }) => assert!(e.to_string().contains("isn't a global administrator")),
+        Err(e @ AdminError::NotAnAdmin { unmanaged: false, .. }) => {
+            assert!(e.to_string().contains("isn't a global administrator"))
+        }
         other => panic!("{other:?}"),
     }
 }
@@ -371,26 +420,38 @@ fn every_settings_combination_against_every_signup_case() {
             for dir_sync in [false, true] {
                 for case in [NewAccount, ExistingWithoutLicense, AlreadyLicensed] {
                     let r = signup_under(ad_hoc, ev, dir_sync, case);
-                    let label = format!("AllowAdHocSubscriptions={ad_hoc} AllowEmailVerifiedUsers={ev} dirsync={dir_sync} {case:?}: {r:?}");
+                    let label = format!(
+                        "AllowAdHocSubscriptions={ad_hoc} AllowEmailVerifiedUsers={ev} dirsync={dir_sync} {case:?}: {r:?}"
+                    );
                     match (case, ad_hoc, ev, dir_sync) {
-                        (AlreadyLicensed, ..) => assert!(matches!(r, Err(SignupRefusal::AlreadySignedUp { .. })), "{label}"),
+                        (AlreadyLicensed, ..) => {
+                            assert!(matches!(r, Err(SignupRefusal::AlreadySignedUp { .. })), "{label}")
+                        }
                         (_, false, _, _) => {
                             let e = r.expect_err(&label);
                             assert!(matches!(e, SignupRefusal::SignupTurnedOff { .. }), "{label}");
                             assert!(e.to_string().contains("Your IT department has turned off signup"), "{label}");
                         }
-                        (ExistingWithoutLicense, true, _, _) => assert!(matches!(r, Ok(StartOutcome::EmailSent { .. })), "{label}"),
+                        (ExistingWithoutLicense, true, _, _) => {
+                            assert!(matches!(r, Ok(StartOutcome::EmailSent { .. })), "{label}")
+                        }
                         (NewAccount, true, false, _) => {
                             let e = r.expect_err(&label);
                             assert!(matches!(e, SignupRefusal::NewAccountsNotAllowed { .. }), "{label}");
-                            assert!(e.to_string().contains("contact your admin") || e.to_string().contains("Contact your admin"), "{label}");
+                            assert!(
+                                e.to_string().contains("contact your admin")
+                                    || e.to_string().contains("Contact your admin"),
+                                "{label}"
+                            );
                         }
                         (NewAccount, true, true, true) => {
                             let e = r.expect_err(&label);
                             assert!(matches!(e, SignupRefusal::DirectorySynchronized { .. }), "{label}");
                             assert!(e.to_string().contains("Contact your admin"), "{label}");
                         }
-                        (NewAccount, true, true, false) => assert!(matches!(r, Ok(StartOutcome::EmailSent { .. })), "{label}"),
+                        (NewAccount, true, true, false) => {
+                            assert!(matches!(r, Ok(StartOutcome::EmailSent { .. })), "{label}")
+                        }
                     }
                 }
             }
@@ -404,8 +465,17 @@ fn settings_changed_after_the_email_are_enforced_at_create() {
     w.start_signup("late@litwareinc.com", &mut rng).unwrap();
     let token = w.pending_signups[&email("late@litwareinc.com")].clone();
     w.set_company_settings(&email(LEE), Some(false), None, "Set-MsolCompanySettings").unwrap();
-    let d = AccountDetails { first_name: "A".into(), last_name: "B".into(), password: "Signup-2016!".into(), confirm_password: "Signup-2016!".into(), country: "GB".into() };
-    assert!(matches!(w.complete_signup(&token, &d, &mut rng), Err(CompleteError::Refused(SignupRefusal::SignupTurnedOff { .. }))));
+    let d = AccountDetails {
+        first_name: "A".into(),
+        last_name: "B".into(),
+        password: "Signup-2016!".into(),
+        confirm_password: "Signup-2016!".into(),
+        country: "GB".into(),
+    };
+    assert!(matches!(
+        w.complete_signup(&token, &d, &mut rng),
+        Err(CompleteError::Refused(SignupRefusal::SignupTurnedOff { .. }))
+    ));
     assert!(w.user(&email("late@litwareinc.com")).is_none());
 }
 
@@ -418,12 +488,17 @@ fn company_settings_changes_are_logged_once_and_only_by_admins() {
     assert!(s.allow_ad_hoc_subscriptions && !s.allow_email_verified_users);
     assert_eq!(w.events.len(), n + 1);
     match last_event(&w) {
-        EventKind::CompanySettingsChanged { allow_ad_hoc: true, allow_email_verified: false, via, .. } => assert_eq!(via, "admin center"),
+        EventKind::CompanySettingsChanged { allow_ad_hoc: true, allow_email_verified: false, via, .. } => {
+            assert_eq!(via, "admin center")
+        }
         other => panic!("{other:?}"),
     }
     w.set_company_settings(&lee, None, Some(false), "admin center").unwrap();
     assert_eq!(w.events.len(), n + 1, "no change, no event");
-    assert!(matches!(w.set_company_settings(&email(JANET), Some(false), None, "x"), Ok(_)), "Janet administers Contoso");
+    assert!(
+        matches!(w.set_company_settings(&email(JANET), Some(false), None, "x"), Ok(_)),
+        "Janet administers Contoso"
+    );
     assert!(tenant(&w, "litwareinc.com").settings.allow_ad_hoc_subscriptions, "…not Litware");
 }
 
@@ -439,7 +514,11 @@ fn a_blocked_account_cannot_sign_in_or_sign_up_until_unblocked() {
     assert!(w.session.is_none(), "the blocked person's session ended");
     assert_eq!(w.sign_in("kim@litwareinc.com", "Signup-2016!"), Err(SignInError::Blocked));
     assert!(matches!(w.start_signup("kim@litwareinc.com", &mut rng), Err(SignupRefusal::AccountBlocked { .. })));
-    assert_eq!(tenant(&w, "litwareinc.com").consumed_units(Sku::RightsManagementAdhoc), 1, "a blocked account keeps its license");
+    assert_eq!(
+        tenant(&w, "litwareinc.com").consumed_units(Sku::RightsManagementAdhoc),
+        1,
+        "a blocked account keeps its license"
+    );
     w.set_block_credential(&lee, "kim@litwareinc.com", false).unwrap();
     w.sign_in("kim@litwareinc.com", "Signup-2016!").unwrap();
     // Errors.
@@ -479,7 +558,10 @@ fn deleting_an_account_frees_its_license_unit() {
 fn converting_to_paid_keeps_directory_accounts_keys_and_templates() {
     let (mut w, mut rng) = load(Preset::FabrikamSignedUp, 14);
     let pat = email(PAT);
-    assert!(matches!(w.convert_to_paid(&pat), Err(AdminError::NotAnAdmin { .. })), "an unmanaged tenant has nobody to convert it");
+    assert!(
+        matches!(w.convert_to_paid(&pat), Err(AdminError::NotAnAdmin { .. })),
+        "an unmanaged tenant has nobody to convert it"
+    );
     let c = w.become_admin_start(&pat, &mut rng).unwrap();
     publish(&mut w, &mut rng, "fabrikam.com", &c.txt);
     wait(&mut w, 60);
@@ -496,7 +578,17 @@ fn converting_to_paid_keeps_directory_accounts_keys_and_templates() {
     assert_eq!(paid.active_units, 25);
     assert!(after.users.values().all(|u| u.licenses.contains(&Sku::RightsManagement)));
     assert!(after.has_paid_azure_rms() && after.paid_features() && after.converted.is_some());
-    assert_eq!(after.rms, RmsAdmin { super_user_feature: false, super_users: vec![], usage_logging: true, byok: false, use_license_days: 30 }, "the documented defaults");
+    assert_eq!(
+        after.rms,
+        RmsAdmin {
+            super_user_feature: false,
+            super_users: vec![],
+            usage_logging: true,
+            byok: false,
+            use_license_days: 30
+        },
+        "the documented defaults"
+    );
     assert_eq!(w.convert_to_paid(&pat), Err(AdminError::AlreadyPaid));
     // Paid features.
     w.set_super_user_feature(&pat, true).unwrap();
@@ -504,7 +596,10 @@ fn converting_to_paid_keeps_directory_accounts_keys_and_templates() {
     w.set_usage_logging(&pat, false).unwrap();
     assert!(tenant(&w, "fabrikam.com").rms.super_user_feature && !tenant(&w, "fabrikam.com").rms.usage_logging);
     // New people now meet the paid branch; existing ones are signed in.
-    assert!(matches!(w.start_signup("new@fabrikam.com", &mut rng), Err(SignupRefusal::NotFoundInPaidOrganization { .. })));
+    assert!(matches!(
+        w.start_signup("new@fabrikam.com", &mut rng),
+        Err(SignupRefusal::NotFoundInPaidOrganization { .. })
+    ));
     assert!(matches!(w.start_signup(ROSA, &mut rng), Ok(StartOutcome::PaidSubscription { .. })));
     // Litware has no RMS for individuals to convert.
     let (mut l, _) = load(Preset::Default, 14);
@@ -523,7 +618,10 @@ fn the_software_inventory_lists_computers_with_ipviewer() {
     assert_eq!(w.install_sharing_app(&email(PAT)).unwrap(), d, "installing twice keeps one entry");
     w.install_sharing_app(&email(ROSA)).unwrap();
     let inv = w.software_inventory(&id);
-    assert_eq!(inv.iter().map(|r| (r.upn.as_str(), r.device.name.as_str())).collect::<Vec<_>>(), vec![(PAT, "PDOVER-PC"), (ROSA, "RORTIZ-PC")]);
+    assert_eq!(
+        inv.iter().map(|r| (r.upn.as_str(), r.device.name.as_str())).collect::<Vec<_>>(),
+        vec![(PAT, "PDOVER-PC"), (ROSA, "RORTIZ-PC")]
+    );
     assert!(matches!(last_event(&w), EventKind::SharingAppInstalled { .. }));
     assert!(w.events.last().unwrap().kind.explain().text.contains("ipviewer.exe"));
     assert!(matches!(w.install_sharing_app(&email("ghost@fabrikam.com")), Err(AdminError::NoAccount { .. })));
@@ -535,10 +633,16 @@ fn the_software_inventory_lists_computers_with_ipviewer() {
 fn only_a_global_admin_of_a_managed_tenant_can_connect() {
     let (mut w, _) = load(Preset::FabrikamSignedUp, 16);
     assert_eq!(w.console_admin(false), None);
-    assert!(matches!(w.console_connect(JANET, "wrong", false), Err(AdminError::Credentials(SignInError::WrongPassword))));
+    assert!(matches!(
+        w.console_connect(JANET, "wrong", false),
+        Err(AdminError::Credentials(SignInError::WrongPassword))
+    ));
     assert_eq!(w.user(&email(JANET)).unwrap().lockout.failures, 1, "smart lockout counts console failures too");
     assert!(matches!(w.console_connect(PAT, FAB_PW, false), Err(AdminError::NotAnAdmin { unmanaged: true, .. })));
-    assert!(matches!(w.console_connect("ghost@contoso.com", "x", false), Err(AdminError::Credentials(SignInError::UnknownAccount))));
+    assert!(matches!(
+        w.console_connect("ghost@contoso.com", "x", false),
+        Err(AdminError::Credentials(SignInError::UnknownAccount))
+    ));
     assert_eq!(w.console_connect(JANET, JANET_PW, false).unwrap(), email(JANET));
     assert_eq!(w.console_admin(false), Some(email(JANET)));
     assert_eq!(w.console_admin(true), None, "Graph is connected separately");
@@ -578,5 +682,7 @@ fn every_admin_error_explains_what_to_do() {
     let texts: std::collections::BTreeSet<String> = errors.iter().map(|e| e.to_string()).collect();
     assert_eq!(texts.len(), errors.len(), "each error has its own message");
     assert!(texts.iter().all(|t| t.len() > 20 && t.ends_with('.')), "{texts:?}");
-    assert!(AdminError::NeedsForce { domain: "d".into(), holder: "h".into() }.to_string().contains("-ForceTakeover Force"));
+    assert!(
+        AdminError::NeedsForce { domain: "d".into(), holder: "h".into() }.to_string().contains("-ForceTakeover Force")
+    );
 }

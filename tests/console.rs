@@ -41,7 +41,11 @@ impl Session {
     /// `Connect-MsolService` (or `Connect-MgGraph`) with the dialog filled in.
     fn connect(&mut self, cmdlet: &str, email: &str, password: &str) -> String {
         let r = self.run(cmdlet);
-        assert_eq!(r.credential_prompt, Some(if cmdlet.starts_with("Connect-Mg") { "Connect-MgGraph" } else { "Connect-MsolService" }), "{r:?}");
+        assert_eq!(
+            r.credential_prompt,
+            Some(if cmdlet.starts_with("Connect-Mg") { "Connect-MgGraph" } else { "Connect-MsolService" }),
+            "{r:?}"
+        );
         let outcome = connect(&mut self.w, r.credential_prompt.unwrap(), email, password);
         let mut host = SimHost { world: &mut self.w, rng: &mut self.rng };
         self.c.resume(&mut host, outcome).text
@@ -56,8 +60,16 @@ impl Session {
 fn msol_cmdlets_need_a_connection_first() {
     let mut s = Session::new(Preset::Default);
     let out = s.out("Get-MsolAccountSku");
-    assert!(out.starts_with("Get-MsolAccountSku : You must call the Connect-MsolService cmdlet before calling any other cmdlets."), "{out}");
-    assert!(out.contains("+ CategoryInfo          : OperationStopped: (:) [Get-MsolAccountSku], MicrosoftOnlineException"), "{out}");
+    assert!(
+        out.starts_with(
+            "Get-MsolAccountSku : You must call the Connect-MsolService cmdlet before calling any other cmdlets."
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("+ CategoryInfo          : OperationStopped: (:) [Get-MsolAccountSku], MicrosoftOnlineException"),
+        "{out}"
+    );
     assert!(out.contains("+ FullyQualifiedErrorId : Microsoft.Online.Administration.Automation.MicrosoftOnlineException,Microsoft.Online.Administration.Automation.GetAccountSku"), "{out}");
     assert!(s.out("Set-MsolCompanySettings -AllowAdHocSubscriptions $false").contains("Connect-MsolService"));
     assert!(s.w.tenant_of_domain("contoso.com").unwrap().settings.allow_ad_hoc_subscriptions, "nothing changed");
@@ -85,15 +97,25 @@ fn get_msolaccountsku_shows_the_adhoc_pool_in_the_documented_table() {
     let out = s.out("New-MsolDomain –Name fabrikam.com");
     assert!(out.contains("fabrikam.com") && out.contains("Unverified"), "{out}");
     let out = s.out("Get-MsolDomainVerificationDns –DomainName fabrikam.com –Mode DnsTxtRecord");
-    let txt = out.lines().find_map(|l| l.strip_prefix("Text").map(|r| r.trim_start_matches([' ', ':']).trim().to_string())).expect(&out);
+    let txt = out
+        .lines()
+        .find_map(|l| l.strip_prefix("Text").map(|r| r.trim_start_matches([' ', ':']).trim().to_string()))
+        .expect(&out);
     assert!(txt.starts_with("MS=ms"), "{out}");
     let out = s.out("Confirm-MsolDomain -DomainName fabrikam.com -ForceTakeover Force");
-    assert!(out.contains("Confirm-MsolDomain : Unable to verify the domain.") && out.contains("no TXT or MX record"), "{out}");
+    assert!(
+        out.contains("Confirm-MsolDomain : Unable to verify the domain.") && out.contains("no TXT or MX record"),
+        "{out}"
+    );
     s.w.add_dns_record("fabrikam.com", RecordType::Txt, &txt, &mut s.rng).unwrap();
     s.advance_an_hour();
     let out = s.out("Confirm-MsolDomain -DomainName fabrikam.com");
     assert!(out.contains("-ForceTakeover Force"), "without ForceTakeover the unmanaged tenant keeps it: {out}");
-    assert_eq!(s.out("Confirm-MsolDomain -DomainName fabrikam.com -ForceTakeover Force"), "", "a successful challenge returns to the prompt without output");
+    assert_eq!(
+        s.out("Confirm-MsolDomain -DomainName fabrikam.com -ForceTakeover Force"),
+        "",
+        "a successful challenge returns to the prompt without output"
+    );
     let out = s.out("Get-MsolAccountSku");
     assert_eq!(
         out,
@@ -118,7 +140,10 @@ fn set_msolcompanysettings_blocks_signup_at_once() {
     let out = s.out("Get-MsolCompanyInformation | fl allow*");
     assert_eq!(out.trim(), "AllowAdHocSubscriptions : True\nAllowEmailVerifiedUsers : True", "{out}");
     assert_eq!(s.out("Set-MsolCompanySettings -AllowEmailVerifiedUsers $false -AllowAdHocSubscriptions $true"), "");
-    assert!(matches!(s.w.start_signup("new@litwareinc.com", &mut s.rng), Err(SignupRefusal::NewAccountsNotAllowed { .. })));
+    assert!(matches!(
+        s.w.start_signup("new@litwareinc.com", &mut s.rng),
+        Err(SignupRefusal::NewAccountsNotAllowed { .. })
+    ));
     assert_eq!(s.out("Set-MsolCompanySettings -AllowAdHocSubscriptions $false"), "");
     let e = s.w.start_signup("other@litwareinc.com", &mut s.rng).unwrap_err();
     assert!(e.to_string().contains("Your IT department has turned off signup"));
@@ -128,7 +153,14 @@ fn set_msolcompanysettings_blocks_signup_at_once() {
     let out = s.out("Set-MsolCompanySettings -AllowAdHocSubscriptions yes");
     assert!(out.contains("Boolean parameters accept only Boolean values and numbers"), "{out}");
     assert!(!s.w.tenant_of_domain("litwareinc.com").unwrap().settings.allow_ad_hoc_subscriptions);
-    let events = s.w.events.iter().filter(|e| matches!(&e.kind, EventKind::CompanySettingsChanged { via, .. } if via == "Set-MsolCompanySettings")).count();
+    let events = s
+        .w
+        .events
+        .iter()
+        .filter(
+            |e| matches!(&e.kind, EventKind::CompanySettingsChanged { via, .. } if via == "Set-MsolCompanySettings"),
+        )
+        .count();
     assert_eq!(events, 2);
 }
 
@@ -150,7 +182,10 @@ fn graph_authorization_policy_reads_and_writes_the_same_settings() {
     assert!(out.contains("somethingElse"), "{out}");
     // MSOnline sees the same settings (after its own connection).
     s.connect("Connect-MsolService", LEE, LEE_PW);
-    assert_eq!(s.out("Get-MsolCompanyInformation | fl AllowEmailVerifiedUsers").trim(), "AllowEmailVerifiedUsers : False");
+    assert_eq!(
+        s.out("Get-MsolCompanyInformation | fl AllowEmailVerifiedUsers").trim(),
+        "AllowEmailVerifiedUsers : False"
+    );
 }
 
 #[test]

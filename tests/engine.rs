@@ -85,7 +85,8 @@ fn request(w: &mut World, rng: &mut SeededRandom, address: &str) -> String {
 /// The whole sign-up of one person: Get started, click the link, Create.
 fn sign_up(w: &mut World, rng: &mut SeededRandom, address: &str, first: &str, last: &str, pw: &str) -> Completed {
     let token = request(w, rng, address);
-    w.complete_signup(&token, &details(first, last, pw), rng).unwrap_or_else(|e| panic!("sign-up of {address} failed: {e}"))
+    w.complete_signup(&token, &details(first, last, pw), rng)
+        .unwrap_or_else(|e| panic!("sign-up of {address} failed: {e}"))
 }
 
 fn tenant_of<'a>(w: &'a World, domain: &str) -> &'a Tenant {
@@ -274,7 +275,9 @@ fn personal_addresses_are_refused_with_the_documented_wording() {
         let text = err.to_string();
         assert!(text.starts_with(PERSONAL_TEXT), "{text}");
         match kind {
-            PersonalKind::ConsumerEmail => assert!(text.contains("consumer email services, such as a Microsoft account")),
+            PersonalKind::ConsumerEmail => {
+                assert!(text.contains("consumer email services, such as a Microsoft account"))
+            }
             PersonalKind::InternetProvider => assert!(text.contains("Internet or telecommunications provider")),
         }
         assert_nothing_sent(&w, &before);
@@ -337,7 +340,10 @@ fn default_blocked_domains_and_their_subdomains_are_refused() {
         "The domain example.com can't be used to create a directory, so it can't be used for RMS for individuals. Use the email address your organization gave you."
     );
     let err = w.start_signup("pat@eu.mailinator.com", &mut rng).unwrap_err();
-    assert_eq!(err, SignupRefusal::BlockedDomain { domain: "eu.mailinator.com".into(), entry: "mailinator.com".into() });
+    assert_eq!(
+        err,
+        SignupRefusal::BlockedDomain { domain: "eu.mailinator.com".into(), entry: "mailinator.com".into() }
+    );
     assert!(err.to_string().contains("The domain eu.mailinator.com can't be used to create a directory"));
     assert!(err.to_string().contains("(mailinator.com is on the blocked domains list)"));
     assert!(matches!(w.start_signup("pat@tenant.onmicrosoft.com", &mut rng), Err(SignupRefusal::BlockedDomain { .. })));
@@ -378,8 +384,14 @@ fn trainer_can_add_and_remove_blocked_domains() {
     assert_eq!(w.add_blocked_domain(""), Err(DomainListError::Invalid(EmailError::Empty)));
     assert_eq!(w.add_blocked_domain("localhost"), Err(DomainListError::Invalid(EmailError::MissingDomainDot)));
     assert_eq!(w.add_blocked_domain("bad domain.com"), Err(DomainListError::Invalid(EmailError::Malformed)));
-    assert_eq!(DomainListError::AlreadyListed("northwind.com".into()).to_string(), "northwind.com is already on the blocked domains list.");
-    assert_eq!(DomainListError::Invalid(EmailError::MissingDomainDot).to_string(), "A domain name needs at least one dot, such as fabrikam.com.");
+    assert_eq!(
+        DomainListError::AlreadyListed("northwind.com".into()).to_string(),
+        "northwind.com is already on the blocked domains list."
+    );
+    assert_eq!(
+        DomainListError::Invalid(EmailError::MissingDomainDot).to_string(),
+        "A domain name needs at least one dot, such as fabrikam.com."
+    );
     let after_errors = w.events.len();
 
     // removing lets the domain sign up again
@@ -392,7 +404,10 @@ fn trainer_can_add_and_remove_blocked_domains() {
     // errors when removing
     assert_eq!(w.remove_blocked_domain("northwind.com"), Err(DomainListError::NotListed("northwind.com".into())));
     assert_eq!(w.remove_blocked_domain("fabrikam.com"), Err(DomainListError::NotListed("fabrikam.com".into())));
-    assert_eq!(DomainListError::NotListed("fabrikam.com".into()).to_string(), "fabrikam.com isn't on the blocked domains list.");
+    assert_eq!(
+        DomainListError::NotListed("fabrikam.com".into()).to_string(),
+        "fabrikam.com isn't on the blocked domains list."
+    );
 
     // a default entry can be removed too
     assert_eq!(w.remove_blocked_domain("example.com"), Ok(()));
@@ -447,7 +462,11 @@ fn paid_organization_account_is_sent_to_sign_in_without_an_email() {
         ev,
         vec![
             EventKind::SignupRequested { email: JANET.into() },
-            EventKind::PaidSubscriptionFound { email: JANET.into(), organization: "Contoso, Ltd".into(), sku: Sku::EnterprisePack },
+            EventKind::PaidSubscriptionFound {
+                email: JANET.into(),
+                organization: "Contoso, Ltd".into(),
+                sku: Sku::EnterprisePack
+            },
         ]
     );
     assert_eq!(ev[1].explain().step, Step::SignUp(3));
@@ -456,7 +475,10 @@ fn paid_organization_account_is_sent_to_sign_in_without_an_email() {
     assert!(tenant_of(&w, "contoso.com").subscription(Sku::RightsManagementAdhoc).is_none());
 
     // mixed case finds the same account
-    assert!(matches!(w.start_signup("JanetM@Contoso.COM", &mut rng), Ok(StartOutcome::PaidSubscription { signed_in: false, .. })));
+    assert!(matches!(
+        w.start_signup("JanetM@Contoso.COM", &mut rng),
+        Ok(StartOutcome::PaidSubscription { signed_in: false, .. })
+    ));
 }
 
 #[test]
@@ -465,7 +487,11 @@ fn paid_organization_when_already_signed_in_reports_signed_in() {
     assert_eq!(w.sign_in(JANET, JANET_PW), Ok(email(JANET)));
     assert_eq!(
         w.start_signup(JANET, &mut rng),
-        Ok(StartOutcome::PaidSubscription { email: email(JANET), organization: "Contoso, Ltd".into(), signed_in: true })
+        Ok(StartOutcome::PaidSubscription {
+            email: email(JANET),
+            organization: "Contoso, Ltd".into(),
+            signed_in: true
+        })
     );
     // signed in as someone else: not signed in as janetm
     w.sign_in(LITWARE_ADMIN, LITWARE_PW).unwrap();
@@ -491,7 +517,8 @@ fn a_pending_signup_is_canceled_when_the_paid_subscription_is_found() {
     let (mut w, mut rng) = world(14);
     // Contoso temporarily without its paid subscription: janetm's link is an activation.
     let saved = tenant_of(&w, "contoso.com").subscriptions.clone();
-    tenant_mut(&mut w, "contoso.com").subscriptions = vec![Subscription { sku: Sku::ExchangeStandard, active_units: 25, warning_units: 0, added: w.clock }];
+    tenant_mut(&mut w, "contoso.com").subscriptions =
+        vec![Subscription { sku: Sku::ExchangeStandard, active_units: 25, warning_units: 0, added: w.clock }];
     let old = request(&mut w, &mut rng, JANET);
     assert!(w.confirmation(&old).unwrap().existing_account);
 
@@ -502,9 +529,16 @@ fn a_pending_signup_is_canceled_when_the_paid_subscription_is_found() {
     assert!(matches!(w.signups[&old].state, FlowState::Canceled { at } if at == w.clock));
     assert_eq!(w.confirmation(&old), Err(TokenError::Canceled));
     let before = w.tenants.clone();
-    assert_eq!(w.complete_signup(&old, &details("Janet", "Mead", JANET_PW), &mut rng), Err(CompleteError::Token(TokenError::Canceled)));
+    assert_eq!(
+        w.complete_signup(&old, &details("Janet", "Mead", JANET_PW), &mut rng),
+        Err(CompleteError::Token(TokenError::Canceled))
+    );
     assert_eq!(w.tenants, before);
-    assert!(TokenError::Canceled.to_string().starts_with("This sign-up was canceled because your organization has a paid subscription"));
+    assert!(
+        TokenError::Canceled
+            .to_string()
+            .starts_with("This sign-up was canceled because your organization has a paid subscription")
+    );
 }
 
 #[test]
@@ -514,19 +548,30 @@ fn organization_buying_azure_rms_after_the_email_cancels_or_refuses_at_create() 
     let new_token = request(&mut w, &mut rng, "d.smith@litwareinc.com");
     // Litware buys Azure Rights Management Premium meanwhile.
     let clock = w.clock;
-    tenant_mut(&mut w, "litwareinc.com").subscriptions.push(Subscription { sku: Sku::RightsManagement, active_units: 10, warning_units: 0, added: clock });
+    tenant_mut(&mut w, "litwareinc.com").subscriptions.push(Subscription {
+        sku: Sku::RightsManagement,
+        active_units: 10,
+        warning_units: 0,
+        added: clock,
+    });
     let before = w.tenants.clone();
 
     // the existing account: the flow is canceled
     let n = w.events.len();
-    assert_eq!(w.complete_signup(&admin_token, &AccountDetails::default(), &mut rng), Err(CompleteError::Token(TokenError::Canceled)));
+    assert_eq!(
+        w.complete_signup(&admin_token, &AccountDetails::default(), &mut rng),
+        Err(CompleteError::Token(TokenError::Canceled))
+    );
     assert!(matches!(w.signups[&admin_token].state, FlowState::Canceled { .. }));
     assert!(!w.pending_signups.contains_key(&email(LITWARE_ADMIN)));
     assert_eq!(since(&w, n).iter().map(kind_name).collect::<Vec<_>>(), ["ConfirmationLinkRejected"]);
 
     // a new address: refused as not found
     let err = w.complete_signup(&new_token, &details("Dana", "Smith", "Litware-New1"), &mut rng).unwrap_err();
-    assert_eq!(err, CompleteError::Refused(SignupRefusal::NotFoundInPaidOrganization { domain: "litwareinc.com".into() }));
+    assert_eq!(
+        err,
+        CompleteError::Refused(SignupRefusal::NotFoundInPaidOrganization { domain: "litwareinc.com".into() })
+    );
     assert!(err.to_string().starts_with("We can't find you at litwareinc.com."));
     assert_eq!(w.tenants, before, "nothing granted or created");
 }
@@ -541,7 +586,15 @@ fn a_new_user_joins_the_existing_tenant_and_it_gets_rms_for_individuals() {
     assert!(!w.confirmation(&token).unwrap().existing_account);
     let n = w.events.len();
     let done = w.complete_signup(&token, &details("Dana", "Smith", "Litware-New1"), &mut rng).unwrap();
-    assert_eq!(done, Completed { email: email("d.smith@litwareinc.com"), tenant: litware_id.clone(), created_tenant: false, created_account: true });
+    assert_eq!(
+        done,
+        Completed {
+            email: email("d.smith@litwareinc.com"),
+            tenant: litware_id.clone(),
+            created_tenant: false,
+            created_account: true
+        }
+    );
 
     assert_eq!(w.tenants.len(), 2, "no new tenant");
     let t = &w.tenants[&litware_id];
@@ -572,17 +625,40 @@ fn a_new_user_joins_the_existing_tenant_and_it_gets_rms_for_individuals() {
     let ev = since(&w, n);
     assert_eq!(
         ev.iter().map(kind_name).collect::<Vec<_>>(),
-        ["DomainChecked", "UserCreated", "SubscriptionGranted", "DefaultTemplatesCreated", "LicenseAssigned", "AccountReadyEmailSent"]
+        [
+            "DomainChecked",
+            "UserCreated",
+            "SubscriptionGranted",
+            "DefaultTemplatesCreated",
+            "LicenseAssigned",
+            "AccountReadyEmailSent"
+        ]
     );
-    assert_eq!(ev[0], EventKind::DomainChecked { domain: "litwareinc.com".into(), found: Some("Litware, Inc.".into()), has_rms: false });
+    assert_eq!(
+        ev[0],
+        EventKind::DomainChecked {
+            domain: "litwareinc.com".into(),
+            found: Some("Litware, Inc.".into()),
+            has_rms: false
+        }
+    );
     assert!(ev[0].explain().text.contains("free RMS for individuals subscription can be added"));
     assert_eq!(
         ev[2],
-        EventKind::SubscriptionGranted { tenant: "Litware, Inc.".into(), account_sku_id: "litwareinc:RIGHTSMANAGEMENT_ADHOC".into(), active_units: 50_000 }
+        EventKind::SubscriptionGranted {
+            tenant: "Litware, Inc.".into(),
+            account_sku_id: "litwareinc:RIGHTSMANAGEMENT_ADHOC".into(),
+            active_units: 50_000
+        }
     );
     assert_eq!(
         ev[4],
-        EventKind::LicenseAssigned { upn: "d.smith@litwareinc.com".into(), account_sku_id: "litwareinc:RIGHTSMANAGEMENT_ADHOC".into(), consumed: 1, active: 50_000 }
+        EventKind::LicenseAssigned {
+            upn: "d.smith@litwareinc.com".into(),
+            account_sku_id: "litwareinc:RIGHTSMANAGEMENT_ADHOC".into(),
+            consumed: 1,
+            active: 50_000
+        }
     );
     // Dana signs in with her new password
     assert!(w.sign_in("d.smith@litwareinc.com", "Litware-New1").is_ok());
@@ -618,12 +694,19 @@ fn the_existing_admin_activates_rms_for_individuals_without_a_new_account() {
     sign_up(&mut w, &mut rng, "d.smith@litwareinc.com", "Dana", "Smith", "Litware-New1");
     assert_eq!(adhoc_consumed(&w, "litwareinc.com"), 2);
     assert!(tenant_of(&w, "litwareinc.com").templates_available());
-    assert!(since(&w, n).iter().any(|e| matches!(e, EventKind::TemplatesAvailable { tenant, .. } if tenant == "Litware, Inc.")));
+    assert!(
+        since(&w, n)
+            .iter()
+            .any(|e| matches!(e, EventKind::TemplatesAvailable { tenant, .. } if tenant == "Litware, Inc."))
+    );
     assert!(!since(&w, n).iter().any(|e| matches!(e, EventKind::SubscriptionGranted { .. })), "granted once only");
 
     // the admin still signs in with the old password, and cannot sign up again
     assert!(w.sign_in(LITWARE_ADMIN, LITWARE_PW).is_ok());
-    assert_eq!(w.start_signup(LITWARE_ADMIN, &mut rng), Err(SignupRefusal::AlreadySignedUp { email: LITWARE_ADMIN.into() }));
+    assert_eq!(
+        w.start_signup(LITWARE_ADMIN, &mut rng),
+        Err(SignupRefusal::AlreadySignedUp { email: LITWARE_ADMIN.into() })
+    );
 }
 
 // ─────────────────── Get started: no tenant (the seed's Fabrikam) ───────────────────
@@ -645,7 +728,10 @@ fn first_second_and_third_fabrikam_users_share_one_unmanaged_tenant() {
     assert_eq!(t.kind, TenantKind::Unmanaged);
     assert_eq!(t.origin, TenantOrigin::SelfServiceSignup { by: email(PAT) });
     assert_eq!(t.settings, CompanySettings { allow_ad_hoc_subscriptions: true, allow_email_verified_users: true });
-    assert_eq!(w.domains["fabrikam.com"], DomainRecord { tenant: first.tenant.clone(), status: DomainStatus::EmailVerified });
+    assert_eq!(
+        w.domains["fabrikam.com"],
+        DomainRecord { tenant: first.tenant.clone(), status: DomainStatus::EmailVerified }
+    );
     assert_eq!(w.tenant_domains(&first.tenant).len(), 1);
     assert!(t.global_admins().is_empty(), "no global administrator");
     let pat = &t.users[&email(PAT)];
@@ -681,13 +767,26 @@ fn first_second_and_third_fabrikam_users_share_one_unmanaged_tenant() {
     assert_eq!(ev1[2], EventKind::DomainChecked { domain: "fabrikam.com".into(), found: None, has_rms: false });
     assert_eq!(
         ev1[3],
-        EventKind::TenantCreated { domain: "fabrikam.com".into(), tenant: "fabrikam.com".into(), initial_domain: "fabrikamcom.onmicrosoft.com".into(), region: Region::NorthAmerica }
+        EventKind::TenantCreated {
+            domain: "fabrikam.com".into(),
+            tenant: "fabrikam.com".into(),
+            initial_domain: "fabrikamcom.onmicrosoft.com".into(),
+            region: Region::NorthAmerica
+        }
     );
-    assert_eq!(ev1[4], EventKind::UserCreated { upn: PAT.into(), tenant: "fabrikam.com".into(), ordinal: 1, new_tenant: true });
+    assert_eq!(
+        ev1[4],
+        EventKind::UserCreated { upn: PAT.into(), tenant: "fabrikam.com".into(), ordinal: 1, new_tenant: true }
+    );
     assert!(ev1[4].explain().text.contains("not a global administrator but a standard user"));
     assert_eq!(
         ev1[7],
-        EventKind::LicenseAssigned { upn: PAT.into(), account_sku_id: "fabrikamcom:RIGHTSMANAGEMENT_ADHOC".into(), consumed: 1, active: 50_000 }
+        EventKind::LicenseAssigned {
+            upn: PAT.into(),
+            account_sku_id: "fabrikamcom:RIGHTSMANAGEMENT_ADHOC".into(),
+            consumed: 1,
+            active: 50_000
+        }
     );
 
     // ── second user ──
@@ -716,8 +815,14 @@ fn first_second_and_third_fabrikam_users_share_one_unmanaged_tenant() {
             ("AccountReadyEmailSent", Step::SignUp(7)),
         ]
     );
-    assert_eq!(ev2[2], EventKind::DomainChecked { domain: "fabrikam.com".into(), found: Some("fabrikam.com".into()), has_rms: true });
-    assert_eq!(ev2[3], EventKind::UserCreated { upn: ROSA.into(), tenant: "fabrikam.com".into(), ordinal: 2, new_tenant: false });
+    assert_eq!(
+        ev2[2],
+        EventKind::DomainChecked { domain: "fabrikam.com".into(), found: Some("fabrikam.com".into()), has_rms: true }
+    );
+    assert_eq!(
+        ev2[3],
+        EventKind::UserCreated { upn: ROSA.into(), tenant: "fabrikam.com".into(), ordinal: 2, new_tenant: false }
+    );
     assert_eq!(
         ev2[5],
         EventKind::TemplatesAvailable {
@@ -794,10 +899,14 @@ fn confirmation_email_has_the_documented_sender_subject_and_link() {
     assert_eq!(m.from(), "DoNotReply@microsoft.com");
     assert_eq!(m.from_name(), "Microsoft");
     assert_eq!(m.subject(), "Microsoft RMS");
-    
+
     assert_eq!(m.at, w.clock);
     assert!(!m.read);
-    let links: Vec<_> = m.body(PAT).iter().filter_map(|b| if let Block::Link { href, .. } = b { Some(href.clone()) } else { None }).collect();
+    let links: Vec<_> = m
+        .body(PAT)
+        .iter()
+        .filter_map(|b| if let Block::Link { href, .. } = b { Some(href.clone()) } else { None })
+        .collect();
     assert_eq!(links.len(), 1);
     let token = links[0].strip_prefix("/portal/verify?token=").expect("verify link");
     assert_eq!(token.len(), 32, "128 bits as hex");
@@ -812,7 +921,11 @@ fn confirmation_email_has_the_documented_sender_subject_and_link() {
 
     let conf = w.confirmation(token).unwrap();
     assert_eq!(conf, Confirmation { email: email(PAT), expires_at: expires, existing_account: false });
-    assert_eq!(w.confirmation(&format!("  {token}\n")).unwrap().email, email(PAT), "a pasted link with spaces still works");
+    assert_eq!(
+        w.confirmation(&format!("  {token}\n")).unwrap().email,
+        email(PAT),
+        "a pasted link with spaces still works"
+    );
     // reading a link changes nothing
     let snapshot = w.clone();
     let _ = w.confirmation(token);
@@ -838,7 +951,8 @@ fn tokens_are_random_and_distinct() {
 #[test]
 fn link_validity_follows_the_config() {
     let mut rng = SeededRandom::new(24);
-    let mut w = World::load(Preset::Default, Config { pbkdf2_iterations: 2, link_validity: SimDuration::hours(1) }, &mut rng);
+    let mut w =
+        World::load(Preset::Default, Config { pbkdf2_iterations: 2, link_validity: SimDuration::hours(1) }, &mut rng);
     let token = request(&mut w, &mut rng, PAT);
     assert_eq!(w.signups[&token].expires_at, w.clock.plus(SimDuration::hours(1)));
     w.advance_clock("60", TimeUnit::Minutes).unwrap();
@@ -856,10 +970,13 @@ fn account_ready_email_has_a_sign_in_link_and_a_help_link() {
     assert_eq!(ready.subject(), READY_SUBJECT);
     assert_eq!(ready.from(), "DoNotReply@microsoft.com");
     assert_eq!(ready.from_name(), "Microsoft");
-    
+
     assert!(ready.id > mb.messages[0].id);
-    let links: Vec<(String, String)> =
-        ready.body(PAT).iter().filter_map(|b| if let Block::Link { text, href } = b { Some((text.clone(), href.clone())) } else { None }).collect();
+    let links: Vec<(String, String)> = ready
+        .body(PAT)
+        .iter()
+        .filter_map(|b| if let Block::Link { text, href } = b { Some((text.clone(), href.clone())) } else { None })
+        .collect();
     assert_eq!(links.len(), 2);
     assert!(links[0].0.starts_with("Sign in"));
     assert_eq!(links[0].1, "/signin?email=p.dover%40fabrikam.com");
@@ -878,7 +995,10 @@ fn asking_again_sends_a_fresh_link_and_retires_the_old_one() {
     let out = w.start_signup(PAT, &mut rng).unwrap();
     let new_expiry = w.clock.plus(SimDuration::hours(24));
     assert_eq!(out, StartOutcome::EmailSent { email: email(PAT), expires_at: new_expiry, replaced_previous: true });
-    assert_eq!(last_event(&w), EventKind::ConfirmationEmailSent { email: PAT.into(), expires_at: new_expiry, replaced_previous: true });
+    assert_eq!(
+        last_event(&w),
+        EventKind::ConfirmationEmailSent { email: PAT.into(), expires_at: new_expiry, replaced_previous: true }
+    );
     assert!(last_event(&w).explain().text.contains("An earlier link to the same address was retired"));
     let new = link_token(&w, PAT);
     assert_ne!(old, new);
@@ -917,10 +1037,16 @@ fn an_unknown_token_is_refused_and_changes_nothing() {
     for bad in ["", "deadbeef", "00000000000000000000000000000000", "../../etc/passwd"] {
         assert_eq!(w.confirmation(bad), Err(TokenError::Unknown), "{bad:?}");
         let n = w.events.len();
-        assert_eq!(w.complete_signup(bad, &details("Pat", "Dover", PAT_PW), &mut rng), Err(CompleteError::Token(TokenError::Unknown)));
+        assert_eq!(
+            w.complete_signup(bad, &details("Pat", "Dover", PAT_PW), &mut rng),
+            Err(CompleteError::Token(TokenError::Unknown))
+        );
         assert_eq!(
             since(&w, n),
-            vec![EventKind::ConfirmationLinkRejected { email: "an unknown address".into(), reason: TokenError::Unknown.to_string() }]
+            vec![EventKind::ConfirmationLinkRejected {
+                email: "an unknown address".into(),
+                reason: TokenError::Unknown.to_string()
+            }]
         );
     }
     assert!(TokenError::Unknown.to_string().starts_with("This sign-up link isn't valid."));
@@ -1050,15 +1176,20 @@ fn each_account_field_error_is_reported_and_nothing_is_created() {
     assert_eq!(only(&e), (Field::FirstName, "Your first name contains control characters; type it again."));
 
     // password policy: each violation
-    let pw = |p: &str| with(&|d: &mut AccountDetails| {
-        d.password = p.into();
-        d.confirm_password = p.into();
-    });
+    let pw = |p: &str| {
+        with(&|d: &mut AccountDetails| {
+            d.password = p.into();
+            d.confirm_password = p.into();
+        })
+    };
     let e = field_errors(&mut w, &mut rng, &token, &pw("Ab1!"));
     assert_eq!(only(&e), (Field::Password, "The password is too short: it has 4 characters and needs at least 8."));
     let long = format!("Aa1{}", "x".repeat(254));
     let e = field_errors(&mut w, &mut rng, &token, &pw(&long));
-    assert_eq!(only(&e), (Field::Password, "The password is too long: it has 257 characters and can have at most 256."));
+    assert_eq!(
+        only(&e),
+        (Field::Password, "The password is too long: it has 257 characters and can have at most 256.")
+    );
     let e = field_errors(&mut w, &mut rng, &token, &pw("password1"));
     assert_eq!(
         only(&e),
@@ -1092,7 +1223,8 @@ fn each_account_field_error_is_reported_and_nothing_is_created() {
     assert!(w.mailbox(PAT).unwrap().messages.len() == 1, "no account-ready mail");
 
     // after fixing, the same token still works; names are trimmed, country upper-cased
-    let fixed = AccountDetails { first_name: "  Pat ".into(), last_name: " Dover".into(), country: "gb".into(), ..ok.clone() };
+    let fixed =
+        AccountDetails { first_name: "  Pat ".into(), last_name: " Dover".into(), country: "gb".into(), ..ok.clone() };
     let done = w.complete_signup(&token, &fixed, &mut rng).unwrap();
     let pat = &w.tenants[&done.tenant].users[&email(PAT)];
     assert_eq!((pat.first_name.as_str(), pat.last_name.as_str(), pat.country.as_str()), ("Pat", "Dover", "GB"));
@@ -1120,7 +1252,15 @@ fn several_field_errors_are_reported_at_once() {
     let e = field_errors(&mut w, &mut rng, &token, &d);
     assert_eq!(
         e.iter().map(|x| x.field).collect::<Vec<_>>(),
-        [Field::FirstName, Field::LastName, Field::Password, Field::Password, Field::Password, Field::ConfirmPassword, Field::Country]
+        [
+            Field::FirstName,
+            Field::LastName,
+            Field::Password,
+            Field::Password,
+            Field::Password,
+            Field::ConfirmPassword,
+            Field::Country
+        ]
     );
     let all = CompleteError::Fields(e.clone()).to_string();
     for x in &e {
@@ -1132,7 +1272,10 @@ fn several_field_errors_are_reported_at_once() {
 #[test]
 fn policy_edges_are_accepted() {
     let (mut w, mut rng) = world(32);
-    for (i, p) in ["abcd1234!", "ABCD123!", "Abcdefg1", "correct horse Battery 9", &format!("Aa1{}", "x".repeat(253))].iter().enumerate() {
+    for (i, p) in ["abcd1234!", "ABCD123!", "Abcdefg1", "correct horse Battery 9", &format!("Aa1{}", "x".repeat(253))]
+        .iter()
+        .enumerate()
+    {
         let addr = format!("u{i}@fabrikam.com");
         let token = request(&mut w, &mut rng, &addr);
         let res = w.complete_signup(&token, &details("U", "V", p), &mut rng);
@@ -1206,7 +1349,8 @@ fn company_settings_are_checked_again_when_create_is_clicked() {
     expected.get_mut(&tenant_of(&w, "litwareinc.com").id).unwrap().settings.allow_ad_hoc_subscriptions = false;
     assert_eq!(w.tenants, expected, "nothing created");
 
-    tenant_mut(&mut w, "litwareinc.com").settings = CompanySettings { allow_ad_hoc_subscriptions: true, allow_email_verified_users: false };
+    tenant_mut(&mut w, "litwareinc.com").settings =
+        CompanySettings { allow_ad_hoc_subscriptions: true, allow_email_verified_users: false };
     assert_eq!(
         w.complete_signup(&token, &dana, &mut rng),
         Err(CompleteError::Refused(SignupRefusal::NewAccountsNotAllowed { domain: "litwareinc.com".into() }))
@@ -1376,7 +1520,12 @@ fn smart_lockout_after_ten_distinct_wrong_passwords() {
     assert_eq!(
         since(&w, n),
         vec![
-            EventKind::SignInFailed { email: PAT.into(), reason: SignInError::WrongPassword.to_string(), counted: true, failures: 10 },
+            EventKind::SignInFailed {
+                email: PAT.into(),
+                reason: SignInError::WrongPassword.to_string(),
+                counted: true,
+                failures: 10
+            },
             EventKind::AccountLocked { upn: PAT.into(), until, lockout_number: 1 },
         ]
     );
@@ -1385,7 +1534,9 @@ fn smart_lockout_after_ten_distinct_wrong_passwords() {
     // while locked, even the right password is refused
     assert_eq!(w.sign_in(PAT, PAT_PW), Err(SignInError::Locked { until }));
     assert!(w.session.is_none());
-    assert!(matches!(last_event(&w), EventKind::SignInFailed { counted: false, ref reason, .. } if reason == DOC_LOCKED_TEXT));
+    assert!(
+        matches!(last_event(&w), EventKind::SignInFailed { counted: false, ref reason, .. } if reason == DOC_LOCKED_TEXT)
+    );
 
     // 59 seconds are not enough (the clock moves in minutes; check with the field instead)
     assert!(w.clock < until);
@@ -1510,7 +1661,10 @@ fn advance_clock_refuses_bad_amounts() {
         ClockError::NotAPositiveWholeNumber.to_string(),
         "Enter a whole number of at least 1. The simulated clock only moves forward."
     );
-    assert_eq!(ClockError::TooFar.to_string(), "That is more than a year: advance the clock by at most 366 days at a time.");
+    assert_eq!(
+        ClockError::TooFar.to_string(),
+        "That is more than a year: advance the clock by at most 366 days at a time."
+    );
 }
 
 #[test]
@@ -1646,21 +1800,63 @@ mod invariants {
 
     #[derive(Debug, Clone)]
     pub enum Op {
-        Start { domain: usize, local: usize },
+        Start {
+            domain: usize,
+            local: usize,
+        },
         /// Complete the pending link of an address (or, if `stale`, any link ever issued).
-        Complete { domain: usize, local: usize, stale: usize, use_stale: bool, password: usize, country_ok: bool },
-        SignIn { domain: usize, local: usize, password: usize },
-        Advance { hours: u8 },
+        Complete {
+            domain: usize,
+            local: usize,
+            stale: usize,
+            use_stale: bool,
+            password: usize,
+            country_ok: bool,
+        },
+        SignIn {
+            domain: usize,
+            local: usize,
+            password: usize,
+        },
+        Advance {
+            hours: u8,
+        },
         SignOut,
-        Settings { domain: usize, ad_hoc: bool, email_verified: bool },
+        Settings {
+            domain: usize,
+            ad_hoc: bool,
+            email_verified: bool,
+        },
         /// A member becomes the admin (publishes the record, waits, confirms).
-        BecomeAdmin { domain: usize, local: usize, publish: bool },
+        BecomeAdmin {
+            domain: usize,
+            local: usize,
+            publish: bool,
+        },
         /// Contoso's (or Litware's) admin takes over a domain.
-        TakeOver { litware: bool, domain: usize, force: bool },
-        Block { admin_domain: usize, domain: usize, local: usize, blocked: bool },
-        Delete { admin_domain: usize, domain: usize, local: usize },
-        DirSync { admin_domain: usize, on: bool },
-        Convert { admin_domain: usize },
+        TakeOver {
+            litware: bool,
+            domain: usize,
+            force: bool,
+        },
+        Block {
+            admin_domain: usize,
+            domain: usize,
+            local: usize,
+            blocked: bool,
+        },
+        Delete {
+            admin_domain: usize,
+            domain: usize,
+            local: usize,
+        },
+        DirSync {
+            admin_domain: usize,
+            on: bool,
+        },
+        Convert {
+            admin_domain: usize,
+        },
     }
 
     fn op() -> impl Strategy<Value = Op> {
@@ -1730,10 +1926,17 @@ mod invariants {
             }
             prop_assert_eq!(
                 t.templates_available(),
-                !t.templates.is_empty() && (t.has_paid_azure_rms() || t.consumed_units(Sku::RightsManagementAdhoc) >= 2)
+                !t.templates.is_empty()
+                    && (t.has_paid_azure_rms() || t.consumed_units(Sku::RightsManagementAdhoc) >= 2)
             );
         }
-        prop_assert!(!w.tenant_of_domain("contoso.com").unwrap().users.values().any(|u| u.upn.domain() == "contoso.com" && u.licenses.contains(&Sku::RightsManagementAdhoc)));
+        prop_assert!(
+            !w.tenant_of_domain("contoso.com")
+                .unwrap()
+                .users
+                .values()
+                .any(|u| u.upn.domain() == "contoso.com" && u.licenses.contains(&Sku::RightsManagementAdhoc))
+        );
         let mut keys = std::collections::BTreeSet::new();
         for k in w.tenants.values().flat_map(|t| t.keys.iter()).chain(w.retired_keys.iter().map(|r| &r.key)) {
             prop_assert!(keys.insert(k.id.clone()), "the key {} is in two places", k.id);
@@ -1913,7 +2116,11 @@ fn the_seed_story_end_to_end() {
     assert!(!page.existing_account);
 
     // Step 6: first attempt with a weak password is refused; nothing is created.
-    let weak = AccountDetails { password: "fabrikam".into(), confirm_password: "fabrikam".into(), ..details("Pat", "Dover", "") };
+    let weak = AccountDetails {
+        password: "fabrikam".into(),
+        confirm_password: "fabrikam".into(),
+        ..details("Pat", "Dover", "")
+    };
     assert!(matches!(w.complete_signup(&token, &weak, &mut rng), Err(CompleteError::Fields(_))));
     assert!(w.tenant_of_domain("fabrikam.com").is_none());
 
@@ -1961,8 +2168,19 @@ fn the_seed_story_end_to_end() {
 
     // The event log tells the whole story, one seed step per event.
     let steps: Vec<Step> = w.events.iter().map(|e| e.kind.explain().step).collect();
-    for s in [Step::SignUp(2), Step::SignUp(3), Step::SignUp(4), Step::SignUp(6), Step::SignUp(7),
-              Step::Overview(1), Step::Overview(2), Step::Overview(3), Step::Overview(4), Step::SignIn, Step::Trainer] {
+    for s in [
+        Step::SignUp(2),
+        Step::SignUp(3),
+        Step::SignUp(4),
+        Step::SignUp(6),
+        Step::SignUp(7),
+        Step::Overview(1),
+        Step::Overview(2),
+        Step::Overview(3),
+        Step::Overview(4),
+        Step::SignIn,
+        Step::Trainer,
+    ] {
         assert!(steps.contains(&s), "no event for {}", s.label());
     }
     assert!(w.events.iter().all(|e| !e.kind.explain().title.is_empty() && !e.kind.explain().text.is_empty()));
@@ -1983,7 +2201,11 @@ fn initial_domains_are_unique() {
     let b = sign_up(&mut w, &mut rng, PAT, "Pat", "Dover", PAT_PW);
     let c = sign_up(&mut w, &mut rng, "x@fab-rikam.com", "X", "Y", "Fab-Rikam1");
     let initials: Vec<&str> = [&a, &b, &c].iter().map(|d| w.tenants[&d.tenant].initial_domain.as_str()).collect();
-    assert_ne!(initials[0], tenant_of(&w, "litwareinc.com").initial_domain, "collides with Litware's litwareinc.onmicrosoft.com");
+    assert_ne!(
+        initials[0],
+        tenant_of(&w, "litwareinc.com").initial_domain,
+        "collides with Litware's litwareinc.onmicrosoft.com"
+    );
     assert_ne!(initials[1], initials[2], "fabrikam.com and fab-rikam.com both get fabrikamcom.onmicrosoft.com");
 }
 
@@ -1999,7 +2221,11 @@ fn sign_in_link_encodes_the_address() {
     let (mut w, mut rng) = world(62);
     sign_up(&mut w, &mut rng, "pat+rms@fabrikam.com", "Pat", "Dover", PAT_PW);
     let ready = w.mailbox("pat+rms@fabrikam.com").unwrap().messages.last().unwrap();
-    let href = ready.body("pat+rms@fabrikam.com").iter().find_map(|b| if let Block::Link { href, .. } = b { Some(href.clone()) } else { None }).unwrap();
+    let href = ready
+        .body("pat+rms@fabrikam.com")
+        .iter()
+        .find_map(|b| if let Block::Link { href, .. } = b { Some(href.clone()) } else { None })
+        .unwrap();
     assert_eq!(href, "/signin?email=pat%2Brms%40fabrikam.com", "a raw '+' reads back as a space in a query string");
 }
 
@@ -2042,7 +2268,9 @@ fn asking_again_after_expiry_replaces_nothing_and_the_old_link_says_expired() {
     let old = link_token(&w, PAT);
     w.advance_clock("25", TimeUnit::Hours).unwrap();
     match w.start_signup(PAT, &mut rng).unwrap() {
-        StartOutcome::EmailSent { replaced_previous, .. } => assert!(!replaced_previous, "the expired link was no longer usable"),
+        StartOutcome::EmailSent { replaced_previous, .. } => {
+            assert!(!replaced_previous, "the expired link was no longer usable")
+        }
         other => panic!("{other:?}"),
     }
     assert!(matches!(w.confirmation(&old), Err(TokenError::Expired { .. })));

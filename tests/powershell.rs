@@ -10,7 +10,8 @@ use rms_sim::sim::powershell::parser::parse;
 use rms_sim::sim::powershell::{BoundArgs, CmdletHost, Console, DefaultView, HostError, PsObject, PsValue};
 
 const DOMAIN_VIEW: &[(&str, usize)] = &[("Name", 0), ("Status", 0), ("Authentication", 0)];
-const SKU_VIEW: &[(&str, usize)] = &[("AccountSkuId", 32), ("ActiveUnits", 0), ("WarningUnits", 0), ("ConsumedUnits", 0)];
+const SKU_VIEW: &[(&str, usize)] =
+    &[("AccountSkuId", 32), ("ActiveUnits", 0), ("WarningUnits", 0), ("ConsumedUnits", 0)];
 
 /// A tenant just big enough for the articles' commands.
 struct Tenant {
@@ -23,7 +24,13 @@ struct Tenant {
 
 impl Tenant {
     fn new() -> Self {
-        Tenant { connected: false, ad_hoc: true, email_verified: true, domains: vec![("contoso.onmicrosoft.com".into(), "Verified")], calls: Vec::new() }
+        Tenant {
+            connected: false,
+            ad_hoc: true,
+            email_verified: true,
+            domains: vec![("contoso.onmicrosoft.com".into(), "Verified")],
+            calls: Vec::new(),
+        }
     }
 }
 
@@ -71,13 +78,26 @@ impl CmdletHost for Tenant {
             "New-MsolDomain" => {
                 let name = args.str("Name").unwrap().to_string();
                 self.domains.push((name.clone(), "Unverified"));
-                Ok(vec![PsObject::new("Microsoft.Online.Administration.Domain", DefaultView::Table(DOMAIN_VIEW)).with("Name", name).with("Status", "Unverified").with("Authentication", "Managed")])
+                Ok(vec![
+                    PsObject::new("Microsoft.Online.Administration.Domain", DefaultView::Table(DOMAIN_VIEW))
+                        .with("Name", name)
+                        .with("Status", "Unverified")
+                        .with("Authentication", "Managed"),
+                ])
             }
             "Get-MsolDomain" => Ok(self
                 .domains
                 .iter()
-                .filter(|(n, s)| args.str("DomainName").is_none_or(|d| d.eq_ignore_ascii_case(n)) && args.str("Status").is_none_or(|x| x == *s))
-                .map(|(n, s)| PsObject::new("Microsoft.Online.Administration.Domain", DefaultView::Table(DOMAIN_VIEW)).with("Name", n.as_str()).with("Status", *s).with("Authentication", "Managed"))
+                .filter(|(n, s)| {
+                    args.str("DomainName").is_none_or(|d| d.eq_ignore_ascii_case(n))
+                        && args.str("Status").is_none_or(|x| x == *s)
+                })
+                .map(|(n, s)| {
+                    PsObject::new("Microsoft.Online.Administration.Domain", DefaultView::Table(DOMAIN_VIEW))
+                        .with("Name", n.as_str())
+                        .with("Status", *s)
+                        .with("Authentication", "Managed")
+                })
                 .collect()),
             "Get-MsolDomainVerificationDns" => Ok(vec![
                 PsObject::new("Microsoft.Online.Administration.DomainVerificationDns", DefaultView::List)
@@ -92,8 +112,14 @@ impl CmdletHost for Tenant {
                         d.1 = "Verified";
                         Ok(vec![])
                     }
-                    Some(_) => Err(HostError::msol("The domain is already in use by an unmanaged directory.", "Microsoft.Online.Administration.Automation.DomainAlreadyExistsException")),
-                    None => Err(HostError::msol("Domain not found.", "Microsoft.Online.Administration.Automation.DomainNotFoundException")),
+                    Some(_) => Err(HostError::msol(
+                        "The domain is already in use by an unmanaged directory.",
+                        "Microsoft.Online.Administration.Automation.DomainAlreadyExistsException",
+                    )),
+                    None => Err(HostError::msol(
+                        "Domain not found.",
+                        "Microsoft.Online.Administration.Automation.DomainNotFoundException",
+                    )),
                 }
             }
             _ => Ok(vec![]),
@@ -128,13 +154,25 @@ fn external_admin_takeover_as_the_article_types_it() {
         "PS C:\\> New-MsolDomain \u{2013}Name contoso.co.uk\n\nName          Status     Authentication\n----          ------     --------------\ncontoso.co.uk Unverified Managed\n\n"
     );
     assert_eq!(
-        type_line(&mut c, &mut t, "Get-MsolDomainVerificationDns \u{2013}DomainName contoso.co.uk \u{2013}Mode DnsTxtRecord"),
+        type_line(
+            &mut c,
+            &mut t,
+            "Get-MsolDomainVerificationDns \u{2013}DomainName contoso.co.uk \u{2013}Mode DnsTxtRecord"
+        ),
         "PS C:\\> Get-MsolDomainVerificationDns \u{2013}DomainName contoso.co.uk \u{2013}Mode DnsTxtRecord\n\nLabel : contoso.co.uk\nText  : MS=ms32dd01b8\nTtl   : 3600\n\n"
     );
     let out = type_line(&mut c, &mut t, "Confirm-MsolDomain \u{2013}DomainName contoso.co.uk");
     assert!(out.contains("Confirm-MsolDomain : The domain is already in use by an unmanaged directory.\n"));
-    assert_eq!(type_line(&mut c, &mut t, "Confirm-MsolDomain \u{2013}DomainName contoso.co.uk \u{2013}ForceTakeover Force").lines().count(), 1);
-    assert!(type_line(&mut c, &mut t, "Get-MsolDomain -Status Verified").contains("\ncontoso.co.uk           Verified Managed\n"));
+    assert_eq!(
+        type_line(&mut c, &mut t, "Confirm-MsolDomain \u{2013}DomainName contoso.co.uk \u{2013}ForceTakeover Force")
+            .lines()
+            .count(),
+        1
+    );
+    assert!(
+        type_line(&mut c, &mut t, "Get-MsolDomain -Status Verified")
+            .contains("\ncontoso.co.uk           Verified Managed\n")
+    );
 }
 
 #[test]
@@ -145,8 +183,15 @@ fn self_service_sign_up_settings_with_msonline_and_graph() {
         type_line(&mut c, &mut t, "Get-MsolAccountSku"),
         "PS C:\\> Get-MsolAccountSku\n\nAccountSkuId                     ActiveUnits WarningUnits ConsumedUnits\n------------                     ----------- ------------ -------------\nYourO365:RIGHTSMANAGEMENT_ADHOC  50000       0            1\n\n"
     );
-    type_line(&mut c, &mut t, "Set-MsolCompanySettings -AllowEmailVerifiedUsers $false -AllowAdHocSubscriptions $false");
-    assert_eq!(type_line(&mut c, &mut t, "Get-MsolCompanyInformation | fl allow*"), "PS C:\\> Get-MsolCompanyInformation | fl allow*\n\nAllowAdHocSubscriptions : False\nAllowEmailVerifiedUsers : False\n\n");
+    type_line(
+        &mut c,
+        &mut t,
+        "Set-MsolCompanySettings -AllowEmailVerifiedUsers $false -AllowAdHocSubscriptions $false",
+    );
+    assert_eq!(
+        type_line(&mut c, &mut t, "Get-MsolCompanyInformation | fl allow*"),
+        "PS C:\\> Get-MsolCompanyInformation | fl allow*\n\nAllowAdHocSubscriptions : False\nAllowEmailVerifiedUsers : False\n\n"
+    );
 
     // The Graph article's block, pasted whole.
     let pasted = "Import-Module Microsoft.Graph.Identity.SignIns\nConnect-MgGraph -Scopes \"Policy.ReadWrite.Authorization\"\n\n$param = @{\n    allowedToSignUpEmailBasedSubscriptions = $true\n    allowEmailVerifiedUsersToJoinOrganization = $true\n}\n\nUpdate-MgPolicyAuthorizationPolicy -BodyParameter $param";
@@ -162,10 +207,16 @@ fn self_service_sign_up_settings_with_msonline_and_graph() {
 #[test]
 fn errors_keep_the_session_going() {
     let (mut c, mut t) = (Console::new(), Tenant::new());
-    let out = type_line(&mut c, &mut t, "Get-Foo; Set-MsolCompanySettings -AllowAdHocSubscriptions false; cls; Get-Help Get-MsolDomain");
+    let out = type_line(
+        &mut c,
+        &mut t,
+        "Get-Foo; Set-MsolCompanySettings -AllowAdHocSubscriptions false; cls; Get-Help Get-MsolDomain",
+    );
     let r = c.run("Get-Foo; Set-MsolCompanySettings -AllowAdHocSubscriptions false; 'still here'", &mut t);
     assert!(r.text.contains("CommandNotFoundException\n\n"));
-    assert!(r.text.contains("Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0."));
+    assert!(
+        r.text.contains("Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.")
+    );
     assert!(r.text.ends_with("\nstill here\n"));
     assert!(out.starts_with("\nNAME\n    Get-MsolDomain\n"), "Clear-Host drops what came before it");
     assert!(!t.calls.iter().any(|c| c == "Set-MsolCompanySettings"));

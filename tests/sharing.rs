@@ -26,12 +26,26 @@ fn e(s: &str) -> Email {
 fn sign_up(w: &mut World, rng: &mut SeededRandom, address: &str, country: &str) {
     w.start_signup(address, rng).unwrap();
     let token = w.pending_signups[&e(address)].clone();
-    let d = AccountDetails { first_name: "A".into(), last_name: "B".into(), password: "Signup-2016!".into(), confirm_password: "Signup-2016!".into(), country: country.into() };
+    let d = AccountDetails {
+        first_name: "A".into(),
+        last_name: "B".into(),
+        password: "Signup-2016!".into(),
+        confirm_password: "Signup-2016!".into(),
+        country: country.into(),
+    };
     w.complete_signup(&token, &d, rng).unwrap();
 }
 
 fn req(name: &str, data: &[u8], users: &str, policy: PolicyChoice) -> ProtectRequest {
-    ProtectRequest { file_name: name.into(), data: data.to_vec(), users: users.into(), policy, expires_on: String::new(), notify: false, instant_revoke: false }
+    ProtectRequest {
+        file_name: name.into(),
+        data: data.to_vec(),
+        users: users.into(),
+        policy,
+        expires_on: String::new(),
+        notify: false,
+        instant_revoke: false,
+    }
 }
 
 fn viewer(users: &str) -> PolicyChoice {
@@ -77,7 +91,12 @@ fn permission_levels_grant_the_documented_rights() {
     use Right::*;
     assert_eq!(Permission::Viewer.rights(), vec![View, Reply, ReplyAll]);
     let reviewer = Permission::Reviewer.rights();
-    assert!(reviewer.contains(&Edit) && reviewer.contains(&DocEdit) && !reviewer.contains(&Print) && !reviewer.contains(&Extract));
+    assert!(
+        reviewer.contains(&Edit)
+            && reviewer.contains(&DocEdit)
+            && !reviewer.contains(&Print)
+            && !reviewer.contains(&Extract)
+    );
     let coauthor = Permission::CoAuthor.rights();
     for r in [Extract, ViewRightsData, ObjModel, Export, Print] {
         assert!(coauthor.contains(&r), "{r:?}");
@@ -115,8 +134,14 @@ fn share_with_someone_without_an_account_who_signs_up_and_reads_it() {
     assert_eq!(m.from(), PAT);
     let MessageKind::Custom { attachments, body, .. } = &m.kind else { panic!() };
     assert_eq!(attachments.len(), 1);
-    assert!(body.iter().any(|b| matches!(b, Block::Link { href, .. } if href == "/portal?email=k.braun%40tailspintoys.de")), "{body:?}");
-    assert!(body.iter().any(|b| matches!(b, Block::Paragraph(t) if t.contains("protected with Microsoft Rights Management"))));
+    assert!(
+        body.iter().any(|b| matches!(b, Block::Link { href, .. } if href == "/portal?email=k.braun%40tailspintoys.de")),
+        "{body:?}"
+    );
+    assert!(
+        body.iter()
+            .any(|b| matches!(b, Block::Paragraph(t) if t.contains("protected with Microsoft Rights Management")))
+    );
     let (name, bytes) = w.attachment(&attachments[0]).unwrap();
     assert_eq!((name.as_str(), &bytes), ("Pricing.ptxt", &p.bytes));
     // Without an account: sign in first.
@@ -129,7 +154,10 @@ fn share_with_someone_without_an_account_who_signs_up_and_reads_it() {
     assert_eq!(o.rights, Permission::Viewer.rights());
     assert!(!o.is_owner && o.native);
     // The policy names each user with their level.
-    assert_eq!(o.shared_with, vec!["k.braun@tailspintoys.de (Viewer: View Only)", "r.ortiz@fabrikam.com (Viewer: View Only)"]);
+    assert_eq!(
+        o.shared_with,
+        vec!["k.braun@tailspintoys.de (Viewer: View Only)", "r.ortiz@fabrikam.com (Viewer: View Only)"]
+    );
     assert_eq!(o.header.issuer, PAT);
     assert_eq!(o.license_valid_until, Some(w.clock.plus(SimDuration::days(30))), "a 30-day use license");
     // A third person can't.
@@ -151,7 +179,13 @@ fn share_with_someone_without_an_account_who_signs_up_and_reads_it() {
 fn any_changed_byte_is_detected_and_unprotected_files_are_told_apart() {
     let (mut w, mut rng) = load(Preset::FabrikamSignedUp);
     let pat = e(PAT);
-    let p = w.protect_in_place(Some(&pat), &req("Sample.txt", b"hello world, this is the secret", ROSA, viewer("")), &mut rng).unwrap();
+    let p = w
+        .protect_in_place(
+            Some(&pat),
+            &req("Sample.txt", b"hello world, this is the secret", ROSA, viewer("")),
+            &mut rng,
+        )
+        .unwrap();
     let rosa = e(ROSA);
     assert!(w.open_protected(Some(&rosa), "Sample.ptxt", &p.bytes, &mut rng).is_ok());
     let step = (p.bytes.len() / 97).max(1);
@@ -162,7 +196,10 @@ fn any_changed_byte_is_detected_and_unprotected_files_are_told_apart() {
         assert_eq!(r.as_ref().err(), Some(&OpenError::Damaged), "byte {i} of {}", p.bytes.len());
     }
     // Truncated, or extra bytes appended.
-    assert_eq!(w.open_protected(Some(&rosa), "Sample.ptxt", &p.bytes[..p.bytes.len() - 3], &mut rng).err(), Some(OpenError::Damaged));
+    assert_eq!(
+        w.open_protected(Some(&rosa), "Sample.ptxt", &p.bytes[..p.bytes.len() - 3], &mut rng).err(),
+        Some(OpenError::Damaged)
+    );
     let mut longer = p.bytes.clone();
     longer.push(0);
     assert_eq!(w.open_protected(Some(&rosa), "Sample.ptxt", &longer, &mut rng).err(), Some(OpenError::Damaged));
@@ -170,12 +207,18 @@ fn any_changed_byte_is_detected_and_unprotected_files_are_told_apart() {
     let mut bad = p.bytes.clone();
     bad[0] = b'X';
     assert_eq!(w.open_protected(Some(&rosa), "Sample.ptxt", &bad, &mut rng).err(), Some(OpenError::Damaged));
-    assert_eq!(w.open_protected(Some(&rosa), "Sample.txt", b"just text", &mut rng).err(), Some(OpenError::NotProtected));
+    assert_eq!(
+        w.open_protected(Some(&rosa), "Sample.txt", b"just text", &mut rng).err(),
+        Some(OpenError::NotProtected)
+    );
     assert!(OpenError::Damaged.to_string().contains("altered or damaged"));
     assert!(OpenError::NotProtected.to_string().contains("isn't protected"));
     // The header stays readable for inspection.
     let h = inspect(&p.bytes).unwrap();
-    assert_eq!((h.original_name.as_str(), h.protected_name.as_str(), h.issuer.as_str(), h.protection.as_str()), ("Sample.txt", "Sample.ptxt", PAT, "native"));
+    assert_eq!(
+        (h.original_name.as_str(), h.protected_name.as_str(), h.issuer.as_str(), h.protection.as_str()),
+        ("Sample.txt", "Sample.ptxt", PAT, "native")
+    );
     assert!(h.algorithm.contains("AES-256-GCM"));
     assert_eq!(inspect(b"plain").err(), Some(OpenError::NotProtected));
 }
@@ -186,24 +229,43 @@ fn templates_restrict_to_the_organization() {
     let pat = e(PAT);
     let fab = w.tenant_of_domain("fabrikam.com").unwrap().clone();
     let view_only = fab.templates.iter().find(|t| t.kind == TemplateKind::ConfidentialViewOnly).unwrap().id.clone();
-    let p = w.protect_in_place(Some(&pat), &req("Plan.txt", b"plan", "", PolicyChoice::Template(view_only.clone())), &mut rng).unwrap();
+    let p = w
+        .protect_in_place(
+            Some(&pat),
+            &req("Plan.txt", b"plan", "", PolicyChoice::Template(view_only.clone())),
+            &mut rng,
+        )
+        .unwrap();
     let o = w.open_protected(Some(&e(ROSA)), "Plan.ptxt", &p.bytes, &mut rng).unwrap();
     assert_eq!(o.rights, vec![Right::View]);
     assert_eq!(o.template.as_deref(), Some("fabrikam.com - Confidential View Only"));
     match w.open_protected(Some(&e(JANET)), "Plan.ptxt", &p.bytes, &mut rng) {
-        Err(err @ OpenError::OtherOrganization { .. }) => assert!(err.to_string().contains("fabrikam.com - Confidential View Only")),
+        Err(err @ OpenError::OtherOrganization { .. }) => {
+            assert!(err.to_string().contains("fabrikam.com - Confidential View Only"))
+        }
         other => panic!("{other:?}"),
     }
     // No expiry with a template; unknown templates refused.
     let mut r = req("Plan.txt", b"plan", "", PolicyChoice::Template(view_only));
     r.expires_on = "2016-06-01".into();
     assert_eq!(w.protect_in_place(Some(&pat), &r, &mut rng).err(), Some(ProtectError::ExpiryWithTemplate));
-    assert_eq!(w.protect_in_place(Some(&pat), &req("a.txt", b"x", "", PolicyChoice::Template("nope".into())), &mut rng).err(), Some(ProtectError::UnknownTemplate));
+    assert_eq!(
+        w.protect_in_place(Some(&pat), &req("a.txt", b"x", "", PolicyChoice::Template("nope".into())), &mut rng).err(),
+        Some(ProtectError::UnknownTemplate)
+    );
     // With one user, the templates aren't available yet.
     let (mut d, mut drng) = load(Preset::Default);
     sign_up(&mut d, &mut drng, "first@northwind.com", "US");
     let id = d.tenant_of_domain("northwind.com").unwrap().templates[0].id.clone();
-    assert_eq!(d.protect_in_place(Some(&e("first@northwind.com")), &req("a.txt", b"x", "", PolicyChoice::Template(id)), &mut drng).err(), Some(ProtectError::TemplatesNotAvailable));
+    assert_eq!(
+        d.protect_in_place(
+            Some(&e("first@northwind.com")),
+            &req("a.txt", b"x", "", PolicyChoice::Template(id)),
+            &mut drng
+        )
+        .err(),
+        Some(ProtectError::TemplatesNotAvailable)
+    );
 }
 
 #[test]
@@ -212,21 +274,41 @@ fn protect_refusals_are_specific() {
     let janet = e(JANET);
     let ok = req("a.txt", b"x", PAT, viewer(""));
     assert_eq!(w.protect_in_place(None, &ok, &mut rng).err(), Some(ProtectError::NotSignedIn));
-    assert!(matches!(w.protect_in_place(Some(&e(LEE)), &ok, &mut rng), Err(ProtectError::NoRms { .. })), "Litware has no Azure RMS");
-    assert_eq!(w.protect_in_place(Some(&janet), &req("a.txt", b"", PAT, viewer("")), &mut rng).err(), Some(ProtectError::EmptyFile));
+    assert!(
+        matches!(w.protect_in_place(Some(&e(LEE)), &ok, &mut rng), Err(ProtectError::NoRms { .. })),
+        "Litware has no Azure RMS"
+    );
+    assert_eq!(
+        w.protect_in_place(Some(&janet), &req("a.txt", b"", PAT, viewer("")), &mut rng).err(),
+        Some(ProtectError::EmptyFile)
+    );
     let big = vec![7u8; MAX_FILE_BYTES + 1];
-    assert!(matches!(w.protect_in_place(Some(&janet), &req("a.bin", &big, PAT, viewer("")), &mut rng), Err(ProtectError::TooLarge { .. })));
-    assert_eq!(w.protect_in_place(Some(&janet), &req("a.txt", b"x", " ; ", viewer("")), &mut rng).err(), Some(ProtectError::NoUsers));
-    assert!(matches!(w.protect_in_place(Some(&janet), &req("a.txt", b"x", "p.dover@fabrikam.com; nobody", viewer("")), &mut rng), Err(ProtectError::InvalidUser { .. })));
+    assert!(matches!(
+        w.protect_in_place(Some(&janet), &req("a.bin", &big, PAT, viewer("")), &mut rng),
+        Err(ProtectError::TooLarge { .. })
+    ));
+    assert_eq!(
+        w.protect_in_place(Some(&janet), &req("a.txt", b"x", " ; ", viewer("")), &mut rng).err(),
+        Some(ProtectError::NoUsers)
+    );
+    assert!(matches!(
+        w.protect_in_place(Some(&janet), &req("a.txt", b"x", "p.dover@fabrikam.com; nobody", viewer("")), &mut rng),
+        Err(ProtectError::InvalidUser { .. })
+    ));
     match w.share_protected(Some(&janet), &req("a.txt", b"x", "someone@outlook.com", viewer("")), &mut rng) {
-        Err(err @ ProtectError::PersonalUser { .. }) => assert!(err.to_string().contains("Personal email addresses are not currently supported by the RMS sharing app")),
+        Err(err @ ProtectError::PersonalUser { .. }) => assert!(
+            err.to_string().contains("Personal email addresses are not currently supported by the RMS sharing app")
+        ),
         other => panic!("{other:?}"),
     }
     let mut r = ok.clone();
     r.expires_on = "31/05/2016".into();
     assert!(matches!(w.protect_in_place(Some(&janet), &r, &mut rng), Err(ProtectError::BadDate { .. })));
     r.expires_on = "2016-05-01".into();
-    assert!(matches!(w.protect_in_place(Some(&janet), &r, &mut rng), Err(ProtectError::PastDate { .. })), "the clock is at 2 May 2016");
+    assert!(
+        matches!(w.protect_in_place(Some(&janet), &r, &mut rng), Err(ProtectError::PastDate { .. })),
+        "the clock is at 2 May 2016"
+    );
     assert!(w.documents.is_empty() && w.files.is_empty(), "nothing protected by a refused request");
 }
 
@@ -274,7 +356,10 @@ fn revocation_takes_effect_when_the_use_license_expires() {
     assert!(!w.tracking_available(&pat), "RMS for individuals alone has no tracking");
     let o = w.open_protected(Some(&pat), "Offer.ptxt", &p.bytes, &mut rng).unwrap();
     assert!(!o.from_cached_license);
-    assert_eq!(w.revoke(&pat, &p.content_id, &mut rng).unwrap_err(), "Document tracking and revocation need a paid subscription that includes Azure Rights Management.");
+    assert_eq!(
+        w.revoke(&pat, &p.content_id, &mut rng).unwrap_err(),
+        "Document tracking and revocation need a paid subscription that includes Azure Rights Management."
+    );
     let until = w.revoke(&e(JANET), &p.content_id, &mut rng).unwrap();
     assert_eq!(until, w.clock.plus(SimDuration::days(30)));
     assert!(w.revoke(&e(JANET), &p.content_id, &mut rng).unwrap_err().contains("already revoked"));
@@ -289,7 +374,10 @@ fn revocation_takes_effect_when_the_use_license_expires() {
         Err(err @ OpenError::Revoked { .. }) => assert!(err.to_string().contains("revoked")),
         other => panic!("{other:?}"),
     }
-    assert!(w.open_protected(Some(&e(JANET)), "Offer.ptxt", &p.bytes, &mut rng).is_ok(), "the issuer can even after revocation");
+    assert!(
+        w.open_protected(Some(&e(JANET)), "Offer.ptxt", &p.bytes, &mut rng).is_ok(),
+        "the issuer can even after revocation"
+    );
 }
 
 #[test]
@@ -317,14 +405,25 @@ fn instant_revoke_takes_effect_at_once_and_opens_are_mailed_to_the_owner() {
 fn shared_office_files_get_a_read_only_ppdf_companion() {
     let (mut w, mut rng) = load(Preset::FabrikamSignedUp);
     let docx = b"PK\x03\x04 not really a docx";
-    let p = w.share_protected(Some(&e(PAT)), &req("Report.docx", docx, ROSA, PolicyChoice::Custom(Permission::CoAuthor)), &mut rng).unwrap();
+    let p = w
+        .share_protected(
+            Some(&e(PAT)),
+            &req("Report.docx", docx, ROSA, PolicyChoice::Custom(Permission::CoAuthor)),
+            &mut rng,
+        )
+        .unwrap();
     assert_eq!(p.file_name, "Report.docx");
     let (cname, cbytes) = p.companion.clone().expect("a companion");
     assert_eq!(cname, "Report.ppdf");
     let o = w.open_protected(Some(&e(ROSA)), &cname, &cbytes, &mut rng).unwrap();
     assert!(o.content.starts_with(b"%PDF-1.4") && o.content.ends_with(b"%%EOF\n"));
-    assert!(o.rights.contains(&Right::Print) && !o.rights.contains(&Right::Edit) && !o.rights.contains(&Right::Export), "read-only");
-    let MessageKind::Custom { attachments, .. } = &w.mailbox(ROSA).unwrap().messages.last().unwrap().kind else { panic!() };
+    assert!(
+        o.rights.contains(&Right::Print) && !o.rights.contains(&Right::Edit) && !o.rights.contains(&Right::Export),
+        "read-only"
+    );
+    let MessageKind::Custom { attachments, .. } = &w.mailbox(ROSA).unwrap().messages.last().unwrap().kind else {
+        panic!()
+    };
     assert_eq!(attachments.len(), 2);
     // Not for protect in place, nor for PDF or text.
     let p = w.protect_in_place(Some(&e(PAT)), &req("Report.docx", docx, ROSA, viewer("")), &mut rng).unwrap();
@@ -341,10 +440,19 @@ fn generic_protection_authenticates_only_and_owners_remove_protection() {
     let o = w.open_protected(Some(&e(ROSA)), &p.file_name, &p.bytes, &mut rng).unwrap();
     assert!(!o.native);
     assert_eq!(o.rights.len(), 14, "generic protection grants every right (only authentication)");
-    assert!(matches!(w.open_protected(Some(&e(JANET)), &p.file_name, &p.bytes, &mut rng), Err(OpenError::NotGranted { .. })), "but still checks who you are");
+    assert!(
+        matches!(
+            w.open_protected(Some(&e(JANET)), &p.file_name, &p.bytes, &mut rng),
+            Err(OpenError::NotGranted { .. })
+        ),
+        "but still checks who you are"
+    );
     // Remove protection: owners only.
     let t = w.protect_in_place(Some(&e(PAT)), &req("Sample.txt", b"sample", ROSA, viewer("")), &mut rng).unwrap();
-    assert!(matches!(w.remove_protection(Some(&e(ROSA)), "Sample.ptxt", &t.bytes, &mut rng), Err(OpenError::NotGranted { .. })));
+    assert!(matches!(
+        w.remove_protection(Some(&e(ROSA)), "Sample.ptxt", &t.bytes, &mut rng),
+        Err(OpenError::NotGranted { .. })
+    ));
     let (name, data) = w.remove_protection(Some(&e(PAT)), "Sample.ptxt", &t.bytes, &mut rng).unwrap();
     assert_eq!((name.as_str(), data.as_slice()), ("Sample.txt", &b"sample"[..]));
 }
@@ -364,7 +472,9 @@ fn a_cross_region_takeover_makes_earlier_content_unreadable_a_same_region_one_do
             assert_eq!(r.unwrap().content, b"before", "same region: the key moved");
         } else {
             match r {
-                Err(err @ OpenError::KeyLost { .. }) => assert!(err.to_string().contains("can no longer be opened by anyone"), "{err}"),
+                Err(err @ OpenError::KeyLost { .. }) => {
+                    assert!(err.to_string().contains("can no longer be opened by anyone"), "{err}")
+                }
                 other => panic!("{other:?}"),
             }
         }
@@ -395,9 +505,22 @@ fn the_usage_log_is_in_the_documented_w3c_format() {
     let lines: Vec<&str> = log.lines().collect();
     assert_eq!(lines[0], "#Software: RMS");
     assert_eq!(lines[1], "#Version: 1.1");
-    assert_eq!(lines[2], "#Fields: date\ttime\trow-id\trequest-type\tuser-id\tresult\tcorrelation-id\tcontent-id\towner-email\tissuer\ttemplate-id\tfile-name\tdate-published\tc-info\tc-ip\tadmin-action\tacting-as-user");
+    assert_eq!(
+        lines[2],
+        "#Fields: date\ttime\trow-id\trequest-type\tuser-id\tresult\tcorrelation-id\tcontent-id\towner-email\tissuer\ttemplate-id\tfile-name\tdate-published\tc-info\tc-ip\tadmin-action\tacting-as-user"
+    );
     let types: Vec<&str> = lines[3..].iter().map(|l| l.split('\t').nth(3).unwrap()).collect();
-    assert_eq!(types, vec!["Certify", "GetClientLicensorCert", "FECreatePublishingLicenseV1", "Certify", "AcquireLicense", "RevokeAccess"]);
+    assert_eq!(
+        types,
+        vec![
+            "Certify",
+            "GetClientLicensorCert",
+            "FECreatePublishingLicenseV1",
+            "Certify",
+            "AcquireLicense",
+            "RevokeAccess"
+        ]
+    );
     let acquire: Vec<&str> = lines[7].split('\t').collect();
     assert_eq!(acquire.len(), 17);
     assert_eq!((acquire[0], acquire[1]), ("2016-05-02", "09:00:00"));
@@ -407,7 +530,10 @@ fn the_usage_log_is_in_the_documented_w3c_format() {
     assert_eq!((acquire[8], acquire[11], acquire[12]), (JANET, "Offer.ptxt", "2016-05-02T09:00:00"));
     assert!(acquire[13].starts_with("'MSIPC;version="));
     let revoke: Vec<&str> = lines[8].split('\t').collect();
-    assert!(revoke[8..13].iter().all(|f| f.is_empty()), "owner-email, issuer, template-id, file-name and date-published are blank for RevokeAccess: {revoke:?}");
+    assert!(
+        revoke[8..13].iter().all(|f| f.is_empty()),
+        "owner-email, issuer, template-id, file-name and date-published are blank for RevokeAccess: {revoke:?}"
+    );
     // Only an admin of a paid tenant can download it.
     assert!(w.usage_log_w3c(&e(PAT)).is_err());
 }
@@ -418,11 +544,16 @@ fn documents_and_attachments_survive_save_and_load() {
     w.open_protected(Some(&e(PAT)), "Offer.ptxt", &p.bytes, &mut rng).unwrap();
     let back = persist::decode(&persist::encode(&w)).unwrap();
     assert_eq!(back, w);
-    let MessageKind::Custom { attachments, .. } = &back.mailbox(PAT).unwrap().messages.last().unwrap().kind else { panic!() };
+    let MessageKind::Custom { attachments, .. } = &back.mailbox(PAT).unwrap().messages.last().unwrap().kind else {
+        panic!()
+    };
     let (_, bytes) = back.attachment(&attachments[0]).unwrap();
     assert_eq!(bytes, p.bytes, "the attachment is stored byte for byte");
     let mut back = back;
-    assert!(back.open_protected(Some(&e(PAT)), "Offer.ptxt", &bytes, &mut rng).unwrap().from_cached_license, "the use license too");
+    assert!(
+        back.open_protected(Some(&e(PAT)), "Offer.ptxt", &bytes, &mut rng).unwrap().from_cached_license,
+        "the use license too"
+    );
 }
 
 #[test]
@@ -434,7 +565,10 @@ fn the_protected_file_preset_holds_a_real_protected_pdf_for_pat() {
     let MessageKind::Custom { attachments, .. } = &m.kind else { panic!() };
     let (name, bytes) = w.attachment(&attachments[0]).unwrap();
     assert_eq!(name, "Q3 pricing proposal.ppdf");
-    assert!(matches!(w.open_protected(Some(&e(PAT)), &name, &bytes, &mut rng), Err(OpenError::NotSignedIn { .. })), "Pat has no account yet");
+    assert!(
+        matches!(w.open_protected(Some(&e(PAT)), &name, &bytes, &mut rng), Err(OpenError::NotSignedIn { .. })),
+        "Pat has no account yet"
+    );
     sign_up(&mut w, &mut rng, PAT, "US");
     let o = w.open_protected(Some(&e(PAT)), &name, &bytes, &mut rng).unwrap();
     assert_eq!(o.header.content_type, "application/pdf");

@@ -50,7 +50,12 @@ impl Drop for Mounted {
 }
 
 fn mount_at(path: &str) -> Mounted {
-    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
     let root = document().create_element("section").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), || view! { <App /> }.into_any());
@@ -59,13 +64,19 @@ fn mount_at(path: &str) -> Mounted {
 
 impl Mounted {
     fn el<T: JsCast>(&self, selector: &str) -> T {
-        self.root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}")).unchecked_into()
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+            .unchecked_into()
     }
     fn maybe_text(&self, selector: &str) -> Option<String> {
         self.root.query_selector(selector).unwrap().map(|e| e.text_content().unwrap_or_default())
     }
     fn text(&self, selector: &str) -> String {
-        self.maybe_text(selector).unwrap_or_else(|| panic!("no element matches {selector} in: {}", self.root.text_content().unwrap_or_default()))
+        self.maybe_text(selector).unwrap_or_else(|| {
+            panic!("no element matches {selector} in: {}", self.root.text_content().unwrap_or_default())
+        })
     }
     fn type_into(&self, selector: &str, value: &str) {
         let input: HtmlInputElement = self.el(selector);
@@ -143,7 +154,10 @@ async fn first_visit_loads_and_saves_the_default_scenario() {
     let w = stored_world();
     assert_eq!(w.scenario, "default");
     assert!(w.tenant_of_domain("contoso.com").is_some());
-    assert!(app.root.text_content().unwrap().contains("Contoso-2016!"), "the start page shows the pre-made credentials");
+    assert!(
+        app.root.text_content().unwrap().contains("Contoso-2016!"),
+        "the start page shows the pre-made credentials"
+    );
 }
 
 // ───────────────────────── portal ─────────────────────────
@@ -181,7 +195,10 @@ async fn portal_sends_the_confirmation_mail_and_shows_what_happened() {
     app.click_button("Get started");
     settle().await;
     let status = app.text("[role=status]");
-    assert!(status.contains("We sent a message to p.dover@fabrikam.com from Microsoft (DoNotReply@microsoft.com)"), "{status}");
+    assert!(
+        status.contains("We sent a message to p.dover@fabrikam.com from Microsoft (DoNotReply@microsoft.com)"),
+        "{status}"
+    );
     assert!(app.text(".behind").contains("Confirmation email sent to p.dover@fabrikam.com"));
     let w = stored_world();
     let mail = &w.mailbox("p.dover@fabrikam.com").unwrap().messages[0];
@@ -236,7 +253,13 @@ async fn account_page() -> (Mounted, String) {
 async fn account_page_has_the_seed_fields_and_every_country() {
     let (app, _) = account_page().await;
     assert_eq!(app.h1(), "Microsoft Rights Management");
-    for (id, label) in [("first-name", "First name"), ("last-name", "Last name"), ("password", "Password"), ("confirm-password", "Confirm password"), ("country", "Country")] {
+    for (id, label) in [
+        ("first-name", "First name"),
+        ("last-name", "Last name"),
+        ("password", "Password"),
+        ("confirm-password", "Confirm password"),
+        ("country", "Country"),
+    ] {
         assert_eq!(app.text(&format!("label[for={id}]")), label);
     }
     let select: HtmlSelectElement = app.el("#country");
@@ -330,7 +353,10 @@ async fn a_full_quota_keeps_the_saved_state_and_the_work_and_says_so() {
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(said[0].contains("couldn't be saved") && said[0].contains("QuotaExceededError"), "{}", said[0]);
     assert_eq!(storage().get_item(persist::KEY).unwrap(), saved_before, "the previously saved state is intact");
-    assert!(app.text("[role=status]").contains("We sent a message to p.dover@fabrikam.com"), "the in-memory state goes on working");
+    assert!(
+        app.text("[role=status]").contains("We sent a message to p.dover@fabrikam.com"),
+        "the in-memory state goes on working"
+    );
     assert!(app.root.text_content().unwrap().contains("couldn't be saved"), "a banner says so too");
     // Once there is room again, the next action saves everything, the earlier change included.
     app.type_into("#portal-email", "r.ortiz@fabrikam.com");
@@ -366,7 +392,11 @@ async fn unavailable_storage_runs_in_memory_and_says_so() {
     settle().await;
     let said = alerts();
     assert_eq!(said.len(), 1, "{said:?}");
-    assert!(said[0].contains("won't let the simulator use its local storage") && said[0].contains("SecurityError"), "{}", said[0]);
+    assert!(
+        said[0].contains("won't let the simulator use its local storage") && said[0].contains("SecurityError"),
+        "{}",
+        said[0]
+    );
     assert!(app.text("[role=alert]").contains("nothing you do will be kept"));
     app.type_into("#portal-email", "p.dover@fabrikam.com");
     app.click_button("Get started");
@@ -408,7 +438,10 @@ async fn a_notice_isolates_a_name_with_a_right_to_left_override() {
     document().body().unwrap().append_child(&root).unwrap();
     let message = "Pat\u{202E}txt.exe was emailed to p.dover@fabrikam.com.";
     let notice = RwSignal::new(Notice::Ok(message.to_string()));
-    let handle = leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), move || view! { <NoticeView notice=notice /> });
+    let handle = leptos::mount::mount_to(
+        root.clone().unchecked_into::<HtmlElement>(),
+        move || view! { <NoticeView notice=notice /> },
+    );
     let status = root.query_selector("[role=status]").unwrap().expect("a status");
     assert_eq!(status.text_content().unwrap(), message);
     let bdis = status.query_selector_all("bdi").unwrap();

@@ -29,7 +29,13 @@ fn median(mut v: Vec<f64>) -> f64 {
 fn big_world() -> World {
     let mut rng = SeededRandom::new(10_000);
     let mut w = World::load(Preset::Default, Config { pbkdf2_iterations: 1, ..Config::default() }, &mut rng);
-    let d = AccountDetails { first_name: "Bench".into(), last_name: "User".into(), password: "Bench-2016!".into(), confirm_password: "Bench-2016!".into(), country: "US".into() };
+    let d = AccountDetails {
+        first_name: "Bench".into(),
+        last_name: "User".into(),
+        password: "Bench-2016!".into(),
+        confirm_password: "Bench-2016!".into(),
+        country: "US".into(),
+    };
     for i in 0..USERS {
         let email = format!("user{i}@org{}.com", i % 1000);
         w.start_signup(&email, &mut rng).unwrap();

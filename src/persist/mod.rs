@@ -11,10 +11,10 @@ pub mod sync;
 
 use crate::sim::World;
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
-use serde_json::{Map, Value};
 
 pub const KEY: &str = "rms-sim/state";
 /// The schema this build writes. Bump it with a migration in `migrate`.
@@ -43,8 +43,14 @@ pub enum StorageError {
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StorageError::Unavailable(d) => write!(f, "This browser won't let the simulator use its local storage ({d}), so nothing you do will be kept after you close or reload the tab. Allow site data for this page, or leave private browsing, to keep your work."),
-            StorageError::WriteFailed(d) => write!(f, "Your last change couldn't be saved ({d}); the previously saved state is still there. It usually means the browser's storage for this site is full: export the state from the start page, then reset or clear old data."),
+            StorageError::Unavailable(d) => write!(
+                f,
+                "This browser won't let the simulator use its local storage ({d}), so nothing you do will be kept after you close or reload the tab. Allow site data for this page, or leave private browsing, to keep your work."
+            ),
+            StorageError::WriteFailed(d) => write!(
+                f,
+                "Your last change couldn't be saved ({d}); the previously saved state is still there. It usually means the browser's storage for this site is full: export the state from the start page, then reset or clear old data."
+            ),
         }
     }
 }
@@ -53,9 +59,13 @@ impl fmt::Display for StorageError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     /// Not JSON, truncated, or not shaped like a saved simulator state.
-    Corrupt { detail: String },
+    Corrupt {
+        detail: String,
+    },
     /// Saved by a newer version of the simulator than this one.
-    NewerSchema { found: u32 },
+    NewerSchema {
+        found: u32,
+    },
     Storage(StorageError),
 }
 
@@ -63,7 +73,10 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Corrupt { detail } => write!(f, "The saved simulator state can't be read: {detail}."),
-            LoadError::NewerSchema { found } => write!(f, "The saved state was written by a newer version of the simulator (schema {found}; this version reads up to {SCHEMA_VERSION}). It was left untouched: open the newer version, or reset to start over."),
+            LoadError::NewerSchema { found } => write!(
+                f,
+                "The saved state was written by a newer version of the simulator (schema {found}; this version reads up to {SCHEMA_VERSION}). It was left untouched: open the newer version, or reset to start over."
+            ),
             LoadError::Storage(e) => write!(f, "{e}"),
         }
     }
@@ -105,9 +118,17 @@ fn migrate(value: &mut Value, from: u32) -> Result<(), LoadError> {
     let mut schema = from;
     while schema < SCHEMA_VERSION {
         match schema {
-            1 => migrate_1_to_2(value).map_err(|detail| LoadError::Corrupt { detail: format!("it is a schema 1 state that can't be upgraded: {detail}") })?,
-            2 => migrate_2_to_3(value).map_err(|detail| LoadError::Corrupt { detail: format!("it is a schema 2 state that can't be upgraded: {detail}") })?,
-            other => return Err(LoadError::Corrupt { detail: format!("it names schema {other}, which no version of the simulator wrote") }),
+            1 => migrate_1_to_2(value).map_err(|detail| LoadError::Corrupt {
+                detail: format!("it is a schema 1 state that can't be upgraded: {detail}"),
+            })?,
+            2 => migrate_2_to_3(value).map_err(|detail| LoadError::Corrupt {
+                detail: format!("it is a schema 2 state that can't be upgraded: {detail}"),
+            })?,
+            other => {
+                return Err(LoadError::Corrupt {
+                    detail: format!("it names schema {other}, which no version of the simulator wrote"),
+                });
+            }
         }
         schema += 1;
     }
@@ -144,7 +165,9 @@ fn migrate_2_to_3(v: &mut Value) -> Result<(), String> {
             // this key's value; it is derived from the tenant ID so that the
             // migration is deterministic.
             use sha2::Digest;
-            let secret = crate::sim::codec::to_b64(&sha2::Sha256::digest(format!("rms-sim migrated tenant key {id}").as_bytes()));
+            let secret = crate::sim::codec::to_b64(&sha2::Sha256::digest(
+                format!("rms-sim migrated tenant key {id}").as_bytes(),
+            ));
             t.insert("keys".into(), serde_json::json!([{ "id": format!("key-{id}"), "origin": name, "created": created, "secret": secret }]));
         }
     }
@@ -171,7 +194,8 @@ fn migrate_1_to_2(v: &mut Value) -> Result<(), String> {
         }
         for tpl in t.get_mut("templates").and_then(Value::as_array_mut).ok_or("no templates")? {
             let o = tpl.as_object_mut().ok_or("a template is not an object")?;
-            let view_only = o.get("name").and_then(Value::as_str).is_some_and(|n| n.ends_with("Confidential View Only"));
+            let view_only =
+                o.get("name").and_then(Value::as_str).is_some_and(|n| n.ends_with("Confidential View Only"));
             o.remove("description");
             o.remove("rights");
             o.insert("kind".into(), Value::from(if view_only { "ConfidentialViewOnly" } else { "Confidential" }));
@@ -191,7 +215,9 @@ fn migrate_1_to_2(v: &mut Value) -> Result<(), String> {
             take("role", "r", &|x| Value::from(if x == "GlobalAdministrator" { "admin" } else { "user" }))?;
             take("creation_method", "m", &|x| Value::from(if x == "Admin" { "admin" } else { "emailverified" }))?;
             take("status", "s", &|x| Value::from(if x == "SignInBlocked" { "blocked" } else { "enabled" }))?;
-            take("licenses", "k", &|x| Value::from(x.as_array().map(|a| a.iter().map(sku).collect::<Vec<_>>()).unwrap_or_default()))?;
+            take("licenses", "k", &|x| {
+                Value::from(x.as_array().map(|a| a.iter().map(sku).collect::<Vec<_>>()).unwrap_or_default())
+            })?;
             take("password", "p", &same)?;
             take("lockout", "o", &same)?;
             take("created", "t", &same)?;
@@ -207,7 +233,12 @@ fn migrate_1_to_2(v: &mut Value) -> Result<(), String> {
             Value::String(s) if s == "AwaitingConfirmation" => Value::from("W"),
             Value::Object(o) => {
                 let (k, at) = o.into_iter().next().ok_or("an empty sign-up state")?;
-                let tag = match k.as_str() { "Completed" => "C", "Superseded" => "S", "Canceled" => "X", other => return Err(format!("unknown sign-up state {other}")) };
+                let tag = match k.as_str() {
+                    "Completed" => "C",
+                    "Superseded" => "S",
+                    "Canceled" => "X",
+                    other => return Err(format!("unknown sign-up state {other}")),
+                };
                 serde_json::json!({ tag: at })
             }
             other => return Err(format!("unknown sign-up state {other}")),
@@ -230,7 +261,9 @@ fn migrate_1_to_2(v: &mut Value) -> Result<(), String> {
             let m = msg.as_object().ok_or("a message is not an object")?;
             let text = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or("").to_string();
             let token = m.get("body").and_then(Value::as_array).and_then(|b| {
-                b.iter().find_map(|blk| blk.get("Link")?.get("href")?.as_str()?.strip_prefix("/portal/verify?token=").map(str::to_string))
+                b.iter().find_map(|blk| {
+                    blk.get("Link")?.get("href")?.as_str()?.strip_prefix("/portal/verify?token=").map(str::to_string)
+                })
             });
             let kind = match (text("from").as_str(), text("subject").as_str(), token) {
                 ("DoNotReply@microsoft.com", "Microsoft RMS", Some(t)) => {
@@ -264,7 +297,8 @@ pub fn encode_stored(world: &World) -> String {
 /// Reads a state as stored (packed) or exported (plain JSON).
 pub fn decode(raw: &str) -> Result<World, LoadError> {
     if pack::is_packed(raw) {
-        let json = pack::unpack(raw).map_err(|e| LoadError::Corrupt { detail: format!("the packed data can't be unpacked: {e}") })?;
+        let json = pack::unpack(raw)
+            .map_err(|e| LoadError::Corrupt { detail: format!("the packed data can't be unpacked: {e}") })?;
         return decode_json(&json);
     }
     decode_json(raw)
@@ -287,12 +321,11 @@ fn decode_json(raw: &str) -> Result<World, LoadError> {
         }
         // Otherwise the general path below says precisely what is wrong.
     }
-    let mut value: Value = serde_json::from_str(raw)
-        .map_err(|e| LoadError::Corrupt { detail: format!("it is not valid JSON ({e})") })?;
-    let schema = value
-        .get("schema")
-        .and_then(|s| s.as_u64())
-        .ok_or_else(|| LoadError::Corrupt { detail: "it has no schema version, so it wasn't written by this simulator".into() })?;
+    let mut value: Value =
+        serde_json::from_str(raw).map_err(|e| LoadError::Corrupt { detail: format!("it is not valid JSON ({e})") })?;
+    let schema = value.get("schema").and_then(|s| s.as_u64()).ok_or_else(|| LoadError::Corrupt {
+        detail: "it has no schema version, so it wasn't written by this simulator".into(),
+    })?;
     let schema = u32::try_from(schema).map_err(|_| LoadError::NewerSchema { found: u32::MAX })?;
     if schema > SCHEMA_VERSION {
         return Err(LoadError::NewerSchema { found: schema });
@@ -419,14 +452,20 @@ mod migration_tests {
         let pat = &fab.users[&crate::sim::Email::parse("p.dover@fabrikam.com").unwrap()];
         assert_eq!(pat.upn.as_str(), "p.dover@fabrikam.com");
         assert_eq!((pat.first_name.as_str(), pat.last_name.as_str(), pat.country.as_str()), ("Pat", "Dover", "US"));
-        assert_eq!((pat.role, pat.creation_method, pat.status), (Role::User, CreationMethod::EmailVerified, AccountStatus::Enabled));
+        assert_eq!(
+            (pat.role, pat.creation_method, pat.status),
+            (Role::User, CreationMethod::EmailVerified, AccountStatus::Enabled)
+        );
         assert_eq!(pat.licenses, vec![Sku::RightsManagementAdhoc]);
         assert!(pat.password.verify("Fabrikam-2016!"), "the v1 hash still verifies");
         assert_eq!(pat.lockout.failures, 1, "the failed sign-in is kept");
         let janet = w.user(&crate::sim::Email::parse("janetm@contoso.com").unwrap()).unwrap();
         assert_eq!((janet.role, janet.creation_method), (Role::GlobalAdministrator, CreationMethod::Admin));
         assert_eq!(janet.licenses, vec![Sku::EnterprisePack]);
-        assert_eq!(fab.templates.iter().map(|t| t.kind).collect::<Vec<_>>(), vec![TemplateKind::Confidential, TemplateKind::ConfidentialViewOnly]);
+        assert_eq!(
+            fab.templates.iter().map(|t| t.kind).collect::<Vec<_>>(),
+            vec![TemplateKind::Confidential, TemplateKind::ConfidentialViewOnly]
+        );
         assert!(fab.templates_available());
         // Flows: two pending (one opened), two completed; the index is rebuilt.
         assert_eq!(w.pending_signups.len(), 2);
@@ -449,7 +488,10 @@ mod migration_tests {
             }
             other => panic!("{other:?}"),
         }
-        assert_eq!(w.events.len(), serde_json::from_str::<Value>(V1).unwrap()["world"]["events"].as_array().unwrap().len());
+        assert_eq!(
+            w.events.len(),
+            serde_json::from_str::<Value>(V1).unwrap()["world"]["events"].as_array().unwrap().len()
+        );
         // And it saves as the current schema and loads back the same.
         assert_eq!(decode(&encode(&w)).unwrap(), w);
     }
@@ -474,13 +516,25 @@ mod migration_tests {
         assert_eq!((contoso.region, contoso.keys.len()), (Region::NorthAmerica, 1));
         let litware = w.tenant_of_domain("litwareinc.com").unwrap();
         assert_eq!((litware.region, litware.keys.len()), (Region::Europe, 0), "no Azure RMS, no key");
-        assert!(w.tenants.values().all(|t| t.settings.allow_ad_hoc_subscriptions && !t.dir_sync && t.claims.is_empty()));
+        assert!(
+            w.tenants.values().all(|t| t.settings.allow_ad_hoc_subscriptions && !t.dir_sync && t.claims.is_empty())
+        );
         assert!(w.dns.is_empty() && w.retired_keys.is_empty());
         assert_eq!(decode(&encode(&w)).unwrap(), w);
         let mut v: Value = serde_json::from_str(V2).unwrap();
-        v["world"]["tenants"].as_object_mut().unwrap().values_mut().next().unwrap().as_object_mut().unwrap().remove("created");
+        v["world"]["tenants"]
+            .as_object_mut()
+            .unwrap()
+            .values_mut()
+            .next()
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .remove("created");
         match decode(&v.to_string()) {
-            Err(LoadError::Corrupt { detail }) => assert!(detail.contains("schema 2") && detail.contains("creation time"), "{detail}"),
+            Err(LoadError::Corrupt { detail }) => {
+                assert!(detail.contains("schema 2") && detail.contains("creation time"), "{detail}")
+            }
             other => panic!("{other:?}"),
         }
     }

@@ -70,11 +70,13 @@ pub fn unpack(raw: &str) -> Result<String, String> {
     }
     // LZ4 expands at most 255-fold: refuse a size prefix that claims more
     // before anything is allocated for it.
-    let claimed = bytes.get(..4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize).ok_or("it is truncated")?;
+    let claimed =
+        bytes.get(..4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize).ok_or("it is truncated")?;
     if claimed > bytes.len().saturating_mul(255) {
         return Err("its compressed data is damaged (it claims more data than it can hold)".into());
     }
-    let json = lz4_flex::decompress_size_prepended(&bytes).map_err(|e| format!("its compressed data is damaged ({e})"))?;
+    let json =
+        lz4_flex::decompress_size_prepended(&bytes).map_err(|e| format!("its compressed data is damaged ({e})"))?;
     String::from_utf8(json).map_err(|_| "its compressed data is not text".to_string())
 }
 

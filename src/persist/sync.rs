@@ -96,7 +96,12 @@ impl Replica {
 
     /// Replaces the whole state (a preset, a reset, an import): earlier
     /// commands of this tab are not replayed over it.
-    pub fn replace(&mut self, backend: &dyn Backend, world: &mut World, rng: &mut dyn RandomSource) -> Result<(), StorageError> {
+    pub fn replace(
+        &mut self,
+        backend: &dyn Backend,
+        world: &mut World,
+        rng: &mut dyn RandomSource,
+    ) -> Result<(), StorageError> {
         self.unconfirmed.clear();
         self.stamp(world, rng);
         self.save(backend, world)
@@ -189,9 +194,17 @@ mod tests {
         fn open(browser: &'b Browser) -> Self {
             let raw = browser.truth.borrow().clone().expect("a saved state");
             let world = decode(&raw).unwrap();
-            Session { tab: Tab { browser, view: RefCell::new(Some(raw.clone())), fail: RefCell::new(false) }, replica: Replica::new(Some(raw)), world }
+            Session {
+                tab: Tab { browser, view: RefCell::new(Some(raw.clone())), fail: RefCell::new(false) },
+                replica: Replica::new(Some(raw)),
+                world,
+            }
         }
-        fn act<R: 'static>(&mut self, rng: &mut dyn RandomSource, f: impl Fn(&mut World, &mut dyn RandomSource) -> R + 'static) -> R {
+        fn act<R: 'static>(
+            &mut self,
+            rng: &mut dyn RandomSource,
+            f: impl Fn(&mut World, &mut dyn RandomSource) -> R + 'static,
+        ) -> R {
             self.replica.act(&self.tab, &mut self.world, rng, f).0
         }
         /// The `storage` event: this tab's view catches up with the truth.
@@ -206,7 +219,11 @@ mod tests {
     }
 
     fn browser() -> Browser {
-        let w = World::load(Preset::Default, Config { pbkdf2_iterations: 1, ..Config::default() }, &mut SeededRandom::new(1));
+        let w = World::load(
+            Preset::Default,
+            Config { pbkdf2_iterations: 1, ..Config::default() },
+            &mut SeededRandom::new(1),
+        );
         let raw = crate::persist::encode_stored(&w);
         Browser { truth: RefCell::new(Some(raw)) }
     }
@@ -215,7 +232,13 @@ mod tests {
         move |w: &mut World, rng: &mut dyn RandomSource| {
             w.start_signup(email, rng).unwrap();
             let token = w.pending_signups[&Email::parse(email).unwrap()].clone();
-            let d = AccountDetails { first_name: "A".into(), last_name: "B".into(), password: "Abcdef-123".into(), confirm_password: "Abcdef-123".into(), country: "US".into() };
+            let d = AccountDetails {
+                first_name: "A".into(),
+                last_name: "B".into(),
+                password: "Abcdef-123".into(),
+                confirm_password: "Abcdef-123".into(),
+                country: "US".into(),
+            };
             w.complete_signup(&token, &d, rng).unwrap();
         }
     }
@@ -306,7 +329,14 @@ mod tests {
             let b = browser();
             let (mut a, mut bb) = (Session::open(&b), Session::open(&b));
             let mut r = SeededRandom::new(seed);
-            let names = ["a1@fabrikam.com", "b1@fabrikam.com", "a2@northwind.com", "b2@fabrikam.com", "a3@northwind.com", "b3@tailspin.com"];
+            let names = [
+                "a1@fabrikam.com",
+                "b1@fabrikam.com",
+                "a2@northwind.com",
+                "b2@fabrikam.com",
+                "a3@northwind.com",
+                "b3@tailspin.com",
+            ];
             for (i, email) in names.iter().enumerate() {
                 let tab = if i % 2 == 0 { &mut a } else { &mut bb };
                 tab.act(&mut r, sign_up(email));

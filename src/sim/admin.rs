@@ -147,7 +147,11 @@ impl World {
 
     fn challenge(&mut self, tenant: &str, domain: &str, rng: &mut dyn RandomSource) -> Challenge {
         let t = self.tenants.get_mut(tenant).expect("tenant exists");
-        let txt = t.challenges.entry(domain.to_string()).or_insert_with(|| format!("MS=ms{:08}", rng.below(100_000_000))).clone();
+        let txt = t
+            .challenges
+            .entry(domain.to_string())
+            .or_insert_with(|| format!("MS=ms{:08}", rng.below(100_000_000)))
+            .clone();
         Challenge { domain: domain.to_string(), mx: mx_for(&txt), txt }
     }
 
@@ -170,7 +174,11 @@ impl World {
         let fresh = !t.challenges.contains_key(actor.domain());
         let c = self.challenge(&id, actor.domain(), rng);
         if fresh {
-            self.log(EventKind::BecomeAdminStarted { upn: actor.to_string(), domain: c.domain.clone(), txt: c.txt.clone() });
+            self.log(EventKind::BecomeAdminStarted {
+                upn: actor.to_string(),
+                domain: c.domain.clone(),
+                txt: c.txt.clone(),
+            });
         }
         Ok(c)
     }
@@ -186,10 +194,17 @@ impl World {
         let id = t.id.clone();
         let domain = actor.domain().to_string();
         let Some(c) = self.existing_challenge(&id, &domain) else {
-            return Err(AdminError::Verify(VerifyError::NoRecord { domain, expected: "(choose “Yes, I want to be the admin” first)".into() }));
+            return Err(AdminError::Verify(VerifyError::NoRecord {
+                domain,
+                expected: "(choose “Yes, I want to be the admin” first)".into(),
+            }));
         };
         if let Err(e) = self.check_verification_record(&domain, &c.txt) {
-            self.log(EventKind::DomainVerificationFailed { domain: domain.clone(), by: actor.to_string(), reason: e.to_string() });
+            self.log(EventKind::DomainVerificationFailed {
+                domain: domain.clone(),
+                by: actor.to_string(),
+                reason: e.to_string(),
+            });
             return Err(AdminError::Verify(e));
         }
         let t = self.tenants.get_mut(&id).expect("tenant exists");
@@ -209,7 +224,12 @@ impl World {
 
     /// "Add domain" / `New-MsolDomain -Name`: the domain is listed as
     /// Unverified with its TXT challenge.
-    pub fn add_domain(&mut self, actor: &Email, input: &str, rng: &mut dyn RandomSource) -> Result<DomainAdded, AdminError> {
+    pub fn add_domain(
+        &mut self,
+        actor: &Email,
+        input: &str,
+        rng: &mut dyn RandomSource,
+    ) -> Result<DomainAdded, AdminError> {
         let tenant = self.admin_tenant(actor)?;
         let domain = normalize_domain(input).map_err(AdminError::InvalidDomain)?;
         if let Some(at) = self.tenants[&tenant].claims.get(&domain) {
@@ -242,7 +262,9 @@ impl World {
         let domain = normalize_domain(domain).map_err(AdminError::InvalidDomain)?;
         if !self.tenants[&tenant].claims.contains_key(&domain) {
             return match self.domains.get(&domain) {
-                Some(r) if r.tenant == tenant => Err(AdminError::AlreadyAdded { status: r.status.label().into(), domain }),
+                Some(r) if r.tenant == tenant => {
+                    Err(AdminError::AlreadyAdded { status: r.status.label().into(), domain })
+                }
                 _ => Err(AdminError::NotAdded { domain }),
             };
         }
@@ -252,12 +274,20 @@ impl World {
     /// "Verify" / `Confirm-MsolDomain [-ForceTakeover Force]`. A domain that
     /// an unmanaged tenant holds needs `force` (the admin center's Verify and
     /// `Confirm-MsolEmailVerifiedDomain` pass it).
-    pub fn confirm_domain(&mut self, actor: &Email, input: &str, force: bool, rng: &mut dyn RandomSource) -> Result<Confirmed, AdminError> {
+    pub fn confirm_domain(
+        &mut self,
+        actor: &Email,
+        input: &str,
+        force: bool,
+        rng: &mut dyn RandomSource,
+    ) -> Result<Confirmed, AdminError> {
         let tenant = self.admin_tenant(actor)?;
         let domain = normalize_domain(input).map_err(AdminError::InvalidDomain)?;
         if !self.tenants[&tenant].claims.contains_key(&domain) {
             return match self.domains.get(&domain) {
-                Some(r) if r.tenant == tenant => Err(AdminError::AlreadyAdded { status: r.status.label().into(), domain }),
+                Some(r) if r.tenant == tenant => {
+                    Err(AdminError::AlreadyAdded { status: r.status.label().into(), domain })
+                }
                 _ => Err(AdminError::NotAdded { domain }),
             };
         }
@@ -274,13 +304,18 @@ impl World {
         }
         let c = self.existing_challenge(&tenant, &domain).expect("a claimed domain has a challenge");
         if let Err(e) = self.check_verification_record(&domain, &c.txt) {
-            self.log(EventKind::DomainVerificationFailed { domain: domain.clone(), by: actor.to_string(), reason: e.to_string() });
+            self.log(EventKind::DomainVerificationFailed {
+                domain: domain.clone(),
+                by: actor.to_string(),
+                reason: e.to_string(),
+            });
             return Err(AdminError::Verify(e));
         }
         self.tenants.get_mut(&tenant).expect("tenant exists").claims.remove(&domain);
         match holder {
             None => {
-                self.domains.insert(domain.clone(), DomainRecord { tenant: tenant.clone(), status: DomainStatus::Verified });
+                self.domains
+                    .insert(domain.clone(), DomainRecord { tenant: tenant.clone(), status: DomainStatus::Verified });
                 let name = self.tenants[&tenant].display_name.clone();
                 self.log(EventKind::DomainVerified { domain: domain.clone(), tenant: name });
                 Ok(Confirmed::Verified { domain })
@@ -335,13 +370,18 @@ impl World {
         src.deletion_at = Some(deletion_at);
         src.challenges.clear();
         self.tenants.insert(from.to_string(), src);
-        self.domains.insert(domain.to_string(), DomainRecord { tenant: to.to_string(), status: DomainStatus::Verified });
+        self.domains
+            .insert(domain.to_string(), DomainRecord { tenant: to.to_string(), status: DomainStatus::Verified });
         if let Some(s) = self.session.as_mut() {
             if s.upn.domain() == domain {
                 s.tenant = to.to_string();
             }
         }
-        let reason = format!("{from_name} ({}) was taken over by {to_name} ({}): the key does not move across regions", from_region.label(), to_region.label());
+        let reason = format!(
+            "{from_name} ({}) was taken over by {to_name} ({}): the key does not move across regions",
+            from_region.label(),
+            to_region.label()
+        );
         for key in retired {
             self.retired_keys.push(RetiredKey { key, at: clock, reason: reason.clone() });
         }
@@ -373,12 +413,21 @@ impl World {
     /// Runs what is due on the simulated clock: deleting tenants emptied by a
     /// forced takeover 10 days earlier. Called whenever the clock moves.
     pub fn run_due(&mut self) {
-        let due: Vec<TenantId> = self.tenants.values().filter(|t| t.deletion_at.is_some_and(|d| d <= self.clock)).map(|t| t.id.clone()).collect();
+        let due: Vec<TenantId> = self
+            .tenants
+            .values()
+            .filter(|t| t.deletion_at.is_some_and(|d| d <= self.clock))
+            .map(|t| t.id.clone())
+            .collect();
         for id in due {
             let t = self.tenants.remove(&id).expect("listed");
             self.domains.retain(|_, r| r.tenant != id);
             for key in t.keys {
-                self.retired_keys.push(RetiredKey { key, at: self.clock, reason: format!("the tenant {} was deleted", t.display_name) });
+                self.retired_keys.push(RetiredKey {
+                    key,
+                    at: self.clock,
+                    reason: format!("the tenant {} was deleted", t.display_name),
+                });
             }
             self.log(EventKind::TenantDeleted { tenant: t.display_name, initial_domain: t.initial_domain });
         }
@@ -388,7 +437,13 @@ impl World {
 
     /// `Set-MsolCompanySettings` / `Update-MgPolicyAuthorizationPolicy` /
     /// the admin center's Save. `None` leaves a setting as it is.
-    pub fn set_company_settings(&mut self, actor: &Email, ad_hoc: Option<bool>, email_verified: Option<bool>, via: &str) -> Result<CompanySettings, AdminError> {
+    pub fn set_company_settings(
+        &mut self,
+        actor: &Email,
+        ad_hoc: Option<bool>,
+        email_verified: Option<bool>,
+        via: &str,
+    ) -> Result<CompanySettings, AdminError> {
         let tenant = self.admin_tenant(actor)?;
         let t = self.tenants.get_mut(&tenant).expect("tenant exists");
         let before = t.settings.clone();
@@ -429,7 +484,9 @@ impl World {
         let upn = Email::parse(upn).map_err(|_| AdminError::UserNotFound { upn: upn.trim().to_string() })?;
         match self.user(&upn) {
             None => Err(AdminError::UserNotFound { upn: upn.to_string() }),
-            Some(_) if self.tenant_of_domain(upn.domain()).map(|t| t.id.as_str()) != Some(tenant.as_str()) => Err(AdminError::NotInYourTenant { upn: upn.to_string() }),
+            Some(_) if self.tenant_of_domain(upn.domain()).map(|t| t.id.as_str()) != Some(tenant.as_str()) => {
+                Err(AdminError::NotInYourTenant { upn: upn.to_string() })
+            }
             Some(_) if &upn == actor => Err(AdminError::OwnAccount),
             Some(_) => Ok((tenant, upn)),
         }
@@ -506,7 +563,13 @@ impl World {
     }
 
     /// Switches one of the paid Rights Management features.
-    fn set_rms_feature(&mut self, actor: &Email, feature: &str, on: bool, switch: fn(&mut RmsAdmin) -> &mut bool) -> Result<(), AdminError> {
+    fn set_rms_feature(
+        &mut self,
+        actor: &Email,
+        feature: &str,
+        on: bool,
+        switch: fn(&mut RmsAdmin) -> &mut bool,
+    ) -> Result<(), AdminError> {
         let tenant = self.admin_tenant(actor)?;
         let t = self.tenants.get_mut(&tenant).expect("tenant exists");
         if !t.paid_features() {
@@ -533,7 +596,8 @@ impl World {
         if let Some(d) = u.devices.iter().find(|d| d.program == SHARING_APP_PROGRAM) {
             return Ok(d.clone());
         }
-        let mut base: String = actor.local_part().chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect();
+        let mut base: String =
+            actor.local_part().chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect();
         base.truncate(11);
         if base.is_empty() {
             base = "USER".into();
@@ -556,7 +620,12 @@ impl World {
         let Some(t) = self.tenants.get(tenant) else { return vec![] };
         t.users
             .values()
-            .flat_map(|u| u.devices.iter().filter(|d| d.program == SHARING_APP_PROGRAM).map(move |d| InventoryRow { upn: u.upn.clone(), device: d.clone() }))
+            .flat_map(|u| {
+                u.devices
+                    .iter()
+                    .filter(|d| d.program == SHARING_APP_PROGRAM)
+                    .map(move |d| InventoryRow { upn: u.upn.clone(), device: d.clone() })
+            })
             .collect()
     }
 
@@ -572,7 +641,10 @@ impl World {
         } else {
             self.console.msol = Some(upn.clone());
         }
-        self.log(EventKind::ConsoleConnected { upn: upn.to_string(), service: if graph { "Microsoft Graph" } else { "MSOnline" }.into() });
+        self.log(EventKind::ConsoleConnected {
+            upn: upn.to_string(),
+            service: if graph { "Microsoft Graph" } else { "MSOnline" }.into(),
+        });
         Ok(upn)
     }
 

@@ -133,16 +133,26 @@ impl Template {
     pub fn rights(&self) -> Vec<Right> {
         match self.kind {
             TemplateKind::Confidential => vec![
-                Right::View, Right::Edit, Right::DocEdit, Right::ViewRightsData, Right::ObjModel,
-                Right::Forward, Right::Reply, Right::ReplyAll,
+                Right::View,
+                Right::Edit,
+                Right::DocEdit,
+                Right::ViewRightsData,
+                Right::ObjModel,
+                Right::Forward,
+                Right::Reply,
+                Right::ReplyAll,
             ],
             TemplateKind::ConfidentialViewOnly => vec![Right::View],
         }
     }
     pub fn description(&self) -> &'static str {
         match self.kind {
-            TemplateKind::Confidential => "This content is proprietary information intended for internal users only. This content can be modified but cannot be copied or printed.",
-            TemplateKind::ConfidentialViewOnly => "This content is proprietary information intended for internal users only. This content cannot be modified.",
+            TemplateKind::Confidential => {
+                "This content is proprietary information intended for internal users only. This content can be modified but cannot be copied or printed."
+            }
+            TemplateKind::ConfidentialViewOnly => {
+                "This content is proprietary information intended for internal users only. This content cannot be modified."
+            }
         }
     }
 }
@@ -152,7 +162,11 @@ pub fn default_templates(organization: &str, ids: [String; 2]) -> Vec<Template> 
     let [a, b] = ids;
     vec![
         Template { id: a, name: format!("{organization} - Confidential"), kind: TemplateKind::Confidential },
-        Template { id: b, name: format!("{organization} - Confidential View Only"), kind: TemplateKind::ConfidentialViewOnly },
+        Template {
+            id: b,
+            name: format!("{organization} - Confidential View Only"),
+            kind: TemplateKind::ConfidentialViewOnly,
+        },
     ]
 }
 
@@ -182,9 +196,22 @@ mod tests {
         assert_eq!(t[1].rights(), vec![Right::View]);
         assert!(t[0].description().contains("can be modified"));
         assert!(t[0].rights().contains(&Right::Forward) && !t[0].rights().contains(&Right::Print));
-        let all = [Right::View, Right::Edit, Right::DocEdit, Right::Extract, Right::Export, Right::Print,
-            Right::Forward, Right::Reply, Right::ReplyAll, Right::Owner, Right::Comment,
-            Right::ViewRightsData, Right::EditRightsData, Right::ObjModel];
+        let all = [
+            Right::View,
+            Right::Edit,
+            Right::DocEdit,
+            Right::Extract,
+            Right::Export,
+            Right::Print,
+            Right::Forward,
+            Right::Reply,
+            Right::ReplyAll,
+            Right::Owner,
+            Right::Comment,
+            Right::ViewRightsData,
+            Right::EditRightsData,
+            Right::ObjModel,
+        ];
         let names: std::collections::BTreeSet<_> = all.iter().map(|r| r.encoding()).collect();
         assert_eq!(names.len(), 14);
         assert!(all.iter().all(|r| !r.common_name().is_empty()));

@@ -27,7 +27,9 @@ pub fn admin_error(e: &AdminError) -> HostError {
         AdminError::AlreadyAdded { .. } | AdminError::HeldByManaged { .. } => "DomainAlreadyExistsException",
         AdminError::InvalidDomain(_) => "InvalidDomainNameException",
         AdminError::Verify(_) | AdminError::NeedsForce { .. } => "DomainVerificationMissingDnsRecordException",
-        AdminError::NotAnAdmin { .. } | AdminError::Blocked { .. } | AdminError::NotInYourTenant { .. } => "AccessDeniedException",
+        AdminError::NotAnAdmin { .. } | AdminError::Blocked { .. } | AdminError::NotInYourTenant { .. } => {
+            "AccessDeniedException"
+        }
         AdminError::Credentials(_) => "AuthenticationException",
         _ => "InvalidOperationException",
     };
@@ -41,11 +43,19 @@ pub fn admin_error(e: &AdminError) -> HostError {
 }
 
 fn not_connected_msol() -> HostError {
-    msol_error("MicrosoftOnlineException", "You must call the Connect-MsolService cmdlet before calling any other cmdlets.")
+    msol_error(
+        "MicrosoftOnlineException",
+        "You must call the Connect-MsolService cmdlet before calling any other cmdlets.",
+    )
 }
 
 fn not_connected_graph() -> HostError {
-    HostError::new("Authentication needed. Please call Connect-MgGraph.", "AuthenticationError", "AuthenticationException", "Authentication_Required")
+    HostError::new(
+        "Authentication needed. Please call Connect-MgGraph.",
+        "AuthenticationError",
+        "AuthenticationException",
+        "Authentication_Required",
+    )
 }
 
 fn guid_of(seed: &str) -> String {
@@ -80,19 +90,30 @@ impl SimHost<'_> {
         t.subscriptions
             .iter()
             .map(|s| {
-                PsObject::new("Microsoft.Online.Administration.AccountSku", DefaultView::Table(&[("AccountSkuId", 32), ("ActiveUnits", 0), ("WarningUnits", 0), ("ConsumedUnits", 0)]))
-                    .with("AccountName", t.account_name())
-                    .with("AccountObjectId", PsValue::Null)
-                    .with("AccountSkuId", format!("{}:{}", t.account_name(), s.sku.part_number()))
-                    .with("ActiveUnits", s.active_units)
-                    .with("ConsumedUnits", t.consumed_units(s.sku))
-                    .with("ServiceStatus", PsValue::List(vec![PsValue::Str(format!("{}", s.sku.display_name()))]))
-                    .with("SkuId", guid_of(s.sku.part_number()))
-                    .with("SkuPartNumber", s.sku.part_number())
-                    .with("SubscriptionIds", PsValue::List(vec![PsValue::Str(guid_of(&format!("{}{}", t.id, s.sku.part_number())))]))
-                    .with("SuspendedUnits", 0u32)
-                    .with("TargetClass", "User")
-                    .with("WarningUnits", s.warning_units)
+                PsObject::new(
+                    "Microsoft.Online.Administration.AccountSku",
+                    DefaultView::Table(&[
+                        ("AccountSkuId", 32),
+                        ("ActiveUnits", 0),
+                        ("WarningUnits", 0),
+                        ("ConsumedUnits", 0),
+                    ]),
+                )
+                .with("AccountName", t.account_name())
+                .with("AccountObjectId", PsValue::Null)
+                .with("AccountSkuId", format!("{}:{}", t.account_name(), s.sku.part_number()))
+                .with("ActiveUnits", s.active_units)
+                .with("ConsumedUnits", t.consumed_units(s.sku))
+                .with("ServiceStatus", PsValue::List(vec![PsValue::Str(format!("{}", s.sku.display_name()))]))
+                .with("SkuId", guid_of(s.sku.part_number()))
+                .with("SkuPartNumber", s.sku.part_number())
+                .with(
+                    "SubscriptionIds",
+                    PsValue::List(vec![PsValue::Str(guid_of(&format!("{}{}", t.id, s.sku.part_number())))]),
+                )
+                .with("SuspendedUnits", 0u32)
+                .with("TargetClass", "User")
+                .with("WarningUnits", s.warning_units)
             })
             .collect()
     }
@@ -104,7 +125,16 @@ impl SimHost<'_> {
         PsObject::new("Microsoft.Online.Administration.Company", DefaultView::List)
             .with("AllowAdHocSubscriptions", t.settings.allow_ad_hoc_subscriptions)
             .with("AllowEmailVerifiedUsers", t.settings.allow_email_verified_users)
-            .with("AuthorizedServiceInstances", PsValue::List(t.subscriptions.iter().filter(|s| s.sku.includes_azure_rms()).map(|_| PsValue::Str(format!("RMSOnline/{}", t.region.code().to_uppercase()))).collect()))
+            .with(
+                "AuthorizedServiceInstances",
+                PsValue::List(
+                    t.subscriptions
+                        .iter()
+                        .filter(|s| s.sku.includes_azure_rms())
+                        .map(|_| PsValue::Str(format!("RMSOnline/{}", t.region.code().to_uppercase())))
+                        .collect(),
+                ),
+            )
             .with("City", PsValue::Null)
             .with("CompanyType", "CompanyTenant")
             .with("Country", PsValue::Null)
@@ -130,39 +160,54 @@ impl SimHost<'_> {
 
     fn domains(&self, id: &str) -> Vec<(String, &'static str)> {
         let t = self.tenant(id);
-        let mut list: Vec<(String, &'static str)> = self.world.tenant_domains(id).into_iter().map(|(d, r)| (d.clone(), r.status.msol())).collect();
+        let mut list: Vec<(String, &'static str)> =
+            self.world.tenant_domains(id).into_iter().map(|(d, r)| (d.clone(), r.status.msol())).collect();
         list.push((t.initial_domain.clone(), "Verified"));
         list.extend(t.claims.keys().map(|d| (d.clone(), "Unverified")));
         list
     }
 
     fn domain_obj(name: &str, status: &str) -> PsObject {
-        PsObject::new("Microsoft.Online.Administration.Domain", DefaultView::Table(&[("Name", 0), ("Status", 0), ("Authentication", 0)]))
-            .with("Authentication", "Managed")
-            .with("Capabilities", if name.ends_with(".onmicrosoft.com") { "Email, OfficeCommunicationsOnline" } else { "None" })
-            .with("IsDefault", name.ends_with(".onmicrosoft.com"))
-            .with("IsInitial", name.ends_with(".onmicrosoft.com"))
-            .with("Name", name)
-            .with("RootDomain", PsValue::Null)
-            .with("Status", status)
-            .with("VerificationMethod", PsValue::Null)
+        PsObject::new(
+            "Microsoft.Online.Administration.Domain",
+            DefaultView::Table(&[("Name", 0), ("Status", 0), ("Authentication", 0)]),
+        )
+        .with("Authentication", "Managed")
+        .with(
+            "Capabilities",
+            if name.ends_with(".onmicrosoft.com") { "Email, OfficeCommunicationsOnline" } else { "None" },
+        )
+        .with("IsDefault", name.ends_with(".onmicrosoft.com"))
+        .with("IsInitial", name.ends_with(".onmicrosoft.com"))
+        .with("Name", name)
+        .with("RootDomain", PsValue::Null)
+        .with("Status", status)
+        .with("VerificationMethod", PsValue::Null)
     }
 
     fn user_obj(t: &Tenant, u: &User) -> PsObject {
-        PsObject::new("Microsoft.Online.Administration.User", DefaultView::Table(&[("UserPrincipalName", 0), ("DisplayName", 0), ("isLicensed", 0)]))
-            .with("BlockCredential", u.status == AccountStatus::SignInBlocked)
-            .with("City", PsValue::Null)
-            .with("Country", super::countries::name_of(&u.country).unwrap_or(""))
-            .with("DisplayName", u.display_name())
-            .with("FirstName", u.first_name.clone())
-            .with("isLicensed", !u.licenses.is_empty())
-            .with("LastName", u.last_name.clone())
-            .with("Licenses", PsValue::List(u.licenses.iter().map(|s| PsValue::Str(format!("{}:{}", t.account_name(), s.part_number()))).collect()))
-            .with("ObjectId", guid_of(u.upn.as_str()))
-            .with("SignInName", u.upn.to_string())
-            .with("UsageLocation", u.country.clone())
-            .with("UserPrincipalName", u.upn.to_string())
-            .with("UserType", "Member")
+        PsObject::new(
+            "Microsoft.Online.Administration.User",
+            DefaultView::Table(&[("UserPrincipalName", 0), ("DisplayName", 0), ("isLicensed", 0)]),
+        )
+        .with("BlockCredential", u.status == AccountStatus::SignInBlocked)
+        .with("City", PsValue::Null)
+        .with("Country", super::countries::name_of(&u.country).unwrap_or(""))
+        .with("DisplayName", u.display_name())
+        .with("FirstName", u.first_name.clone())
+        .with("isLicensed", !u.licenses.is_empty())
+        .with("LastName", u.last_name.clone())
+        .with(
+            "Licenses",
+            PsValue::List(
+                u.licenses.iter().map(|s| PsValue::Str(format!("{}:{}", t.account_name(), s.part_number()))).collect(),
+            ),
+        )
+        .with("ObjectId", guid_of(u.upn.as_str()))
+        .with("SignInName", u.upn.to_string())
+        .with("UsageLocation", u.country.clone())
+        .with("UserPrincipalName", u.upn.to_string())
+        .with("UserType", "Member")
     }
 
     fn authorization_policy(&self, id: &str) -> PsObject {
@@ -195,7 +240,9 @@ impl SimHost<'_> {
                 let (upn, _) = self.msol_tenant()?;
                 let (ad_hoc, ev) = (a.bool("AllowAdHocSubscriptions"), a.bool("AllowEmailVerifiedUsers"));
                 if ad_hoc.is_some() || ev.is_some() {
-                    self.world.set_company_settings(&upn, ad_hoc, ev, "Set-MsolCompanySettings").map_err(|e| admin_error(&e))?;
+                    self.world
+                        .set_company_settings(&upn, ad_hoc, ev, "Set-MsolCompanySettings")
+                        .map_err(|e| admin_error(&e))?;
                 }
                 Ok(vec![])
             }
@@ -248,7 +295,8 @@ impl SimHost<'_> {
             "Confirm-MsolDomain" | "Confirm-MsolEmailVerifiedDomain" => {
                 let (upn, _) = self.msol_tenant()?;
                 let name = a.str("DomainName").unwrap_or_default().to_string();
-                let force = cmdlet == "Confirm-MsolEmailVerifiedDomain" || a.str("ForceTakeover").is_some_and(|f| f.eq_ignore_ascii_case("Force"));
+                let force = cmdlet == "Confirm-MsolEmailVerifiedDomain"
+                    || a.str("ForceTakeover").is_some_and(|f| f.eq_ignore_ascii_case("Force"));
                 match self.world.confirm_domain(&upn, &name, force, self.rng).map_err(|e| admin_error(&e))? {
                     // "A successful challenge returns you to the prompt without an error."
                     Confirmed::Verified { .. } | Confirmed::TookOver(_) => Ok(vec![]),
@@ -261,11 +309,18 @@ impl SimHost<'_> {
                     let found = Email::parse(upn).ok().and_then(|e| tenant.users.get(&e));
                     return match found {
                         Some(u) => Ok(vec![Self::user_obj(tenant, u)]),
-                        None => Err(msol_error("UserNotFoundException", format!("User Not Found.  User: {}.", upn.trim()))),
+                        None => {
+                            Err(msol_error("UserNotFoundException", format!("User Not Found.  User: {}.", upn.trim())))
+                        }
                     };
                 }
                 let domain = a.str("DomainName").map(|d| d.trim().to_ascii_lowercase());
-                Ok(tenant.users.values().filter(|u| domain.as_deref().is_none_or(|d| u.upn.domain() == d)).map(|u| Self::user_obj(tenant, u)).collect())
+                Ok(tenant
+                    .users
+                    .values()
+                    .filter(|u| domain.as_deref().is_none_or(|d| u.upn.domain() == d))
+                    .map(|u| Self::user_obj(tenant, u))
+                    .collect())
             }
             "Set-MsolUser" => {
                 let (upn, _) = self.msol_tenant()?;
@@ -273,7 +328,13 @@ impl SimHost<'_> {
                 if let Some(b) = a.bool("BlockCredential") {
                     self.world.set_block_credential(&upn, &target, b).map_err(|e| admin_error(&e))?;
                 } else {
-                    self.world.user(&Email::parse(&target).map_err(|_| msol_error("UserNotFoundException", format!("User Not Found.  User: {target}.")))?).ok_or_else(|| msol_error("UserNotFoundException", format!("User Not Found.  User: {target}.")))?;
+                    self.world
+                        .user(&Email::parse(&target).map_err(|_| {
+                            msol_error("UserNotFoundException", format!("User Not Found.  User: {target}."))
+                        })?)
+                        .ok_or_else(|| {
+                            msol_error("UserNotFoundException", format!("User Not Found.  User: {target}."))
+                        })?;
                 }
                 Ok(vec![])
             }
@@ -282,7 +343,9 @@ impl SimHost<'_> {
                 let target = a.str("UserPrincipalName").unwrap_or_default().to_string();
                 if !a.switch("Force") {
                     return Err(HostError::new(
-                        format!("Remove-MsolUser asks \"Continue with this operation?\" before it deletes {target}, and this console can't answer prompts. Run it again with -Force to delete the account."),
+                        format!(
+                            "Remove-MsolUser asks \"Continue with this operation?\" before it deletes {target}, and this console can't answer prompts. Run it again with -Force to delete the account."
+                        ),
                         "InvalidOperation",
                         "PSInvalidOperationException",
                         "ConfirmationRequired",
@@ -312,7 +375,10 @@ impl SimHost<'_> {
                             PsValue::Int(i) => *i != 0,
                             other => {
                                 return Err(HostError::new(
-                                    format!("Cannot convert the value of '{k}' ({}) to a Boolean: use $true or $false.", other.display()),
+                                    format!(
+                                        "Cannot convert the value of '{k}' ({}) to a Boolean: use $true or $false.",
+                                        other.display()
+                                    ),
                                     "InvalidArgument",
                                     "ArgumentException",
                                     "Request_BadRequest",
@@ -325,7 +391,9 @@ impl SimHost<'_> {
                             ev = Some(b);
                         } else {
                             return Err(HostError::new(
-                                format!("Invalid property '{k}': the simulator's authorizationPolicy knows allowedToSignUpEmailBasedSubscriptions and allowEmailVerifiedUsersToJoinOrganization."),
+                                format!(
+                                    "Invalid property '{k}': the simulator's authorizationPolicy knows allowedToSignUpEmailBasedSubscriptions and allowEmailVerifiedUsersToJoinOrganization."
+                                ),
                                 "InvalidArgument",
                                 "ArgumentException",
                                 "Request_BadRequest",
@@ -333,10 +401,17 @@ impl SimHost<'_> {
                         }
                     }
                 }
-                self.world.set_company_settings(&upn, ad_hoc, ev, "Update-MgPolicyAuthorizationPolicy").map_err(|e| admin_error(&e))?;
+                self.world
+                    .set_company_settings(&upn, ad_hoc, ev, "Update-MgPolicyAuthorizationPolicy")
+                    .map_err(|e| admin_error(&e))?;
                 Ok(vec![])
             }
-            other => Err(HostError::new(format!("{other} isn't simulated."), "NotImplemented", "NotImplementedException", "NotSimulated")),
+            other => Err(HostError::new(
+                format!("{other} isn't simulated."),
+                "NotImplemented",
+                "NotImplementedException",
+                "NotSimulated",
+            )),
         }
     }
 }

@@ -264,7 +264,6 @@ pub fn name_of(alpha2: &str) -> Option<&'static str> {
     COUNTRIES.iter().find(|(a, _)| a.eq_ignore_ascii_case(alpha2)).map(|(_, n)| *n)
 }
 
-
 /// The Azure RMS region a new tenant is created in, from its first user's
 /// country. The usage log names three regions (`na`, `eu`, `ap`); which
 /// countries go where is not published, so the simulator follows Microsoft's
@@ -285,20 +284,20 @@ pub fn region_of(alpha2: &str) -> Region {
 use super::model::Region;
 
 const EMEA: &[&str] = &[
-    "AD", "AE", "AL", "AM", "AO", "AT", "AX", "AZ", "BA", "BE", "BF", "BG", "BH", "BI", "BJ", "BV", "BW", "BY", "CD", "CF",
-    "CG", "CH", "CI", "CM", "CV", "CY", "CZ", "DE", "DJ", "DK", "DZ", "EE", "EG", "EH", "ER", "ES", "ET", "FI", "FO", "FR",
-    "GA", "GB", "GE", "GG", "GH", "GI", "GM", "GN", "GQ", "GR", "GW", "HR", "HU", "IE", "IL", "IM", "IQ", "IR", "IS", "IT",
-    "JE", "JO", "KE", "KM", "KW", "LB", "LI", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MG", "MK", "ML",
-    "MR", "MT", "MU", "MW", "MZ", "NA", "NE", "NG", "NL", "NO", "OM", "PL", "PS", "PT", "QA", "RE", "RO", "RS", "RU", "RW",
-    "SA", "SC", "SD", "SE", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SS", "ST", "SY", "SZ", "TD", "TF", "TG", "TN",
-    "TR", "TZ", "UA", "UG", "VA", "YE", "YT", "ZA", "ZM", "ZW",
+    "AD", "AE", "AL", "AM", "AO", "AT", "AX", "AZ", "BA", "BE", "BF", "BG", "BH", "BI", "BJ", "BV", "BW", "BY", "CD",
+    "CF", "CG", "CH", "CI", "CM", "CV", "CY", "CZ", "DE", "DJ", "DK", "DZ", "EE", "EG", "EH", "ER", "ES", "ET", "FI",
+    "FO", "FR", "GA", "GB", "GE", "GG", "GH", "GI", "GM", "GN", "GQ", "GR", "GW", "HR", "HU", "IE", "IL", "IM", "IQ",
+    "IR", "IS", "IT", "JE", "JO", "KE", "KM", "KW", "LB", "LI", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD",
+    "ME", "MG", "MK", "ML", "MR", "MT", "MU", "MW", "MZ", "NA", "NE", "NG", "NL", "NO", "OM", "PL", "PS", "PT", "QA",
+    "RE", "RO", "RS", "RU", "RW", "SA", "SC", "SD", "SE", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SS", "ST",
+    "SY", "SZ", "TD", "TF", "TG", "TN", "TR", "TZ", "UA", "UG", "VA", "YE", "YT", "ZA", "ZM", "ZW",
 ];
 
 const APAC: &[&str] = &[
-    "AF", "AQ", "AS", "AU", "BD", "BN", "BT", "CC", "CK", "CN", "CX", "FJ", "FM", "GU", "HK", "HM", "ID", "IN", "IO", "JP",
-    "KG", "KH", "KI", "KP", "KR", "KZ", "LA", "LK", "MH", "MM", "MN", "MO", "MP", "MV", "MY", "NC", "NF", "NP", "NR", "NU",
-    "NZ", "PF", "PG", "PH", "PK", "PN", "PW", "SB", "SG", "TH", "TJ", "TK", "TL", "TM", "TO", "TV", "TW", "UZ", "VN", "VU",
-    "WF", "WS",
+    "AF", "AQ", "AS", "AU", "BD", "BN", "BT", "CC", "CK", "CN", "CX", "FJ", "FM", "GU", "HK", "HM", "ID", "IN", "IO",
+    "JP", "KG", "KH", "KI", "KP", "KR", "KZ", "LA", "LK", "MH", "MM", "MN", "MO", "MP", "MV", "MY", "NC", "NF", "NP",
+    "NR", "NU", "NZ", "PF", "PG", "PH", "PK", "PN", "PW", "SB", "SG", "TH", "TJ", "TK", "TL", "TM", "TO", "TV", "TW",
+    "UZ", "VN", "VU", "WF", "WS",
 ];
 
 #[cfg(test)]

@@ -31,11 +31,17 @@ impl fmt::Display for DnsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DnsError::Domain(e) => f.write_str(domain_problem(e)),
-            DnsError::EmptyValue => f.write_str("Enter the record's value, for example the MS=ms… text that verification asks for."),
+            DnsError::EmptyValue => {
+                f.write_str("Enter the record's value, for example the MS=ms… text that verification asks for.")
+            }
             DnsError::ValueTooLong => write!(f, "A TXT or MX value can be at most {MAX_VALUE} characters long."),
-            DnsError::BadMailServer(v) => write!(f, "An MX record's value is a host name, such as ms12345678.msv1.invalid; “{v}” isn't one."),
+            DnsError::BadMailServer(v) => {
+                write!(f, "An MX record's value is a host name, such as ms12345678.msv1.invalid; “{v}” isn't one.")
+            }
             DnsError::Duplicate => f.write_str("The zone already has this record."),
-            DnsError::NoSuchRecord => f.write_str("That record isn't in the zone any more (it may have been removed in another tab)."),
+            DnsError::NoSuchRecord => {
+                f.write_str("That record isn't in the zone any more (it may have been removed in another tab).")
+            }
         }
     }
 }
@@ -91,7 +97,13 @@ fn clean(value: &str) -> String {
 
 impl World {
     /// "Add record" on `/dns`.
-    pub fn add_dns_record(&mut self, domain: &str, kind: RecordType, value: &str, rng: &mut dyn RandomSource) -> Result<u64, DnsError> {
+    pub fn add_dns_record(
+        &mut self,
+        domain: &str,
+        kind: RecordType,
+        value: &str,
+        rng: &mut dyn RandomSource,
+    ) -> Result<u64, DnsError> {
         let domain = normalize_domain(domain).map_err(DnsError::Domain)?;
         let mut value = clean(value);
         if value.is_empty() {
@@ -115,7 +127,14 @@ impl World {
         let id = self.next_dns_id.max(1);
         self.next_dns_id = id + 1;
         let visible_at = self.clock.plus(delay);
-        self.dns.push(DnsRecord { id, domain: domain.clone(), kind, value: value.clone(), added: self.clock, visible_at });
+        self.dns.push(DnsRecord {
+            id,
+            domain: domain.clone(),
+            kind,
+            value: value.clone(),
+            added: self.clock,
+            visible_at,
+        });
         self.log(EventKind::DnsRecordAdded { domain, kind: kind.label().into(), value, visible_at });
         Ok(id)
     }
@@ -146,9 +165,17 @@ impl World {
             return Ok(());
         }
         if let Some(r) = all.iter().filter(|r| matches(r)).min_by_key(|r| r.visible_at) {
-            return Err(VerifyError::NotYetPropagated { domain: domain.into(), added: r.added, visible_at: r.visible_at });
+            return Err(VerifyError::NotYetPropagated {
+                domain: domain.into(),
+                added: r.added,
+                visible_at: r.visible_at,
+            });
         }
-        let found: Vec<String> = all.iter().filter(|r| r.visible_at <= self.clock).map(|r| format!("{} {}", r.kind.label(), r.value)).collect();
+        let found: Vec<String> = all
+            .iter()
+            .filter(|r| r.visible_at <= self.clock)
+            .map(|r| format!("{} {}", r.kind.label(), r.value))
+            .collect();
         if found.is_empty() {
             match all.iter().map(|r| r.visible_at).min() {
                 None => Err(VerifyError::NoRecord { domain: domain.into(), expected: expected.into() }),

@@ -15,51 +15,213 @@ pub struct Event {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EventKind {
-    ScenarioLoaded { name: String },
-    ClockAdvanced { by: SimDuration, to: SimTime },
-    SignupRequested { email: String },
-    SignupRefused { email: String, reason: String },
-    PaidSubscriptionFound { email: String, organization: String, sku: Sku },
-    ConfirmationEmailSent { email: String, expires_at: SimTime, replaced_previous: bool },
-    ConfirmationLinkOpened { email: String, existing_account: bool },
-    ConfirmationLinkRejected { email: String, reason: String },
-    AccountDetailsRejected { email: String, problems: Vec<String> },
-    DomainChecked { domain: String, found: Option<String>, has_rms: bool },
-    TenantCreated { domain: String, tenant: String, initial_domain: String, #[serde(default)] region: Region },
-    UserCreated { upn: String, tenant: String, ordinal: u32, new_tenant: bool },
-    SubscriptionGranted { tenant: String, account_sku_id: String, active_units: u32 },
-    DefaultTemplatesCreated { tenant: String, names: Vec<String> },
-    LicenseAssigned { upn: String, account_sku_id: String, consumed: u32, active: u32 },
-    TemplatesAvailable { tenant: String, names: Vec<String> },
-    AccountReadyEmailSent { email: String },
-    SignedIn { upn: String },
-    SignInFailed { email: String, reason: String, counted: bool, failures: u32 },
-    AccountLocked { upn: String, until: SimTime, lockout_number: u32 },
-    SignedOut { upn: String },
-    BlockedDomainAdded { domain: String },
-    BlockedDomainRemoved { domain: String },
-    DomainListSwitched { list: String, on: bool },
-    DnsRecordAdded { domain: String, kind: String, value: String, visible_at: SimTime },
-    DnsRecordRemoved { domain: String, kind: String, value: String },
-    BecomeAdminStarted { upn: String, domain: String, txt: String },
-    DomainVerificationFailed { domain: String, by: String, reason: String },
-    InternalTakeover { upn: String, tenant: String, domain: String },
-    DomainAdded { domain: String, tenant: String, txt: String, held_by: Option<String> },
-    DomainVerified { domain: String, tenant: String },
-    ExternalTakeover { domain: String, from: String, to: String, users: u32, same_region: bool, deletion_at: SimTime },
-    TenantDeleted { tenant: String, initial_domain: String },
-    CompanySettingsChanged { tenant: String, allow_ad_hoc: bool, allow_email_verified: bool, via: String },
-    DirSyncChanged { tenant: String, on: bool },
-    UserBlocked { upn: String, blocked: bool },
-    UserDeleted { upn: String, freed: Vec<String> },
-    ConvertedToPaid { tenant: String, account_sku_id: String, units: u32 },
-    RmsFeatureChanged { tenant: String, feature: String, on: bool },
-    SharingAppInstalled { upn: String, device: String },
-    ConsoleConnected { upn: String, service: String },
-    FileProtected { issuer: String, file: String, shared_with: Vec<String> },
-    FileOpened { reader: String, file: String, granted: bool, result: String },
-    ProtectionRemoved { owner: String, file: String },
-    AccessRevoked { owner: String, file: String, effective_for_all: SimTime },
+    ScenarioLoaded {
+        name: String,
+    },
+    ClockAdvanced {
+        by: SimDuration,
+        to: SimTime,
+    },
+    SignupRequested {
+        email: String,
+    },
+    SignupRefused {
+        email: String,
+        reason: String,
+    },
+    PaidSubscriptionFound {
+        email: String,
+        organization: String,
+        sku: Sku,
+    },
+    ConfirmationEmailSent {
+        email: String,
+        expires_at: SimTime,
+        replaced_previous: bool,
+    },
+    ConfirmationLinkOpened {
+        email: String,
+        existing_account: bool,
+    },
+    ConfirmationLinkRejected {
+        email: String,
+        reason: String,
+    },
+    AccountDetailsRejected {
+        email: String,
+        problems: Vec<String>,
+    },
+    DomainChecked {
+        domain: String,
+        found: Option<String>,
+        has_rms: bool,
+    },
+    TenantCreated {
+        domain: String,
+        tenant: String,
+        initial_domain: String,
+        #[serde(default)]
+        region: Region,
+    },
+    UserCreated {
+        upn: String,
+        tenant: String,
+        ordinal: u32,
+        new_tenant: bool,
+    },
+    SubscriptionGranted {
+        tenant: String,
+        account_sku_id: String,
+        active_units: u32,
+    },
+    DefaultTemplatesCreated {
+        tenant: String,
+        names: Vec<String>,
+    },
+    LicenseAssigned {
+        upn: String,
+        account_sku_id: String,
+        consumed: u32,
+        active: u32,
+    },
+    TemplatesAvailable {
+        tenant: String,
+        names: Vec<String>,
+    },
+    AccountReadyEmailSent {
+        email: String,
+    },
+    SignedIn {
+        upn: String,
+    },
+    SignInFailed {
+        email: String,
+        reason: String,
+        counted: bool,
+        failures: u32,
+    },
+    AccountLocked {
+        upn: String,
+        until: SimTime,
+        lockout_number: u32,
+    },
+    SignedOut {
+        upn: String,
+    },
+    BlockedDomainAdded {
+        domain: String,
+    },
+    BlockedDomainRemoved {
+        domain: String,
+    },
+    DomainListSwitched {
+        list: String,
+        on: bool,
+    },
+    DnsRecordAdded {
+        domain: String,
+        kind: String,
+        value: String,
+        visible_at: SimTime,
+    },
+    DnsRecordRemoved {
+        domain: String,
+        kind: String,
+        value: String,
+    },
+    BecomeAdminStarted {
+        upn: String,
+        domain: String,
+        txt: String,
+    },
+    DomainVerificationFailed {
+        domain: String,
+        by: String,
+        reason: String,
+    },
+    InternalTakeover {
+        upn: String,
+        tenant: String,
+        domain: String,
+    },
+    DomainAdded {
+        domain: String,
+        tenant: String,
+        txt: String,
+        held_by: Option<String>,
+    },
+    DomainVerified {
+        domain: String,
+        tenant: String,
+    },
+    ExternalTakeover {
+        domain: String,
+        from: String,
+        to: String,
+        users: u32,
+        same_region: bool,
+        deletion_at: SimTime,
+    },
+    TenantDeleted {
+        tenant: String,
+        initial_domain: String,
+    },
+    CompanySettingsChanged {
+        tenant: String,
+        allow_ad_hoc: bool,
+        allow_email_verified: bool,
+        via: String,
+    },
+    DirSyncChanged {
+        tenant: String,
+        on: bool,
+    },
+    UserBlocked {
+        upn: String,
+        blocked: bool,
+    },
+    UserDeleted {
+        upn: String,
+        freed: Vec<String>,
+    },
+    ConvertedToPaid {
+        tenant: String,
+        account_sku_id: String,
+        units: u32,
+    },
+    RmsFeatureChanged {
+        tenant: String,
+        feature: String,
+        on: bool,
+    },
+    SharingAppInstalled {
+        upn: String,
+        device: String,
+    },
+    ConsoleConnected {
+        upn: String,
+        service: String,
+    },
+    FileProtected {
+        issuer: String,
+        file: String,
+        shared_with: Vec<String>,
+    },
+    FileOpened {
+        reader: String,
+        file: String,
+        granted: bool,
+        result: String,
+    },
+    ProtectionRemoved {
+        owner: String,
+        file: String,
+    },
+    AccessRevoked {
+        owner: String,
+        file: String,
+        effective_for_all: SimTime,
+    },
 }
 
 /// Which part of the seed an event belongs to.

@@ -31,5 +31,7 @@ pub use model::*;
 pub use rand::{RandomSource, SeededRandom};
 pub use scenario::{PRESETS, Preset};
 pub use signin::SignInError;
-pub use signup::{AccountDetails, CompleteError, Completed, Confirmation, Field, FieldError, SignupRefusal, StartOutcome, TokenError};
+pub use signup::{
+    AccountDetails, CompleteError, Completed, Confirmation, Field, FieldError, SignupRefusal, StartOutcome, TokenError,
+};
 pub use time::{SimDuration, SimTime, TimeUnit};

@@ -400,7 +400,13 @@ impl RmsAdmin {
 
 impl Default for RmsAdmin {
     fn default() -> Self {
-        RmsAdmin { super_user_feature: false, super_users: vec![], usage_logging: true, byok: false, use_license_days: 30 }
+        RmsAdmin {
+            super_user_feature: false,
+            super_users: vec![],
+            usage_logging: true,
+            byok: false,
+            use_license_days: 30,
+        }
     }
 }
 
@@ -494,9 +500,17 @@ pub struct User {
     pub country: String,
     #[serde(rename = "r", default = "Role::default_role", skip_serializing_if = "Role::is_user")]
     pub role: Role,
-    #[serde(rename = "m", default = "CreationMethod::default_method", skip_serializing_if = "CreationMethod::is_email_verified")]
+    #[serde(
+        rename = "m",
+        default = "CreationMethod::default_method",
+        skip_serializing_if = "CreationMethod::is_email_verified"
+    )]
     pub creation_method: CreationMethod,
-    #[serde(rename = "s", default = "AccountStatus::default_status", skip_serializing_if = "AccountStatus::is_enabled")]
+    #[serde(
+        rename = "s",
+        default = "AccountStatus::default_status",
+        skip_serializing_if = "AccountStatus::is_enabled"
+    )]
     pub status: AccountStatus,
     #[serde(rename = "k")]
     pub licenses: Vec<Sku>,

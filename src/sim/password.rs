@@ -227,25 +227,19 @@ mod tests {
 
     #[test]
     fn each_violation_is_named() {
-        assert_eq!(
-            check_policy("Ab1!"),
-            vec![PasswordProblem::TooShort { length: 4 }]
-        );
-        assert_eq!(
-            check_policy(&format!("Aa1{}", "x".repeat(254))),
-            vec![PasswordProblem::TooLong { length: 257 }]
-        );
+        assert_eq!(check_policy("Ab1!"), vec![PasswordProblem::TooShort { length: 4 }]);
+        assert_eq!(check_policy(&format!("Aa1{}", "x".repeat(254))), vec![PasswordProblem::TooLong { length: 257 }]);
         assert_eq!(
             check_policy("password"),
             vec![PasswordProblem::TooFewCharacterGroups { found: vec![CharGroup::Lowercase] }]
         );
-        assert_eq!(
-            check_policy("Pässword1"),
-            vec![PasswordProblem::DisallowedCharacters { characters: "ä".into() }]
-        );
+        assert_eq!(check_policy("Pässword1"), vec![PasswordProblem::DisallowedCharacters { characters: "ä".into() }]);
         let all = check_policy("é");
         assert_eq!(all.len(), 3, "short, one group… none, and disallowed: {all:?}");
-        assert_eq!(check_policy("a\tB1cdefg"), vec![PasswordProblem::DisallowedCharacters { characters: "U+0009".into() }]);
+        assert_eq!(
+            check_policy("a\tB1cdefg"),
+            vec![PasswordProblem::DisallowedCharacters { characters: "U+0009".into() }]
+        );
     }
 
     #[test]

@@ -41,7 +41,11 @@ mod tests {
             assert!(h.verify(a.password), "{}", a.email);
             assert!(!h.verify("wrong"));
         }
-        assert_ne!(CONTOSO_ADMIN.hash.split('$').nth(2), LITWARE_ADMIN.hash.split('$').nth(2), "each account has its own salt");
+        assert_ne!(
+            CONTOSO_ADMIN.hash.split('$').nth(2),
+            LITWARE_ADMIN.hash.split('$').nth(2),
+            "each account has its own salt"
+        );
         assert!(PasswordHash::from_stored("plain text").is_none());
     }
 }
@@ -71,8 +75,18 @@ pub const LITWARE_ADMIN: PresetAccount = PresetAccount {
     hash: "pbkdf2-sha256$20000$kvK6jB2oD4XLhJglVtgOpQ$7nWgb095ppEIsq5cIu32hOwWbp3h-ndY4t4QaxHSJR8",
 };
 pub const FABRIKAM_USERS: [PresetAccount; 2] = [
-    PresetAccount { email: "p.dover@fabrikam.com", password: "Fabrikam-2016!", role: "User (signed up for RMS for individuals)", hash: "" },
-    PresetAccount { email: "r.ortiz@fabrikam.com", password: "Fabrikam-2016!", role: "User (signed up for RMS for individuals)", hash: "" },
+    PresetAccount {
+        email: "p.dover@fabrikam.com",
+        password: "Fabrikam-2016!",
+        role: "User (signed up for RMS for individuals)",
+        hash: "",
+    },
+    PresetAccount {
+        email: "r.ortiz@fabrikam.com",
+        password: "Fabrikam-2016!",
+        role: "User (signed up for RMS for individuals)",
+        hash: "",
+    },
 ];
 
 impl Preset {
@@ -95,9 +109,15 @@ impl Preset {
     }
     pub fn description(self) -> &'static str {
         match self {
-            Preset::Default => "The seed's starting point. Walk through the first and second sign-ups of a new organization, the paid-subscription branch and the refusals.",
-            Preset::FabrikamSignedUp => "Two Fabrikam employees have already signed up, so fabrikam.com has an unmanaged tenant with the RMS for individuals subscription and its default templates. Show the directory, then sign up a third user.",
-            Preset::ProtectedFileReceived => "The most typical way into sign-up: Janet at Contoso shared a protected PDF (Q3 pricing proposal.ppdf, Viewer permission) with p.dover@fabrikam.com, whose inbox holds the message with the attachment and the sign-up link. Pat signs up, then opens it in the viewer; Janet tracks it on the document tracking site.",
+            Preset::Default => {
+                "The seed's starting point. Walk through the first and second sign-ups of a new organization, the paid-subscription branch and the refusals."
+            }
+            Preset::FabrikamSignedUp => {
+                "Two Fabrikam employees have already signed up, so fabrikam.com has an unmanaged tenant with the RMS for individuals subscription and its default templates. Show the directory, then sign up a third user."
+            }
+            Preset::ProtectedFileReceived => {
+                "The most typical way into sign-up: Janet at Contoso shared a protected PDF (Q3 pricing proposal.ppdf, Viewer permission) with p.dover@fabrikam.com, whose inbox holds the message with the attachment and the sign-up link. Pat signs up, then opens it in the viewer; Janet tracks it on the document tracking site."
+            }
         }
     }
     pub fn organizations(self) -> Vec<PresetOrg> {
@@ -111,7 +131,11 @@ impl Preset {
             state: "Litware, Inc.: managed tenant with Exchange Online only, no Azure RMS subscription. Sign-up adds the free RMS for individuals subscription to it.",
             accounts: vec![LITWARE_ADMIN],
         };
-        let others = PresetOrg { domain: "any other work domain", state: "No tenant yet (for example fabrikam.com, the seed's example): the first sign-up creates an unmanaged tenant.", accounts: vec![] };
+        let others = PresetOrg {
+            domain: "any other work domain",
+            state: "No tenant yet (for example fabrikam.com, the seed's example): the first sign-up creates an unmanaged tenant.",
+            accounts: vec![],
+        };
         match self {
             Preset::Default | Preset::ProtectedFileReceived => vec![contoso, litware, others],
             Preset::FabrikamSignedUp => vec![
@@ -166,8 +190,28 @@ impl World {
     pub fn load(preset: Preset, config: Config, rng: &mut dyn RandomSource) -> World {
         let mut w = World::empty(config);
         w.scenario = preset.id().to_string();
-        w.add_managed("contoso.com", "Contoso, Ltd", "contoso", Sku::EnterprisePack, 25, ("Janet", "Mead"), &CONTOSO_ADMIN, "US", rng);
-        w.add_managed("litwareinc.com", "Litware, Inc.", "litwareinc", Sku::ExchangeStandard, 10, ("Lee", "Gu"), &LITWARE_ADMIN, "GB", rng);
+        w.add_managed(
+            "contoso.com",
+            "Contoso, Ltd",
+            "contoso",
+            Sku::EnterprisePack,
+            25,
+            ("Janet", "Mead"),
+            &CONTOSO_ADMIN,
+            "US",
+            rng,
+        );
+        w.add_managed(
+            "litwareinc.com",
+            "Litware, Inc.",
+            "litwareinc",
+            Sku::ExchangeStandard,
+            10,
+            ("Lee", "Gu"),
+            &LITWARE_ADMIN,
+            "GB",
+            rng,
+        );
         w.log(EventKind::ScenarioLoaded { name: preset.name().to_string() });
         match preset {
             Preset::Default => {}
@@ -239,7 +283,8 @@ impl World {
             created: self.clock,
             devices: vec![],
         };
-        let templates = if sku.includes_azure_rms() { default_templates(name, [rng.guid(), rng.guid()]) } else { vec![] };
+        let templates =
+            if sku.includes_azure_rms() { default_templates(name, [rng.guid(), rng.guid()]) } else { vec![] };
         let tenant = Tenant {
             id: id.clone(),
             display_name: name.into(),

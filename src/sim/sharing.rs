@@ -41,7 +41,8 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 4] = [Permission::Viewer, Permission::Reviewer, Permission::CoAuthor, Permission::CoOwner];
+    pub const ALL: [Permission; 4] =
+        [Permission::Viewer, Permission::Reviewer, Permission::CoAuthor, Permission::CoOwner];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -72,8 +73,23 @@ impl Permission {
         let granted: &[Right] = match self {
             Permission::Viewer => &[View, Reply, ReplyAll],
             Permission::Reviewer => &[View, Edit, DocEdit, Reply, ReplyAll, Forward],
-            Permission::CoAuthor => &[View, Edit, DocEdit, Reply, ReplyAll, Forward, Extract, ViewRightsData, ObjModel, Export, Print],
-            Permission::CoOwner => &[View, Edit, DocEdit, Reply, ReplyAll, Forward, Extract, ViewRightsData, ObjModel, Export, Print, Owner],
+            Permission::CoAuthor => {
+                &[View, Edit, DocEdit, Reply, ReplyAll, Forward, Extract, ViewRightsData, ObjModel, Export, Print]
+            }
+            Permission::CoOwner => &[
+                View,
+                Edit,
+                DocEdit,
+                Reply,
+                ReplyAll,
+                Forward,
+                Extract,
+                ViewRightsData,
+                ObjModel,
+                Export,
+                Print,
+                Owner,
+            ],
         };
         ALL_RIGHTS.iter().copied().filter(|r| granted.contains(r)).collect()
     }
@@ -81,8 +97,20 @@ impl Permission {
 
 /// Every right (what Full Control and generic protection grant).
 pub const ALL_RIGHTS: [Right; 14] = [
-    Right::View, Right::Edit, Right::DocEdit, Right::Extract, Right::Export, Right::Print, Right::Forward,
-    Right::Reply, Right::ReplyAll, Right::Owner, Right::Comment, Right::ViewRightsData, Right::EditRightsData, Right::ObjModel,
+    Right::View,
+    Right::Edit,
+    Right::DocEdit,
+    Right::Extract,
+    Right::Export,
+    Right::Print,
+    Right::Forward,
+    Right::Reply,
+    Right::ReplyAll,
+    Right::Owner,
+    Right::Comment,
+    Right::ViewRightsData,
+    Right::EditRightsData,
+    Right::ObjModel,
 ];
 
 /// How a file type is protected and named (facts file §5).
@@ -113,8 +141,8 @@ const NATIVE: [(&str, &str, &str); 13] = [
 ];
 
 const OFFICE: [&str; 25] = [
-    "doc", "docm", "docx", "dot", "dotm", "dotx", "potm", "potx", "pps", "ppsm", "ppsx", "ppt", "pptm", "pptx", "thmx", "xla",
-    "xlam", "xls", "xlsb", "xlt", "xlsm", "xlsx", "xltm", "xltx", "xps",
+    "doc", "docm", "docx", "dot", "dotm", "dotx", "potm", "potx", "pps", "ppsm", "ppsx", "ppt", "pptm", "pptx", "thmx",
+    "xla", "xlam", "xls", "xlsb", "xlt", "xlsm", "xlsx", "xltm", "xltx", "xps",
 ];
 
 /// The protected file's name: `.txt` → `.ptxt`, …; Office files keep their
@@ -128,9 +156,19 @@ pub fn naming(name: &str) -> Naming {
         return Naming { protected_name: format!("{stem}.{p}"), native: true, office: false, content_type: ct };
     }
     if OFFICE.contains(&ext.as_str()) {
-        return Naming { protected_name: name.to_string(), native: true, office: ext != "xps", content_type: "application/octet-stream" };
+        return Naming {
+            protected_name: name.to_string(),
+            native: true,
+            office: ext != "xps",
+            content_type: "application/octet-stream",
+        };
     }
-    Naming { protected_name: format!("{name}.pfile"), native: false, office: false, content_type: "application/octet-stream" }
+    Naming {
+        protected_name: format!("{name}.pfile"),
+        native: false,
+        office: false,
+        content_type: "application/octet-stream",
+    }
 }
 
 /// The original name back from a protected one (`Sample.ptxt` → `Sample.txt`).
@@ -350,7 +388,8 @@ pub fn inspect(bytes: &[u8]) -> Result<Header, OpenError> {
 /// Midnight at the end of `YYYY-MM-DD` (UTC, the simulated clock's zone).
 pub fn end_of_day(input: &str) -> Option<SimTime> {
     let mut parts = input.trim().split('-');
-    let (y, m, d) = (parts.next()?.parse::<i64>().ok()?, parts.next()?.parse::<u32>().ok()?, parts.next()?.parse::<u32>().ok()?);
+    let (y, m, d) =
+        (parts.next()?.parse::<i64>().ok()?, parts.next()?.parse::<u32>().ok()?, parts.next()?.parse::<u32>().ok()?);
     if parts.next().is_some() || !(1970..=9999).contains(&y) || !(1..=12).contains(&m) || d == 0 {
         return None;
     }
@@ -398,7 +437,14 @@ pub fn parse_users(input: &str) -> Result<Vec<Email>, ProtectError> {
 /// A minimal one-page PDF with the given lines of text (the read-only
 /// companion of a shared Office file).
 pub fn simple_pdf(lines: &[String]) -> Vec<u8> {
-    let esc = |s: &str| s.chars().filter(|c| c.is_ascii() && !c.is_ascii_control()).collect::<String>().replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)");
+    let esc = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_ascii() && !c.is_ascii_control())
+            .collect::<String>()
+            .replace('\\', "\\\\")
+            .replace('(', "\\(")
+            .replace(')', "\\)")
+    };
     let mut text = String::from("BT /F1 12 Tf 56 780 Td 16 TL\n");
     for l in lines {
         text.push_str(&format!("({}) Tj T*\n", esc(l)));
@@ -422,16 +468,29 @@ pub fn simple_pdf(lines: &[String]) -> Vec<u8> {
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
-    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1).as_bytes(),
+    );
     out
 }
 
 impl World {
     fn key_secret(&self, key_id: &str) -> Option<(Vec<u8>, TenantId)> {
-        self.tenants.values().find_map(|t| t.keys.iter().find(|k| k.id == key_id).and_then(|k| from_b64(&k.secret)).map(|s| (s, t.id.clone())))
+        self.tenants.values().find_map(|t| {
+            t.keys.iter().find(|k| k.id == key_id).and_then(|k| from_b64(&k.secret)).map(|s| (s, t.id.clone()))
+        })
     }
 
-    fn usage(&mut self, tenant: &str, request_type: &str, user: &str, result: &str, doc: Option<(&str, &str, &str, SimTime)>, template: &str, rng: &mut dyn RandomSource) {
+    fn usage(
+        &mut self,
+        tenant: &str,
+        request_type: &str,
+        user: &str,
+        result: &str,
+        doc: Option<(&str, &str, &str, SimTime)>,
+        template: &str,
+        rng: &mut dyn RandomSource,
+    ) {
         // A user's first request to a tenant is preceded by Certify (the RAC).
         if !user.is_empty() && !self.usage_log.iter().any(|e| e.tenant == tenant && e.user_id == user) {
             let e = UsageLogEntry {
@@ -452,7 +511,9 @@ impl World {
             self.usage_log.push(e);
         }
         let (content_id, owner, name, published) = match doc {
-            Some((c, o, n, p)) => (format!("{{{c}}}"), o.to_string(), n.to_string(), p.iso().trim_end_matches('Z').to_string()),
+            Some((c, o, n, p)) => {
+                (format!("{{{c}}}"), o.to_string(), n.to_string(), p.iso().trim_end_matches('Z').to_string())
+            }
             None => Default::default(),
         };
         self.usage_log.push(UsageLogEntry {
@@ -478,7 +539,10 @@ impl World {
 
     fn protector(&self, actor: Option<&Email>) -> Result<(Email, TenantId), ProtectError> {
         let upn = actor.ok_or(ProtectError::NotSignedIn)?;
-        let t = self.tenant_of_domain(upn.domain()).filter(|t| t.users.contains_key(upn)).ok_or(ProtectError::NotSignedIn)?;
+        let t = self
+            .tenant_of_domain(upn.domain())
+            .filter(|t| t.users.contains_key(upn))
+            .ok_or(ProtectError::NotSignedIn)?;
         if !t.has_azure_rms() {
             return Err(ProtectError::NoRms { organization: t.display_name.clone() });
         }
@@ -490,7 +554,13 @@ impl World {
 
     /// Builds the protected file (and, for a shared Office file, its .ppdf
     /// companion) and registers the document for tracking.
-    fn protect_file(&mut self, actor: Option<&Email>, req: &ProtectRequest, share: bool, rng: &mut dyn RandomSource) -> Result<Protected, ProtectError> {
+    fn protect_file(
+        &mut self,
+        actor: Option<&Email>,
+        req: &ProtectRequest,
+        share: bool,
+        rng: &mut dyn RandomSource,
+    ) -> Result<Protected, ProtectError> {
         let (issuer, tenant_id) = self.protector(actor)?;
         if req.data.is_empty() {
             return Err(ProtectError::EmptyFile);
@@ -510,7 +580,12 @@ impl World {
                 Some(at)
             }
         };
-        let (grants, template, recipients, shared_with): (Vec<(String, Vec<String>)>, Option<(String, String, Vec<String>)>, Vec<Email>, Vec<String>) = match &req.policy {
+        let (grants, template, recipients, shared_with): (
+            Vec<(String, Vec<String>)>,
+            Option<(String, String, Vec<String>)>,
+            Vec<Email>,
+            Vec<String>,
+        ) = match &req.policy {
             PolicyChoice::Custom(level) => {
                 let list = parse_users(&req.users)?;
                 // Generic protection can't restrict further than authentication.
@@ -529,14 +604,33 @@ impl World {
                 // Share Protected with a template still emails the USERS.
                 let recipients = if share { parse_users(&req.users)? } else { vec![] };
                 let rights = if n.native { tpl.rights() } else { ALL_RIGHTS.to_vec() };
-                (vec![], Some((tpl.id.clone(), tpl.name.clone(), rights_names(&rights))), recipients, vec![tpl.name.clone()])
+                (
+                    vec![],
+                    Some((tpl.id.clone(), tpl.name.clone(), rights_names(&rights))),
+                    recipients,
+                    vec![tpl.name.clone()],
+                )
             }
         };
         let key = t.keys[0].clone();
         let organization = t.display_name.clone();
         let secret = from_b64(&key.secret).ok_or(ProtectError::KeyLost)?;
         let content_id = rng.guid();
-        let bytes = self.seal_file(&issuer, &organization, &key.id, &secret, &content_id, &req.file_name, &n, &req.data, grants.clone(), template.clone(), expires, req, rng);
+        let bytes = self.seal_file(
+            &issuer,
+            &organization,
+            &key.id,
+            &secret,
+            &content_id,
+            &req.file_name,
+            &n,
+            &req.data,
+            grants.clone(),
+            template.clone(),
+            expires,
+            req,
+            rng,
+        );
         let companion = if share && n.office {
             let name = match req.file_name.rsplit_once('.') {
                 Some((stem, _)) => format!("{stem}.ppdf"),
@@ -550,12 +644,28 @@ impl World {
                 format!("The editable original is attached as {}.", n.protected_name),
             ]);
             // Read-only: the same readers, without Save, Edit or Save As.
-            let ro = |r: &Vec<String>| r.iter().filter(|x| !matches!(x.as_str(), "EDIT" | "DOCEDIT" | "EXPORT")).cloned().collect::<Vec<_>>();
+            let ro = |r: &Vec<String>| {
+                r.iter().filter(|x| !matches!(x.as_str(), "EDIT" | "DOCEDIT" | "EXPORT")).cloned().collect::<Vec<_>>()
+            };
             let g2 = grants.iter().map(|(u, r)| (u.clone(), ro(r))).collect();
             let t2 = template.clone().map(|(i, nm, r)| (i, nm, ro(&r)));
             let cid = rng.guid();
             let pn = naming(&name.replace(".ppdf", ".pdf"));
-            let b = self.seal_file(&issuer, &organization, &key.id, &secret, &cid, &name.replace(".ppdf", ".pdf"), &pn, &pdf, g2, t2, expires, req, rng);
+            let b = self.seal_file(
+                &issuer,
+                &organization,
+                &key.id,
+                &secret,
+                &cid,
+                &name.replace(".ppdf", ".pdf"),
+                &pn,
+                &pdf,
+                g2,
+                t2,
+                expires,
+                req,
+                rng,
+            );
             self.register(&cid, &pn.protected_name, &issuer, &tenant_id, shared_with.clone(), req);
             Some((pn.protected_name, b))
         } else {
@@ -565,7 +675,15 @@ impl World {
         let tpl_id = template.as_ref().map(|t| t.0.clone()).unwrap_or_default();
         let clock = self.clock;
         self.usage(&tenant_id, "GetClientLicensorCert", issuer.as_str(), "Success", None, "", rng);
-        self.usage(&tenant_id, "FECreatePublishingLicenseV1", issuer.as_str(), "Success", Some((&content_id, issuer.as_str(), &n.protected_name, clock)), &tpl_id, rng);
+        self.usage(
+            &tenant_id,
+            "FECreatePublishingLicenseV1",
+            issuer.as_str(),
+            "Success",
+            Some((&content_id, issuer.as_str(), &n.protected_name, clock)),
+            &tpl_id,
+            rng,
+        );
         let recipients = if share { recipients } else { vec![] };
         Ok(Protected { content_id, file_name: n.protected_name, bytes, companion, recipients })
     }
@@ -603,7 +721,12 @@ impl World {
         };
         let mut pn = [0u8; 12];
         rng.fill(&mut pn);
-        let sealed_policy = seal(secret, &pn, content_id.as_bytes(), serde_json::to_string(&policy).expect("a policy serializes").as_bytes());
+        let sealed_policy = seal(
+            secret,
+            &pn,
+            content_id.as_bytes(),
+            serde_json::to_string(&policy).expect("a policy serializes").as_bytes(),
+        );
         let mut cn = [0u8; 12];
         rng.fill(&mut cn);
         let cipher = seal(&content_key, &cn, content_id.as_bytes(), data);
@@ -622,7 +745,8 @@ impl World {
             policy: to_b64(&[&pn[..], &sealed_policy].concat()),
             content_nonce: to_b64(&cn),
         };
-        let mut out = format!("{MAGIC}\n{}\n", serde_json::to_string(&header).expect("a header serializes")).into_bytes();
+        let mut out =
+            format!("{MAGIC}\n{}\n", serde_json::to_string(&header).expect("a header serializes")).into_bytes();
         let mut signed = out.clone();
         signed.extend_from_slice(&cipher);
         let sig = sign(secret, &signed);
@@ -631,7 +755,15 @@ impl World {
         out
     }
 
-    fn register(&mut self, content_id: &str, name: &str, issuer: &Email, tenant: &str, shared_with: Vec<String>, req: &ProtectRequest) {
+    fn register(
+        &mut self,
+        content_id: &str,
+        name: &str,
+        issuer: &Email,
+        tenant: &str,
+        shared_with: Vec<String>,
+        req: &ProtectRequest,
+    ) {
         self.documents.insert(
             content_id.to_string(),
             Document {
@@ -650,15 +782,29 @@ impl World {
     }
 
     /// "Protect in-place": the protected file replaces the original.
-    pub fn protect_in_place(&mut self, actor: Option<&Email>, req: &ProtectRequest, rng: &mut dyn RandomSource) -> Result<Protected, ProtectError> {
+    pub fn protect_in_place(
+        &mut self,
+        actor: Option<&Email>,
+        req: &ProtectRequest,
+        rng: &mut dyn RandomSource,
+    ) -> Result<Protected, ProtectError> {
         let p = self.protect_file(actor, req, false, rng)?;
-        self.log(EventKind::FileProtected { issuer: actor.map(|a| a.to_string()).unwrap_or_default(), file: p.file_name.clone(), shared_with: vec![] });
+        self.log(EventKind::FileProtected {
+            issuer: actor.map(|a| a.to_string()).unwrap_or_default(),
+            file: p.file_name.clone(),
+            shared_with: vec![],
+        });
         Ok(p)
     }
 
     /// "Share Protected": a protected copy (plus a .ppdf for Office files) is
     /// emailed to each recipient; the original stays as it was.
-    pub fn share_protected(&mut self, actor: Option<&Email>, req: &ProtectRequest, rng: &mut dyn RandomSource) -> Result<Protected, ProtectError> {
+    pub fn share_protected(
+        &mut self,
+        actor: Option<&Email>,
+        req: &ProtectRequest,
+        rng: &mut dyn RandomSource,
+    ) -> Result<Protected, ProtectError> {
         let p = self.protect_file(actor, req, true, rng)?;
         let issuer = actor.expect("protect_file checked the sign-in").clone();
         let sender_name = self.user(&issuer).map(|u| u.display_name()).unwrap_or_else(|| issuer.to_string());
@@ -680,10 +826,20 @@ impl World {
             ];
             self.deliver(
                 r.as_str(),
-                MessageKind::Custom { from_name: sender_name.clone(), from: issuer.to_string(), subject: format!("{} (protected)", names[0]), body, attachments: ids.clone() },
+                MessageKind::Custom {
+                    from_name: sender_name.clone(),
+                    from: issuer.to_string(),
+                    subject: format!("{} (protected)", names[0]),
+                    body,
+                    attachments: ids.clone(),
+                },
             );
         }
-        self.log(EventKind::FileProtected { issuer: issuer.to_string(), file: p.file_name.clone(), shared_with: p.recipients.iter().map(|r| r.to_string()).collect() });
+        self.log(EventKind::FileProtected {
+            issuer: issuer.to_string(),
+            file: p.file_name.clone(),
+            shared_with: p.recipients.iter().map(|r| r.to_string()).collect(),
+        });
         Ok(p)
     }
 
@@ -704,7 +860,13 @@ impl World {
     /// reader and the policy, and returns a use license with the rights and
     /// the content key; the content is then decrypted. Every attempt on a
     /// tracked document is recorded (and mailed to its owner if asked).
-    pub fn open_protected(&mut self, reader: Option<&Email>, file_name: &str, bytes: &[u8], rng: &mut dyn RandomSource) -> Result<Opened, OpenError> {
+    pub fn open_protected(
+        &mut self,
+        reader: Option<&Email>,
+        file_name: &str,
+        bytes: &[u8],
+        rng: &mut dyn RandomSource,
+    ) -> Result<Opened, OpenError> {
         let looks_protected = {
             let n = file_name.to_ascii_lowercase();
             n.ends_with(".pfile") || NATIVE.iter().any(|(_, p, _)| n.ends_with(&format!(".{p}")))
@@ -718,7 +880,14 @@ impl World {
         result
     }
 
-    fn license(&mut self, reader: Option<&Email>, signed: &[u8], header: &Header, sig: &[u8], cipher: &[u8]) -> Result<Opened, OpenError> {
+    fn license(
+        &mut self,
+        reader: Option<&Email>,
+        signed: &[u8],
+        header: &Header,
+        sig: &[u8],
+        cipher: &[u8],
+    ) -> Result<Opened, OpenError> {
         let Some((secret, holder)) = self.key_secret(&header.key_id) else {
             return Err(match self.retired_keys.iter().find(|r| r.key.id == header.key_id) {
                 Some(r) => OpenError::KeyLost { organization: r.key.origin.clone(), reason: r.reason.clone() },
@@ -736,11 +905,13 @@ impl World {
         if packed.len() < 12 {
             return Err(OpenError::Damaged);
         }
-        let plain = open_sealed(&secret, &packed[..12], header.content_id.as_bytes(), &packed[12..]).ok_or(OpenError::Damaged)?;
+        let plain = open_sealed(&secret, &packed[..12], header.content_id.as_bytes(), &packed[12..])
+            .ok_or(OpenError::Damaged)?;
         let policy: Policy = serde_json::from_slice(&plain).map_err(|_| OpenError::Damaged)?;
         let issuer = policy.issuer.clone();
         let reader = reader.ok_or(OpenError::NotSignedIn { issuer: issuer.clone() })?;
-        let reader_tenant = self.tenant_of_domain(reader.domain()).filter(|t| t.users.contains_key(reader)).map(|t| t.id.clone());
+        let reader_tenant =
+            self.tenant_of_domain(reader.domain()).filter(|t| t.users.contains_key(reader)).map(|t| t.id.clone());
         let Some(reader_tenant) = reader_tenant else {
             return Err(OpenError::NotSignedIn { issuer });
         };
@@ -753,7 +924,11 @@ impl World {
             ALL_RIGHTS.to_vec()
         } else if let Some((_, name, r)) = &policy.template {
             if reader_tenant != holder {
-                return Err(OpenError::OtherOrganization { reader: reader.to_string(), organization: self.tenants[&holder].display_name.clone(), template: name.clone() });
+                return Err(OpenError::OtherOrganization {
+                    reader: reader.to_string(),
+                    organization: self.tenants[&holder].display_name.clone(),
+                    template: name.clone(),
+                });
             }
             rights_from(r)
         } else {
@@ -793,7 +968,8 @@ impl World {
         };
         let content_key = from_b64(&policy.content_key).ok_or(OpenError::Damaged)?;
         let nonce = from_b64(&header.content_nonce).ok_or(OpenError::Damaged)?;
-        let content = open_sealed(&content_key, &nonce, header.content_id.as_bytes(), cipher).ok_or(OpenError::Damaged)?;
+        let content =
+            open_sealed(&content_key, &nonce, header.content_id.as_bytes(), cipher).ok_or(OpenError::Damaged)?;
         Ok(Opened {
             header: header.clone(),
             rights,
@@ -817,7 +993,13 @@ impl World {
         })
     }
 
-    fn record_access(&mut self, reader: Option<&Email>, header: &Header, result: &Result<Opened, OpenError>, rng: &mut dyn RandomSource) {
+    fn record_access(
+        &mut self,
+        reader: Option<&Email>,
+        header: &Header,
+        result: &Result<Opened, OpenError>,
+        rng: &mut dyn RandomSource,
+    ) {
         let who = reader.map(|r| r.to_string()).unwrap_or_else(|| "someone who isn't signed in".into());
         let (granted, text) = match result {
             Ok(o) if o.is_owner => (true, "Opened by its owner, who needs no use license".to_string()),
@@ -829,16 +1011,33 @@ impl World {
         let Some(doc) = self.documents.get_mut(&header.content_id) else { return };
         let clock = self.clock;
         doc.accesses.push(Access { who: who.clone(), at: clock, granted, result: text.clone() });
-        let (issuer, notify, name, tenant, published) = (doc.issuer.clone(), doc.notify, doc.name.clone(), doc.tenant.clone(), doc.protected_at);
+        let (issuer, notify, name, tenant, published) =
+            (doc.issuer.clone(), doc.notify, doc.name.clone(), doc.tenant.clone(), doc.protected_at);
         let is_issuer = reader.is_some_and(|r| *r == issuer);
-        let request_result = if granted { "Success".to_string() } else { format!("'{}'", if reader.is_none() { "Unauthenticated" } else { "AccessDenied" }) };
+        let request_result = if granted {
+            "Success".to_string()
+        } else {
+            format!("'{}'", if reader.is_none() { "Unauthenticated" } else { "AccessDenied" })
+        };
         let cid = header.content_id.clone();
-        self.usage(&tenant, "AcquireLicense", reader.map(|r| r.as_str()).unwrap_or(""), request_result.trim_matches('\''), Some((&cid, issuer.as_str(), &name, published)), "", rng);
+        self.usage(
+            &tenant,
+            "AcquireLicense",
+            reader.map(|r| r.as_str()).unwrap_or(""),
+            request_result.trim_matches('\''),
+            Some((&cid, issuer.as_str(), &name, published)),
+            "",
+            rng,
+        );
         self.log(EventKind::FileOpened { reader: who.clone(), file: name.clone(), granted, result: text.clone() });
         if notify && !is_issuer {
             let body = vec![
                 Block::Paragraph(format!("{who} tried to open {name} at {clock}.")),
-                Block::Paragraph(if granted { "They were able to open it.".to_string() } else { format!("They could not open it: {text}") }),
+                Block::Paragraph(if granted {
+                    "They were able to open it.".to_string()
+                } else {
+                    format!("They could not open it: {text}")
+                }),
                 Block::Link { text: "Track this document".into(), href: "/tracking".into() },
             ];
             self.deliver(
@@ -855,13 +1054,25 @@ impl World {
     }
 
     /// "Remove Protection": only an owner can; `Sample.ptxt` → `Sample.txt`.
-    pub fn remove_protection(&mut self, actor: Option<&Email>, file_name: &str, bytes: &[u8], rng: &mut dyn RandomSource) -> Result<(String, Vec<u8>), OpenError> {
+    pub fn remove_protection(
+        &mut self,
+        actor: Option<&Email>,
+        file_name: &str,
+        bytes: &[u8],
+        rng: &mut dyn RandomSource,
+    ) -> Result<(String, Vec<u8>), OpenError> {
         let o = self.open_protected(actor, file_name, bytes, rng)?;
         if !o.rights.contains(&Right::Owner) {
-            return Err(OpenError::NotGranted { reader: actor.map(|a| a.to_string()).unwrap_or_default(), issuer: o.header.issuer });
+            return Err(OpenError::NotGranted {
+                reader: actor.map(|a| a.to_string()).unwrap_or_default(),
+                issuer: o.header.issuer,
+            });
         }
         let name = unprotected_name(&o.header.protected_name, &o.header.original_name);
-        self.log(EventKind::ProtectionRemoved { owner: actor.map(|a| a.to_string()).unwrap_or_default(), file: name.clone() });
+        self.log(EventKind::ProtectionRemoved {
+            owner: actor.map(|a| a.to_string()).unwrap_or_default(),
+            file: name.clone(),
+        });
         Ok((name, o.content))
     }
 
@@ -883,10 +1094,17 @@ impl World {
     /// instant revoke, whose licenses last 0 days). Returns that moment.
     pub fn revoke(&mut self, owner: &Email, content_id: &str, rng: &mut dyn RandomSource) -> Result<SimTime, String> {
         if !self.tracking_available(owner) {
-            return Err("Document tracking and revocation need a paid subscription that includes Azure Rights Management.".into());
+            return Err(
+                "Document tracking and revocation need a paid subscription that includes Azure Rights Management."
+                    .into(),
+            );
         }
         let clock = self.clock;
-        let doc = self.documents.get_mut(content_id).filter(|d| &d.issuer == owner).ok_or("That document isn't one of yours.")?;
+        let doc = self
+            .documents
+            .get_mut(content_id)
+            .filter(|d| &d.issuer == owner)
+            .ok_or("That document isn't one of yours.")?;
         if doc.revoked_at.is_some() {
             return Err(format!("Access to {} was already revoked.", doc.name));
         }
@@ -902,7 +1120,13 @@ impl World {
     /// last use license a reader holds for it expires.
     pub fn locked_out_from(&self, content_id: &str) -> SimTime {
         let suffix = format!("|{content_id}");
-        self.use_licenses.iter().filter(|(k, _)| k.ends_with(&suffix)).map(|(_, l)| l.valid_until).max().filter(|t| *t > self.clock).unwrap_or(self.clock)
+        self.use_licenses
+            .iter()
+            .filter(|(k, _)| k.ends_with(&suffix))
+            .map(|(_, l)| l.valid_until)
+            .max()
+            .filter(|t| *t > self.clock)
+            .unwrap_or(self.clock)
     }
 
     /// "Export to CSV" of the tracking site.
@@ -914,7 +1138,14 @@ impl World {
                 out.push_str(&format!("{},{},,,No access attempts\r\n", q(&d.name), q(&d.protected_at.iso())));
             }
             for a in &d.accesses {
-                out.push_str(&format!("{},{},{},{},{}\r\n", q(&d.name), q(&d.protected_at.iso()), q(&a.who), q(&a.at.iso()), q(&a.result)));
+                out.push_str(&format!(
+                    "{},{},{},{},{}\r\n",
+                    q(&d.name),
+                    q(&d.protected_at.iso()),
+                    q(&a.who),
+                    q(&a.at.iso()),
+                    q(&a.result)
+                ));
             }
         }
         out
@@ -928,14 +1159,37 @@ impl World {
         if !t.paid_features() {
             return Err(super::admin::AdminError::NotPaid);
         }
-        let mut out = String::from("#Software: RMS\r\n#Version: 1.1\r\n#Fields: date\ttime\trow-id\trequest-type\tuser-id\tresult\tcorrelation-id\tcontent-id\towner-email\tissuer\ttemplate-id\tfile-name\tdate-published\tc-info\tc-ip\tadmin-action\tacting-as-user\r\n");
+        let mut out = String::from(
+            "#Software: RMS\r\n#Version: 1.1\r\n#Fields: date\ttime\trow-id\trequest-type\tuser-id\tresult\tcorrelation-id\tcontent-id\towner-email\tissuer\ttemplate-id\tfile-name\tdate-published\tc-info\tc-ip\tadmin-action\tacting-as-user\r\n",
+        );
         for e in self.usage_log.iter().filter(|e| e.tenant == tenant) {
             let iso = e.at.iso();
             let (date, time) = iso.trim_end_matches('Z').split_once('T').unwrap_or((&iso, ""));
             let user = if e.user_id.is_empty() { String::new() } else { format!("'{}'", e.user_id) };
             let result = format!("'{}'", e.result);
             let c_info = "'MSIPC;version=1.0.1770.0;AppName=IPVIEWER.EXE;AppVersion=1.0.1770.0;AppArch=x86;OSName=Windows;OSVersion=6.1.7601;OSArch=amd64'";
-            out.push_str(&[date, time, &e.row_id, &e.request_type, &user, &result, &e.correlation_id, &e.content_id, &e.owner_email, &e.issuer, &e.template_id, &e.file_name, &e.date_published, c_info, "192.0.2.10", "", ""].join("\t"));
+            out.push_str(
+                &[
+                    date,
+                    time,
+                    &e.row_id,
+                    &e.request_type,
+                    &user,
+                    &result,
+                    &e.correlation_id,
+                    &e.content_id,
+                    &e.owner_email,
+                    &e.issuer,
+                    &e.template_id,
+                    &e.file_name,
+                    &e.date_published,
+                    c_info,
+                    "192.0.2.10",
+                    "",
+                    "",
+                ]
+                .join("\t"),
+            );
             out.push_str("\r\n");
         }
         Ok(out)

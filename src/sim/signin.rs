@@ -99,7 +99,12 @@ impl World {
             lock.failures = 0;
             lock.recent_bad.clear();
             let n = lock.lockouts;
-            self.log(EventKind::SignInFailed { email: upn.to_string(), reason: SignInError::WrongPassword.to_string(), counted: true, failures });
+            self.log(EventKind::SignInFailed {
+                email: upn.to_string(),
+                reason: SignInError::WrongPassword.to_string(),
+                counted: true,
+                failures,
+            });
             self.log(EventKind::AccountLocked { upn: upn.to_string(), until, lockout_number: n });
             return Err(SignInError::Locked { until });
         }

@@ -27,20 +27,37 @@ pub const READY_SUBJECT: &str = "Microsoft RMS: your account is ready";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SignupRefusal {
     InvalidEmail(EmailError),
-    PersonalEmail { kind: PersonalKind },
-    BlockedDomain { domain: String, entry: String },
+    PersonalEmail {
+        kind: PersonalKind,
+    },
+    BlockedDomain {
+        domain: String,
+        entry: String,
+    },
     /// The organization has a paid Azure RMS subscription but no account for this address.
-    NotFoundInPaidOrganization { domain: String },
+    NotFoundInPaidOrganization {
+        domain: String,
+    },
     /// This address already holds an RMS license.
-    AlreadySignedUp { email: String },
+    AlreadySignedUp {
+        email: String,
+    },
     /// AllowAdHocSubscriptions is false in the tenant.
-    SignupTurnedOff { domain: String },
+    SignupTurnedOff {
+        domain: String,
+    },
     /// AllowEmailVerifiedUsers is false and the address has no account.
-    NewAccountsNotAllowed { domain: String },
+    NewAccountsNotAllowed {
+        domain: String,
+    },
     /// The account exists but an administrator blocked its sign-in.
-    AccountBlocked { email: String },
+    AccountBlocked {
+        email: String,
+    },
     /// Directory synchronization is on: accounts come from on-premises AD.
-    DirectorySynchronized { domain: String },
+    DirectorySynchronized {
+        domain: String,
+    },
 }
 
 impl fmt::Display for SignupRefusal {
@@ -51,8 +68,10 @@ impl fmt::Display for SignupRefusal {
                 f,
                 "That looks like a personal email address. Enter your work address so we can connect you with others in your company. And don't worry. We won't share your address with anyone. ({})",
                 match kind {
-                    PersonalKind::ConsumerEmail => "Addresses from consumer email services, such as a Microsoft account, aren't supported for RMS for individuals.",
-                    PersonalKind::InternetProvider => "Addresses from an Internet or telecommunications provider that you use at home aren't supported for RMS for individuals.",
+                    PersonalKind::ConsumerEmail =>
+                        "Addresses from consumer email services, such as a Microsoft account, aren't supported for RMS for individuals.",
+                    PersonalKind::InternetProvider =>
+                        "Addresses from an Internet or telecommunications provider that you use at home aren't supported for RMS for individuals.",
                 }
             ),
             SignupRefusal::BlockedDomain { domain, entry } => write!(
@@ -265,16 +284,32 @@ impl World {
         if let Route::Paid { tenant } = route {
             let t = &self.tenants[&tenant];
             let organization = t.display_name.clone();
-            let sku = t.subscriptions.iter().find(|s| s.sku.is_paid_with_azure_rms()).map(|s| s.sku).unwrap_or(Sku::EnterprisePack);
+            let sku = t
+                .subscriptions
+                .iter()
+                .find(|s| s.sku.is_paid_with_azure_rms())
+                .map(|s| s.sku)
+                .unwrap_or(Sku::EnterprisePack);
             self.retire_pending(&email, |at| FlowState::Canceled { at });
-            self.log(EventKind::PaidSubscriptionFound { email: email.to_string(), organization: organization.clone(), sku });
+            self.log(EventKind::PaidSubscriptionFound {
+                email: email.to_string(),
+                organization: organization.clone(),
+                sku,
+            });
             let signed_in = self.session.as_ref().is_some_and(|s| s.upn == email);
             return Ok(StartOutcome::PaidSubscription { email, organization, signed_in });
         }
         let replaced_previous = self.retire_pending(&email, |at| FlowState::Superseded { at });
         let token = rng.hex(16);
         let expires_at = self.clock.plus(self.config.link_validity);
-        let flow = SignupFlow { token: token.clone(), email: email.clone(), issued_at: self.clock, expires_at, state: FlowState::AwaitingConfirmation, opened_at: None };
+        let flow = SignupFlow {
+            token: token.clone(),
+            email: email.clone(),
+            issued_at: self.clock,
+            expires_at,
+            state: FlowState::AwaitingConfirmation,
+            opened_at: None,
+        };
         self.signups.insert(token.clone(), flow);
         self.pending_signups.insert(email.clone(), token.clone());
         self.deliver(email.as_str(), MessageKind::Confirmation { token, expires_at });
@@ -326,7 +361,10 @@ impl World {
         let flow = self.signups.get_mut(token.trim()).expect("a valid link has a flow");
         if flow.opened_at.is_none() {
             flow.opened_at = Some(self.clock);
-            self.log(EventKind::ConfirmationLinkOpened { email: c.email.to_string(), existing_account: c.existing_account });
+            self.log(EventKind::ConfirmationLinkOpened {
+                email: c.email.to_string(),
+                existing_account: c.existing_account,
+            });
         }
         Ok(c)
     }
@@ -338,11 +376,20 @@ impl World {
 
     /// "Create" on the account page (or "Activate" for an existing account,
     /// whose details are then ignored).
-    pub fn complete_signup(&mut self, token: &str, details: &AccountDetails, rng: &mut dyn RandomSource) -> Result<Completed, CompleteError> {
+    pub fn complete_signup(
+        &mut self,
+        token: &str,
+        details: &AccountDetails,
+        rng: &mut dyn RandomSource,
+    ) -> Result<Completed, CompleteError> {
         let flow = match self.flow(token) {
             Ok(f) => f.clone(),
             Err(e) => {
-                let email = self.signups.get(token.trim()).map(|f| f.email.to_string()).unwrap_or_else(|| "an unknown address".into());
+                let email = self
+                    .signups
+                    .get(token.trim())
+                    .map(|f| f.email.to_string())
+                    .unwrap_or_else(|| "an unknown address".into());
                 self.log(EventKind::ConfirmationLinkRejected { email, reason: e.to_string() });
                 return Err(CompleteError::Token(e));
             }
@@ -358,7 +405,11 @@ impl World {
         if let Route::ActivateExisting(tenant) = &route {
             let tenant = tenant.clone();
             self.finish_flow(&flow);
-            self.log(EventKind::DomainChecked { domain: email.domain().into(), found: Some(self.tenants[&tenant].display_name.clone()), has_rms: self.tenants[&tenant].has_azure_rms() });
+            self.log(EventKind::DomainChecked {
+                domain: email.domain().into(),
+                found: Some(self.tenants[&tenant].display_name.clone()),
+                has_rms: self.tenants[&tenant].has_azure_rms(),
+            });
             self.grant_and_license(&tenant, &email, rng);
             self.send_ready_mail(&email);
             return Ok(Completed { email, tenant, created_tenant: false, created_account: false });
@@ -366,12 +417,18 @@ impl World {
         if let Route::Paid { .. } = route {
             // The organization bought Azure RMS after the email was sent.
             self.retire_pending(&email, |at| FlowState::Canceled { at });
-            self.log(EventKind::ConfirmationLinkRejected { email: email.to_string(), reason: TokenError::Canceled.to_string() });
+            self.log(EventKind::ConfirmationLinkRejected {
+                email: email.to_string(),
+                reason: TokenError::Canceled.to_string(),
+            });
             return Err(CompleteError::Token(TokenError::Canceled));
         }
         let errors = validate_details(details);
         if !errors.is_empty() {
-            self.log(EventKind::AccountDetailsRejected { email: email.to_string(), problems: errors.iter().map(|e| e.message.clone()).collect() });
+            self.log(EventKind::AccountDetailsRejected {
+                email: email.to_string(),
+                problems: errors.iter().map(|e| e.message.clone()).collect(),
+            });
             return Err(CompleteError::Fields(errors));
         }
         self.finish_flow(&flow);
@@ -379,7 +436,11 @@ impl World {
         let (tenant, created_tenant) = match route {
             Route::JoinTenant(t) => {
                 let tn = &self.tenants[&t];
-                self.log(EventKind::DomainChecked { domain: domain.clone(), found: Some(tn.display_name.clone()), has_rms: tn.has_azure_rms() });
+                self.log(EventKind::DomainChecked {
+                    domain: domain.clone(),
+                    found: Some(tn.display_name.clone()),
+                    has_rms: tn.has_azure_rms(),
+                });
                 (t, false)
             }
             _ => {
@@ -418,7 +479,13 @@ impl World {
         self.pending_signups.remove(&flow.email);
     }
 
-    fn create_unmanaged_tenant(&mut self, domain: &str, by: &Email, country: &str, rng: &mut dyn RandomSource) -> TenantId {
+    fn create_unmanaged_tenant(
+        &mut self,
+        domain: &str,
+        by: &Email,
+        country: &str,
+        rng: &mut dyn RandomSource,
+    ) -> TenantId {
         let id = rng.guid();
         let mut base = domain.replace(['.', '-'], "");
         base.truncate(27);
@@ -451,9 +518,15 @@ impl World {
             deletion_at: None,
         };
         self.tenants.insert(id.clone(), tenant);
-        self.domains.insert(domain.to_string(), DomainRecord { tenant: id.clone(), status: DomainStatus::EmailVerified });
+        self.domains
+            .insert(domain.to_string(), DomainRecord { tenant: id.clone(), status: DomainStatus::EmailVerified });
         let region = region_of(country);
-        self.log(EventKind::TenantCreated { domain: domain.to_string(), tenant: domain.to_string(), initial_domain, region });
+        self.log(EventKind::TenantCreated {
+            domain: domain.to_string(),
+            tenant: domain.to_string(),
+            initial_domain,
+            region,
+        });
         id
     }
 
@@ -466,15 +539,27 @@ impl World {
         let account_sku_id = format!("{}:{}", t.account_name(), sku.part_number());
         let mut new_events = Vec::new();
         if t.subscription(sku).is_none() {
-            t.subscriptions.push(Subscription { sku, active_units: ADHOC_ACTIVE_UNITS, warning_units: 0, added: clock });
-            new_events.push(EventKind::SubscriptionGranted { tenant: t.display_name.clone(), account_sku_id: account_sku_id.clone(), active_units: ADHOC_ACTIVE_UNITS });
+            t.subscriptions.push(Subscription {
+                sku,
+                active_units: ADHOC_ACTIVE_UNITS,
+                warning_units: 0,
+                added: clock,
+            });
+            new_events.push(EventKind::SubscriptionGranted {
+                tenant: t.display_name.clone(),
+                account_sku_id: account_sku_id.clone(),
+                active_units: ADHOC_ACTIVE_UNITS,
+            });
             if t.keys.is_empty() {
                 let key = TenantKey::generate(&t.display_name, clock, rng);
                 t.keys.push(key);
             }
             if t.templates.is_empty() {
                 t.templates = default_templates(&t.display_name, [rng.guid(), rng.guid()]);
-                new_events.push(EventKind::DefaultTemplatesCreated { tenant: t.display_name.clone(), names: t.templates.iter().map(|x| x.name.clone()).collect() });
+                new_events.push(EventKind::DefaultTemplatesCreated {
+                    tenant: t.display_name.clone(),
+                    names: t.templates.iter().map(|x| x.name.clone()).collect(),
+                });
             }
         }
         let had_templates = t.templates_available();
@@ -484,9 +569,17 @@ impl World {
             }
         }
         let consumed = t.consumed_units(sku);
-        new_events.push(EventKind::LicenseAssigned { upn: email.to_string(), account_sku_id, consumed, active: ADHOC_ACTIVE_UNITS });
+        new_events.push(EventKind::LicenseAssigned {
+            upn: email.to_string(),
+            account_sku_id,
+            consumed,
+            active: ADHOC_ACTIVE_UNITS,
+        });
         if !had_templates && t.templates_available() {
-            new_events.push(EventKind::TemplatesAvailable { tenant: t.display_name.clone(), names: t.templates.iter().map(|x| x.name.clone()).collect() });
+            new_events.push(EventKind::TemplatesAvailable {
+                tenant: t.display_name.clone(),
+                names: t.templates.iter().map(|x| x.name.clone()).collect(),
+            });
         }
         for e in new_events {
             self.log(e);
@@ -562,7 +655,10 @@ pub fn validate_details(d: &AccountDetails) -> Vec<FieldError> {
         } else if v.chars().count() > NAME_MAX {
             errs.push(FieldError { field, message: format!("Your {label} can have at most {NAME_MAX} characters.") });
         } else if v.chars().any(|c| c.is_control()) {
-            errs.push(FieldError { field, message: format!("Your {label} contains control characters; type it again.") });
+            errs.push(FieldError {
+                field,
+                message: format!("Your {label} contains control characters; type it again."),
+            });
         }
     };
     name(Field::FirstName, &d.first_name, "first name");
@@ -570,15 +666,28 @@ pub fn validate_details(d: &AccountDetails) -> Vec<FieldError> {
     if d.password.is_empty() {
         errs.push(FieldError { field: Field::Password, message: "Enter a password.".into() });
     } else {
-        errs.extend(check_policy(&d.password).into_iter().map(|p: PasswordProblem| FieldError { field: Field::Password, message: p.to_string() }));
+        errs.extend(
+            check_policy(&d.password)
+                .into_iter()
+                .map(|p: PasswordProblem| FieldError { field: Field::Password, message: p.to_string() }),
+        );
     }
     if d.confirm_password.is_empty() && !d.password.is_empty() {
-        errs.push(FieldError { field: Field::ConfirmPassword, message: "Enter the password again to confirm it.".into() });
+        errs.push(FieldError {
+            field: Field::ConfirmPassword,
+            message: "Enter the password again to confirm it.".into(),
+        });
     } else if d.confirm_password != d.password {
-        errs.push(FieldError { field: Field::ConfirmPassword, message: "The passwords don't match. Type the same password in both boxes.".into() });
+        errs.push(FieldError {
+            field: Field::ConfirmPassword,
+            message: "The passwords don't match. Type the same password in both boxes.".into(),
+        });
     }
     if d.country.trim().is_empty() {
-        errs.push(FieldError { field: Field::Country, message: "Select your country, or the nearest country to yours if it isn't listed.".into() });
+        errs.push(FieldError {
+            field: Field::Country,
+            message: "Select your country, or the nearest country to yours if it isn't listed.".into(),
+        });
     } else if super::countries::name_of(d.country.trim()).is_none() {
         errs.push(FieldError { field: Field::Country, message: "Select a country from the list.".into() });
     }

@@ -91,7 +91,16 @@ mod tests {
 
     #[test]
     fn runs_rejoin_to_the_text_and_isolate_only_words_with_bidi_controls() {
-        for s in ["", "plain text here", "a\u{202E}:: b", ":\u{202E}", "Pat\u{202E}txt.exe was emailed to x", "  lead\u{202E}  trail ", "\u{202E}", "a\u{200B}b c"] {
+        for s in [
+            "",
+            "plain text here",
+            "a\u{202E}:: b",
+            ":\u{202E}",
+            "Pat\u{202E}txt.exe was emailed to x",
+            "  lead\u{202E}  trail ",
+            "\u{202E}",
+            "a\u{200B}b c",
+        ] {
             let runs = isolation_runs(s);
             assert_eq!(runs.iter().map(|r| r.0).collect::<String>(), s);
             for (piece, iso) in &runs {
@@ -99,9 +108,15 @@ mod tests {
             }
             assert!(runs.iter().all(|(piece, _)| !piece.is_empty()), "no empty runs in {s:?}");
         }
-        assert_eq!(isolation_runs("Pat\u{202E}txt.exe was emailed"), vec![("Pat\u{202E}txt.exe", true), (" was emailed", false)]);
+        assert_eq!(
+            isolation_runs("Pat\u{202E}txt.exe was emailed"),
+            vec![("Pat\u{202E}txt.exe", true), (" was emailed", false)]
+        );
         assert_eq!(isolation_runs("a b c"), vec![("a b c", false)]);
-        assert_eq!(isolation_runs("It becomes Pat\u{202E}txt.ptxt: native"), vec![("It becomes ", false), ("Pat\u{202E}txt.ptxt", true), (": native", false)]);
+        assert_eq!(
+            isolation_runs("It becomes Pat\u{202E}txt.ptxt: native"),
+            vec![("It becomes ", false), ("Pat\u{202E}txt.ptxt", true), (": native", false)]
+        );
         assert_eq!(isolation_runs("(x\u{202E}y)"), vec![("(x\u{202E}y", true), (")", false)]);
         assert_eq!(isolation_runs("\u{202E}:"), vec![("\u{202E}", true), (":", false)]);
         assert_eq!(isolation_runs("x \u{202E}y z"), vec![("x ", false), ("\u{202E}y", true), (" z", false)]);

@@ -36,8 +36,7 @@ impl SimTime {
 impl fmt::Display for SimTime {
     /// Human form used in the UI: `Mon 2 May 2016, 09:00:00 UTC`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const MONTHS: [&str; 12] =
-            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
         const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
         let (y, mo, d, h, mi, s) = self.civil();
         let wd = WEEKDAYS[self.0.div_euclid(86_400).rem_euclid(7) as usize];

@@ -20,8 +20,12 @@ pub enum ClockError {
 impl fmt::Display for ClockError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ClockError::NotAPositiveWholeNumber => f.write_str("Enter a whole number of at least 1. The simulated clock only moves forward."),
-            ClockError::TooFar => f.write_str("That is more than a year: advance the clock by at most 366 days at a time."),
+            ClockError::NotAPositiveWholeNumber => {
+                f.write_str("Enter a whole number of at least 1. The simulated clock only moves forward.")
+            }
+            ClockError::TooFar => {
+                f.write_str("That is more than a year: advance the clock by at most 366 days at a time.")
+            }
         }
     }
 }
@@ -115,7 +119,11 @@ impl World {
 
     /// Marks a message read; returns false if there is no such message.
     pub fn mark_read(&mut self, address: &str, id: u64) -> bool {
-        match self.mailboxes.get_mut(&address.to_ascii_lowercase()).and_then(|m| m.messages.iter_mut().find(|x| x.id == id)) {
+        match self
+            .mailboxes
+            .get_mut(&address.to_ascii_lowercase())
+            .and_then(|m| m.messages.iter_mut().find(|x| x.id == id))
+        {
             Some(m) if !m.read => {
                 m.read = true;
                 true

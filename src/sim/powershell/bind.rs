@@ -118,7 +118,9 @@ pub fn eval(v: &Value, vars: &Vars) -> Result<PsValue, PsError> {
                 v.span,
             ));
         }
-        ValueKind::Hash(es) => PsValue::Hash(es.iter().map(|(k, x)| Ok((k.clone(), eval(x, vars)?))).collect::<Result<_, PsError>>()?),
+        ValueKind::Hash(es) => {
+            PsValue::Hash(es.iter().map(|(k, x)| Ok((k.clone(), eval(x, vars)?))).collect::<Result<_, PsError>>()?)
+        }
     })
 }
 
@@ -150,9 +152,8 @@ fn lookup_param(cmd: &'static Cmdlet, name: &str) -> Lookup {
     if let Some(p) = all().find(|p| named(p.name) || named(p.alias)) {
         return Lookup::Found(p);
     }
-    let matches: Vec<&'static Param> = all()
-        .filter(|p| starts_ic(p.name, name) || (!p.alias.is_empty() && starts_ic(p.alias, name)))
-        .collect();
+    let matches: Vec<&'static Param> =
+        all().filter(|p| starts_ic(p.name, name) || (!p.alias.is_empty() && starts_ic(p.alias, name))).collect();
     let own: Vec<&'static Param> = matches.iter().copied().filter(|p| !is_common(p)).collect();
     match (matches.len(), own.len()) {
         (0, _) => Lookup::NotFound,
@@ -257,8 +258,7 @@ fn is_guid(s: &str) -> bool {
     let s = s.strip_prefix('{').and_then(|s| s.strip_suffix('}')).unwrap_or(s);
     let hex = s.chars().filter(char::is_ascii_hexdigit).count();
     let dashed = s.len() == 36
-        && s.char_indices()
-            .all(|(i, c)| if [8, 13, 18, 23].contains(&i) { c == '-' } else { c.is_ascii_hexdigit() });
+        && s.char_indices().all(|(i, c)| if [8, 13, 18, 23].contains(&i) { c == '-' } else { c.is_ascii_hexdigit() });
     dashed || (s.len() == 32 && hex == 32)
 }
 
@@ -314,7 +314,9 @@ pub fn bind(cmd: &'static Cmdlet, ast: &CommandAst, vars: &Vars) -> Result<Bound
             }
             Lookup::Ambiguous(ps) => {
                 let list: String = ps.iter().map(|p| format!(" -{}", p.name)).collect();
-                let message = format!("Parameter cannot be processed because the parameter name '{name}' is ambiguous. Possible matches include:{list}.");
+                let message = format!(
+                    "Parameter cannot be processed because the parameter name '{name}' is ambiguous. Possible matches include:{list}."
+                );
                 return Err(PsError::binding(cmd, "AmbiguousParameter", message, span));
             }
         };
@@ -352,11 +354,8 @@ pub fn bind(cmd: &'static Cmdlet, ast: &CommandAst, vars: &Vars) -> Result<Bound
         let v = convert(cmd, p, eval(a, vars)?, a.span)?;
         push(cmd, &mut out, p, v, a.span)?;
     }
-    let mut slots: Vec<&'static Param> = cmd
-        .params
-        .iter()
-        .filter(|p| p.position.is_some() && !bound.iter().any(|b| std::ptr::eq(*b, *p)))
-        .collect();
+    let mut slots: Vec<&'static Param> =
+        cmd.params.iter().filter(|p| p.position.is_some() && !bound.iter().any(|b| std::ptr::eq(*b, *p))).collect();
     sort_small(&mut slots, |a, b| a.position < b.position);
     let mut slots = slots.into_iter();
     for a in positional {
@@ -391,10 +390,8 @@ pub fn bind_input(cmd: &'static Cmdlet, base: &BoundArgs, item: &PsValue) -> Opt
     let mut args = base.clone();
     let mut any = false;
     for p in cmd.params.iter().filter(|p| p.pipeline && !base.has(p.name)) {
-        if let Some(v) = o
-            .get(p.name)
-            .and_then(|v| convert(cmd, p, v.clone(), Span::default()).ok())
-            .filter(|v| *v != PsValue::Null)
+        if let Some(v) =
+            o.get(p.name).and_then(|v| convert(cmd, p, v.clone(), Span::default()).ok()).filter(|v| *v != PsValue::Null)
         {
             args.0.push((p.name, v));
             any = true;
@@ -409,10 +406,8 @@ pub fn check_mandatory(cmd: &'static Cmdlet, args: &BoundArgs, span: Span) -> Re
     if missing.is_empty() {
         return Ok(());
     }
-    let message = format!(
-        "Cannot process command because of one or more missing mandatory parameters: {}.",
-        missing.join(" ")
-    );
+    let message =
+        format!("Cannot process command because of one or more missing mandatory parameters: {}.", missing.join(" "));
     Err(PsError::binding(cmd, "MissingMandatoryParameter", message, span))
 }
 
@@ -442,10 +437,7 @@ mod tests {
         let a = ok("Set-MsolCompanySettings -allowadhoc $false -AllowEmailVerifiedUsers:$TRUE");
         assert_eq!(
             a.0,
-            vec![
-                ("AllowAdHocSubscriptions", PsValue::Bool(false)),
-                ("AllowEmailVerifiedUsers", PsValue::Bool(true))
-            ]
+            vec![("AllowAdHocSubscriptions", PsValue::Bool(false)), ("AllowEmailVerifiedUsers", PsValue::Bool(true))]
         );
         assert_eq!(ok("Get-MsolDomain -D contoso.com").str("DomainName"), Some("contoso.com"));
         assert_eq!(ok("Get-MsolDomain -ea SilentlyContinue").str("ErrorAction"), Some("SilentlyContinue"));
@@ -456,10 +448,7 @@ mod tests {
         );
         assert_eq!(ok("Remove-MsolUser -UserPrincipalName a@b.c -Force:$false").bool("Force"), Some(false));
         assert!(!ok("Remove-MsolUser -UserPrincipalName a@b.c -Force:0").switch("Force"));
-        assert_eq!(
-            ok("Set-MsolUser -UserPrincipalName a@b.c -BlockCredential 2").bool("BlockCredential"),
-            Some(true)
-        );
+        assert_eq!(ok("Set-MsolUser -UserPrincipalName a@b.c -BlockCredential 2").bool("BlockCredential"), Some(true));
     }
 
     #[test]
@@ -477,14 +466,12 @@ mod tests {
         assert_eq!(lookup(h, "AllowedToSignUpEmailBasedSubscriptions"), Some(&PsValue::Bool(true)));
         assert_eq!(lookup(h, "allowEmailVerifiedUsersToJoinOrganization"), Some(&PsValue::Bool(false)));
         assert_eq!(
-            ok("Update-MgPolicyAuthorizationPolicy -BodyParameter $param")
-                .hash("BodyParameter")
-                .unwrap()
-                .len(),
+            ok("Update-MgPolicyAuthorizationPolicy -BodyParameter $param").hash("BodyParameter").unwrap().len(),
             1
         );
         assert_eq!(
-            ok("Update-MgPolicyAuthorizationPolicy -AllowedToSignUpEmailBasedSubscriptions:$false").bool("AllowedToSignUpEmailBasedSubscriptions"),
+            ok("Update-MgPolicyAuthorizationPolicy -AllowedToSignUpEmailBasedSubscriptions:$false")
+                .bool("AllowedToSignUpEmailBasedSubscriptions"),
             Some(false)
         );
         assert_eq!(ok("Get-Help Get-MsolUser -Full").str("Name"), Some("Get-MsolUser"));
@@ -503,10 +490,7 @@ mod tests {
             ok("Get-MsolDomainVerificationDns -DomainName c.com -Mode dnstxtrecord").str("Mode"),
             Some("DnsTxtRecord")
         );
-        assert_eq!(
-            ok("Confirm-MsolDomain -DomainName c.com -ForceTakeover FORCE").str("ForceTakeover"),
-            Some("Force")
-        );
+        assert_eq!(ok("Confirm-MsolDomain -DomainName c.com -ForceTakeover FORCE").str("ForceTakeover"), Some("Force"));
         assert_eq!(ok("Get-MsolDomain -Status verified").str("Status"), Some("Verified"));
     }
 
@@ -515,10 +499,7 @@ mod tests {
         let id = |s: &str| format!("{s},Microsoft.Online.Administration.Automation.SetCompanySettings");
         assert_eq!(
             msg("Set-MsolCompanySettings -Foo 1"),
-            (
-                "A parameter cannot be found that matches parameter name 'Foo'.".into(),
-                id("NamedParameterNotFound")
-            )
+            ("A parameter cannot be found that matches parameter name 'Foo'.".into(), id("NamedParameterNotFound"))
         );
         assert_eq!(
             msg("Set-MsolCompanySettings -Allow $true"),
@@ -588,15 +569,10 @@ mod tests {
             msg("New-MsolDomain -Name ''").0,
             "Cannot bind argument to parameter 'Name' because it is an empty string."
         );
-        assert_eq!(
-            msg("New-MsolDomain -Name $null").0,
-            "Cannot bind argument to parameter 'Name' because it is null."
-        );
-        assert!(
-            msg("Set-MsolCompanySettings -TenantId nope")
-                .0
-                .ends_with("Error: \"Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).\"")
-        );
+        assert_eq!(msg("New-MsolDomain -Name $null").0, "Cannot bind argument to parameter 'Name' because it is null.");
+        assert!(msg("Set-MsolCompanySettings -TenantId nope").0.ends_with(
+            "Error: \"Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).\""
+        ));
         assert_eq!(
             msg("Select-Object -First x").0,
             "Cannot bind parameter 'First'. Cannot convert value \"x\" to type \"System.Int32\". Error: \"Input string was not in a correct format.\""
@@ -630,7 +606,8 @@ mod tests {
         assert_eq!(e.fqid, "MissingMandatoryParameter,Microsoft.Online.Administration.Automation.RemoveUser");
         let base = BoundArgs(vec![("Force", PsValue::Bool(true))]);
         let user = PsValue::Obj(Box::new(
-            crate::sim::powershell::PsObject::new("User", crate::sim::powershell::DefaultView::List).with("UserPrincipalName", "a@b.c"),
+            crate::sim::powershell::PsObject::new("User", crate::sim::powershell::DefaultView::List)
+                .with("UserPrincipalName", "a@b.c"),
         ));
         let args = bind_input(cmd, &base, &user).unwrap();
         assert_eq!(args.str("UserPrincipalName"), Some("a@b.c"));

@@ -90,10 +90,7 @@ impl Console {
                 self.history.remove(0);
             }
         }
-        let mut res = RunResult {
-            text: echo(line),
-            ..RunResult::default()
-        };
+        let mut res = RunResult { text: echo(line), ..RunResult::default() };
         match parse(line) {
             Err(e) => res.text += &PsError::parse(&e).render(line),
             Ok(stmts) => self.exec(line, &stmts, 0, None, host, &mut res),
@@ -114,21 +111,32 @@ impl Console {
         res
     }
 
-    fn exec(&mut self, src: &str, stmts: &[Pipeline], from: usize, mut resume: Option<(usize, Outcome)>, host: &mut dyn CmdletHost, res: &mut RunResult) {
+    fn exec(
+        &mut self,
+        src: &str,
+        stmts: &[Pipeline],
+        from: usize,
+        mut resume: Option<(usize, Outcome)>,
+        host: &mut dyn CmdletHost,
+        res: &mut RunResult,
+    ) {
         for (i, p) in stmts.iter().enumerate().skip(from) {
             if let Some(cmd) = self.pipeline(src, p, resume.take(), host, res) {
-                self.pending = Some(Pending {
-                    src: src.to_string(),
-                    stmt: i,
-                    cmd,
-                });
+                self.pending = Some(Pending { src: src.to_string(), stmt: i, cmd });
                 return;
             }
         }
     }
 
     /// Runs one statement. Some(i): command i waits for credentials.
-    fn pipeline(&mut self, src: &str, p: &Pipeline, resume: Option<(usize, Outcome)>, host: &mut dyn CmdletHost, res: &mut RunResult) -> Option<usize> {
+    fn pipeline(
+        &mut self,
+        src: &str,
+        p: &Pipeline,
+        resume: Option<(usize, Outcome)>,
+        host: &mut dyn CmdletHost,
+        res: &mut RunResult,
+    ) -> Option<usize> {
         let fail = |res: &mut RunResult, e: PsError| res.text += &e.render(src);
         // PowerShell finds every command and binds every command line before
         // the pipeline runs.
@@ -261,21 +269,15 @@ impl Console {
         let start = chars[..cursor].iter().rposition(|&c| stop(c)).map_or(0, |i| i + 1);
         let end = chars[cursor..].iter().position(|&c| stop(c)).map_or(chars.len(), |i| cursor + i);
         let word: String = chars[start..cursor].iter().collect();
-        let seg = chars[..start]
-            .iter()
-            .rposition(|&c| matches!(c, '|' | ';' | '\n' | '(' | '{'))
-            .map_or(0, |i| i + 1);
+        let seg = chars[..start].iter().rposition(|&c| matches!(c, '|' | ';' | '\n' | '(' | '{')).map_or(0, |i| i + 1);
         let before: String = chars[seg..start].iter().collect();
         let mut words: Vec<&str> = before.split_whitespace().collect();
         if words.len() >= 2 && words[0].starts_with('$') && words[1] == "=" {
             words.drain(..2);
         }
         let commands = || {
-            let mut names: Vec<String> = CMDLETS
-                .iter()
-                .map(|c| c.name.to_string())
-                .filter(|n| wildcard(&format!("{word}*"), n))
-                .collect();
+            let mut names: Vec<String> =
+                CMDLETS.iter().map(|c| c.name.to_string()).filter(|n| wildcard(&format!("{word}*"), n)).collect();
             sort_small(&mut names, |a, b| a.to_ascii_lowercase() < b.to_ascii_lowercase());
             names
         };
@@ -317,11 +319,7 @@ impl Console {
         out.push_str(pick);
         let cursor = start + pick.chars().count();
         out.extend(&chars[end..]);
-        Some(Completion {
-            line: out,
-            cursor,
-            count: candidates.len(),
-        })
+        Some(Completion { line: out, cursor, count: candidates.len() })
     }
 }
 
@@ -362,7 +360,14 @@ const HELP_VIEW: &[(&str, usize)] = &[("Name", 0), ("Category", 0), ("Module", 0
 const COMMAND_VIEW: &[(&str, usize)] = &[("CommandType", 15), ("Name", 50), ("Version", 10), ("Source", 0)];
 
 /// Runs a cmdlet of the console itself.
-fn local(m: &'static Cmdlet, c: &CommandAst, a: &BoundArgs, items: Vec<PsValue>, last: bool, res: &mut RunResult) -> Result<Vec<PsValue>, PsError> {
+fn local(
+    m: &'static Cmdlet,
+    c: &CommandAst,
+    a: &BoundArgs,
+    items: Vec<PsValue>,
+    last: bool,
+    res: &mut RunResult,
+) -> Result<Vec<PsValue>, PsError> {
     let props = a.has("Property").then(|| a.strings("Property"));
     let obj = |o: PsObject| PsValue::Obj(Box::new(o));
     Ok(match m.kind {
@@ -406,10 +411,9 @@ fn local(m: &'static Cmdlet, c: &CommandAst, a: &BoundArgs, items: Vec<PsValue>,
             let mut rows: Vec<(u8, String, &Cmdlet)> = Vec::new();
             for n in &names {
                 let before = rows.len();
-                for c in CMDLETS
-                    .iter()
-                    .filter(|c| wildcard(n, c.name) && (modules.is_empty() || modules.iter().any(|md| wildcard(md, c.module))))
-                {
+                for c in CMDLETS.iter().filter(|c| {
+                    wildcard(n, c.name) && (modules.is_empty() || modules.iter().any(|md| wildcard(md, c.module)))
+                }) {
                     rows.push((if c.command_type() == "Function" { 1 } else { 2 }, c.name.into(), c));
                 }
                 if rows.len() == before && !has_wildcard(n) {
@@ -466,7 +470,8 @@ fn local(m: &'static Cmdlet, c: &CommandAst, a: &BoundArgs, items: Vec<PsValue>,
                     target: String::new(),
                     activity: "out-lineoutput".into(),
                     reason: "InvalidOperationException".into(),
-                    fqid: "ConsoleLineOutputOutOfSequencePacket,Microsoft.PowerShell.Commands.OutLineOutputCommand".into(),
+                    fqid: "ConsoleLineOutputOutOfSequencePacket,Microsoft.PowerShell.Commands.OutLineOutputCommand"
+                        .into(),
                     parser: false,
                 });
             }
@@ -497,8 +502,13 @@ fn local(m: &'static Cmdlet, c: &CommandAst, a: &BoundArgs, items: Vec<PsValue>,
         Kind::Import => {
             for name in a.strings("Name") {
                 let lower = name.to_ascii_lowercase();
-                if !(lower == "msonline" || lower.starts_with("microsoft.graph") || lower.starts_with("microsoft.powershell.")) {
-                    let message = format!("The specified module '{name}' was not loaded because no valid module file was found in any module directory.");
+                if !(lower == "msonline"
+                    || lower.starts_with("microsoft.graph")
+                    || lower.starts_with("microsoft.powershell."))
+                {
+                    let message = format!(
+                        "The specified module '{name}' was not loaded because no valid module file was found in any module directory."
+                    );
                     let mut e = PsError::of(
                         m,
                         "ResourceUnavailable",
@@ -521,7 +531,8 @@ fn local(m: &'static Cmdlet, c: &CommandAst, a: &BoundArgs, items: Vec<PsValue>,
 mod tests {
     use super::*;
 
-    const SKU_VIEW: &[(&str, usize)] = &[("AccountSkuId", 32), ("ActiveUnits", 0), ("WarningUnits", 0), ("ConsumedUnits", 0)];
+    const SKU_VIEW: &[(&str, usize)] =
+        &[("AccountSkuId", 32), ("ActiveUnits", 0), ("WarningUnits", 0), ("ConsumedUnits", 0)];
     const DOMAIN_VIEW: &[(&str, usize)] = &[("Name", 0), ("Status", 0), ("Authentication", 0)];
 
     /// Records every call; answers from a few canned objects.
@@ -551,7 +562,9 @@ mod tests {
         fn invoke(&mut self, cmdlet: &str, args: &BoundArgs) -> Result<Vec<PsObject>, HostError> {
             self.calls.push((cmdlet.to_string(), args.clone()));
             match cmdlet {
-                "Connect-MsolService" if self.need_credential && !args.has("Credential") => Err(HostError::need_credential()),
+                "Connect-MsolService" if self.need_credential && !args.has("Credential") => {
+                    Err(HostError::need_credential())
+                }
                 "Get-MsolAccountSku" => Ok(vec![
                     PsObject::new("Microsoft.Online.Administration.AccountSku", DefaultView::Table(SKU_VIEW))
                         .with("AccountSkuId", "YourO365:RIGHTSMANAGEMENT_ADHOC")
@@ -564,7 +577,11 @@ mod tests {
                 "Get-MsolUser" => Ok(["a@contoso.com", "b@contoso.com"]
                     .iter()
                     .map(|u| {
-                        PsObject::new("Microsoft.Online.Administration.User", DefaultView::Table(&[("UserPrincipalName", 0)])).with("UserPrincipalName", *u)
+                        PsObject::new(
+                            "Microsoft.Online.Administration.User",
+                            DefaultView::Table(&[("UserPrincipalName", 0)]),
+                        )
+                        .with("UserPrincipalName", *u)
                     })
                     .collect()),
                 "Confirm-MsolDomain" => Err(HostError::msol(
@@ -659,9 +676,13 @@ mod tests {
             output("{ 1 }"),
             "Script blocks are not supported in this console.\nAt line:1 char:1\n+ { 1 }\n+ ~~~~~\n    + CategoryInfo          : NotImplemented: (:) [], NotSupportedException\n    + FullyQualifiedErrorId : ScriptBlockNotSupported\n\n"
         );
-        assert!(output("Get-MsolUser | Where-Object { $_.IsLicensed }").starts_with("Where-Object : The term 'Where-Object' is not recognized"));
         assert!(
-            output("Get-MsolUser -UserPrincipalName (Get-MsolDomain)").starts_with("Get-MsolDomain : This console runs commands only as pipeline elements")
+            output("Get-MsolUser | Where-Object { $_.IsLicensed }")
+                .starts_with("Where-Object : The term 'Where-Object' is not recognized")
+        );
+        assert!(
+            output("Get-MsolUser -UserPrincipalName (Get-MsolDomain)")
+                .starts_with("Get-MsolDomain : This console runs commands only as pipeline elements")
         );
     }
 
@@ -749,8 +770,7 @@ mod tests {
         let (out, host) = run("Get-MsolDomain | Get-MsolAccountSku");
         assert_eq!(host.calls.len(), 1);
         assert_eq!(
-            out.matches("InputObjectNotBound,Microsoft.Online.Administration.Automation.GetAccountSku")
-                .count(),
+            out.matches("InputObjectNotBound,Microsoft.Online.Administration.Automation.GetAccountSku").count(),
             2
         );
     }
@@ -799,31 +819,14 @@ mod tests {
     fn clear_host() {
         let mut host = Fake::default();
         let r = Console::new().run("cls", &mut host);
-        assert_eq!(
-            r,
-            RunResult {
-                text: String::new(),
-                clear: true,
-                credential_prompt: None
-            }
-        );
+        assert_eq!(r, RunResult { text: String::new(), clear: true, credential_prompt: None });
         let r = Console::new().run("Get-MsolDomain; clear; 'after'", &mut host);
-        assert_eq!(
-            r,
-            RunResult {
-                text: "after\n".into(),
-                clear: true,
-                credential_prompt: None
-            }
-        );
+        assert_eq!(r, RunResult { text: "after\n".into(), clear: true, credential_prompt: None });
     }
 
     #[test]
     fn credential_prompt_and_resume() {
-        let mut host = Fake {
-            need_credential: true,
-            ..Fake::default()
-        };
+        let mut host = Fake { need_credential: true, ..Fake::default() };
         let mut c = Console::new();
         let r = c.run("Connect-MsolService; 'connected'", &mut host);
         assert_eq!(

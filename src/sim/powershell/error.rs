@@ -37,7 +37,14 @@ pub(crate) const NOT_RECOGNIZED: &str = "is not recognized as the name of a cmdl
 impl PsError {
     /// An error of a cmdlet: `Cmdlet : message`, `[Cmdlet]`, and the cmdlet's
     /// class after the error id.
-    pub(crate) fn of(cmd: &Cmdlet, category: &'static str, reason: &str, id: &str, message: String, span: Option<Span>) -> Self {
+    pub(crate) fn of(
+        cmd: &Cmdlet,
+        category: &'static str,
+        reason: &str,
+        id: &str,
+        message: String,
+        span: Option<Span>,
+    ) -> Self {
         PsError {
             command: cmd.name.into(),
             message,
@@ -148,13 +155,7 @@ fn position(src: &str, span: Span) -> String {
     let col = start - line_start;
     let width = span.end.min(line_end).saturating_sub(start).max(1);
     let text: String = chars[line_start..line_end].iter().collect();
-    format!(
-        "At line:{line_no} char:{}\n+ {}\n+ {}{}\n",
-        col + 1,
-        text.trim_end(),
-        " ".repeat(col),
-        "~".repeat(width)
-    )
+    format!("At line:{line_no} char:{}\n+ {}\n+ {}{}\n", col + 1, text.trim_end(), " ".repeat(col), "~".repeat(width))
 }
 
 #[cfg(test)]
@@ -172,7 +173,11 @@ mod tests {
 
     #[test]
     fn parser_error_puts_the_message_under_the_caret() {
-        let e = PsError::parse(&ParseError::new("An empty pipe element is not allowed.", "EmptyPipeElement", Span::new(15, 16)));
+        let e = PsError::parse(&ParseError::new(
+            "An empty pipe element is not allowed.",
+            "EmptyPipeElement",
+            Span::new(15, 16),
+        ));
         assert_eq!(
             e.render("Get-MsolDomain |"),
             "At line:1 char:16\n+ Get-MsolDomain |\n+                ~\nAn empty pipe element is not allowed.\n    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\n    + FullyQualifiedErrorId : EmptyPipeElement\n\n"

@@ -40,11 +40,7 @@ pub struct PsObject {
 
 impl PsObject {
     pub fn new(type_name: impl Into<String>, view: DefaultView) -> Self {
-        PsObject {
-            type_name: type_name.into(),
-            props: Vec::new(),
-            view,
-        }
+        PsObject { type_name: type_name.into(), props: Vec::new(), view }
     }
 
     /// Adds a property (builder style).
@@ -228,7 +224,9 @@ pub fn table(cols: &[(String, usize)], rows: &[Vec<String>]) -> String {
     let widths: Vec<usize> = cols
         .iter()
         .enumerate()
-        .map(|(i, (h, min))| rows.iter().map(|r| r[i].chars().count()).chain([h.chars().count(), *min]).max().unwrap_or(0))
+        .map(|(i, (h, min))| {
+            rows.iter().map(|r| r[i].chars().count()).chain([h.chars().count(), *min]).max().unwrap_or(0)
+        })
         .collect();
     let mut out = String::from("\n");
     pad(&mut out, cols.iter().map(|(h, _)| h.clone()), &widths);
@@ -297,7 +295,9 @@ pub fn format_table(items: &[PsValue], props: Option<&[String]>, autosize: bool)
     let Some(first) = objs.first() else { return String::new() };
     let cols = match (props, first.view) {
         (Some(p), _) => select_props(first, p, true).into_iter().map(|(k, _)| (k, 0)).collect(),
-        (None, DefaultView::Table(cols)) => cols.iter().map(|(c, w)| (c.to_string(), if autosize { 0 } else { *w })).collect(),
+        (None, DefaultView::Table(cols)) => {
+            cols.iter().map(|(c, w)| (c.to_string(), if autosize { 0 } else { *w })).collect()
+        }
         (None, _) => first.props.iter().map(|(k, _)| (k.clone(), 0)).collect(),
     };
     table_of(&objs, cols)
@@ -332,8 +332,12 @@ pub fn out_default(items: &[PsValue]) -> String {
                     i += 1;
                 }
                 out += &match o.view {
-                    DefaultView::Table(cols) => table_of(&group, cols.iter().map(|(c, w)| (c.to_string(), *w)).collect()),
-                    DefaultView::Auto if o.props.len() <= 4 => table_of(&group, o.props.iter().map(|(k, _)| (k.clone(), 0)).collect()),
+                    DefaultView::Table(cols) => {
+                        table_of(&group, cols.iter().map(|(c, w)| (c.to_string(), *w)).collect())
+                    }
+                    DefaultView::Auto if o.props.len() <= 4 => {
+                        table_of(&group, o.props.iter().map(|(k, _)| (k.clone(), 0)).collect())
+                    }
                     _ => list_of(&group, None),
                 };
             }
@@ -356,7 +360,8 @@ pub fn out_default(items: &[PsValue]) -> String {
 mod tests {
     use super::*;
 
-    const SKU_VIEW: &[(&str, usize)] = &[("AccountSkuId", 32), ("ActiveUnits", 0), ("WarningUnits", 0), ("ConsumedUnits", 0)];
+    const SKU_VIEW: &[(&str, usize)] =
+        &[("AccountSkuId", 32), ("ActiveUnits", 0), ("WarningUnits", 0), ("ConsumedUnits", 0)];
 
     fn sku() -> PsValue {
         let o = PsObject::new("Microsoft.Online.Administration.AccountSku", DefaultView::Table(SKU_VIEW))
@@ -447,7 +452,8 @@ mod tests {
 
     #[test]
     fn auto_view_and_multiline_values() {
-        let small = PsValue::Obj(Box::new(PsObject::new("Selected.X", DefaultView::Auto).with("A", 1i64).with("B", "x")));
+        let small =
+            PsValue::Obj(Box::new(PsObject::new("Selected.X", DefaultView::Auto).with("A", 1i64).with("B", "x")));
         assert_eq!(out_default(&[small]), "\nA B\n- -\n1 x\n\n");
         let big = PsObject::new("Selected.X", DefaultView::Auto)
             .with("A", 1i64)

@@ -98,10 +98,7 @@ pub struct Lexer {
 
 impl Lexer {
     pub fn new(src: &str) -> Self {
-        Lexer {
-            chars: src.chars().collect(),
-            pos: 0,
-        }
+        Lexer { chars: src.chars().collect(), pos: 0 }
     }
 
     fn at(&self, i: usize) -> Option<char> {
@@ -127,7 +124,9 @@ impl Lexer {
                 }
                 Some('<') if self.at(self.pos + 1) == Some('#') => {
                     self.pos += 2;
-                    while self.pos < self.chars.len() && !(self.chars[self.pos] == '#' && self.at(self.pos + 1) == Some('>')) {
+                    while self.pos < self.chars.len()
+                        && !(self.chars[self.pos] == '#' && self.at(self.pos + 1) == Some('>'))
+                    {
                         self.pos += 1;
                     }
                     self.pos = (self.pos + 2).min(self.chars.len());
@@ -146,12 +145,7 @@ impl Lexer {
     pub fn next(&mut self, expr: bool) -> Result<Token, ParseError> {
         self.skip_space();
         let start = self.pos;
-        let tok = |tok, end| {
-            Ok(Token {
-                tok,
-                span: Span::new(start, end),
-            })
-        };
+        let tok = |tok, end| Ok(Token { tok, span: Span::new(start, end) });
         let Some(c) = self.at(start) else { return tok(Tok::Eof, start) };
         let c1 = self.at(start + 1);
         let simple = match c {
@@ -184,9 +178,7 @@ impl Lexer {
             return tok(Tok::Str(parts), self.pos);
         } else if !expr && is_dash(c) && c1.is_some_and(|n| n.is_alphabetic() || n == '_' || n == '?') {
             self.pos += 1;
-            while self
-                .at(self.pos)
-                .is_some_and(|c| !ends_word(c, false) && c != ':' && !is_squote(c) && !is_dquote(c))
+            while self.at(self.pos).is_some_and(|c| !ends_word(c, false) && c != ':' && !is_squote(c) && !is_dquote(c))
             {
                 self.pos += 1;
             }
@@ -340,15 +332,7 @@ mod tests {
     fn words_params_and_separators() {
         assert_eq!(
             toks("Get-MsolUser -All | fl *; cls # comment"),
-            vec![
-                word("Get-MsolUser"),
-                param("All", false),
-                Tok::Pipe,
-                word("fl"),
-                word("*"),
-                Tok::Semi,
-                word("cls")
-            ]
+            vec![word("Get-MsolUser"), param("All", false), Tok::Pipe, word("fl"), word("*"), Tok::Semi, word("cls")]
         );
         assert_eq!(toks("-Force:$false"), vec![param("Force", true), Tok::Var("false".into())]);
         assert_eq!(toks("a\r\nb"), vec![word("a"), Tok::Newline, word("b")]);
@@ -378,13 +362,7 @@ mod tests {
         );
         assert_eq!(toks("\u{201c}smart\u{201d}"), vec![Tok::Str(vec![Part::Lit("smart".into())])]);
         assert_eq!(toks("''"), vec![Tok::Str(vec![Part::Lit(String::new())])]);
-        assert_eq!(
-            toks("a'b c'd"),
-            vec![Tok::Word {
-                text: "ab cd".into(),
-                quoted: true
-            }]
-        );
+        assert_eq!(toks("a'b c'd"), vec![Tok::Word { text: "ab cd".into(), quoted: true }]);
         assert_eq!(toks("a`nb"), vec![word("a\nb")]);
     }
 

@@ -68,14 +68,13 @@ pub struct HostError {
 pub const NEED_CREDENTIAL: &str = "NeedCredential";
 
 impl HostError {
-    pub fn new(message: impl Into<String>, category: &'static str, exception: &'static str, error_id: impl Into<String>) -> Self {
-        HostError {
-            message: message.into(),
-            category,
-            exception,
-            error_id: error_id.into(),
-            target: String::new(),
-        }
+    pub fn new(
+        message: impl Into<String>,
+        category: &'static str,
+        exception: &'static str,
+        error_id: impl Into<String>,
+    ) -> Self {
+        HostError { message: message.into(), category, exception, error_id: error_id.into(), target: String::new() }
     }
 
     /// An MSOnline error: category OperationStopped, MicrosoftOnlineException,

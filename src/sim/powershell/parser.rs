@@ -28,11 +28,7 @@ pub struct ParseError {
 
 impl ParseError {
     pub fn new(message: impl Into<String>, id: &'static str, span: Span) -> Self {
-        ParseError {
-            message: message.into(),
-            id,
-            span,
-        }
+        ParseError { message: message.into(), id, span }
     }
 }
 
@@ -180,16 +176,14 @@ impl Parser {
             }
         }
         let first = self.peek(false)?;
-        let mut pipe = Pipeline {
-            assign,
-            expr: None,
-            commands: Vec::new(),
-            span: Span::new(t.span.start, first.span.end),
-        };
+        let mut pipe =
+            Pipeline { assign, expr: None, commands: Vec::new(), span: Span::new(t.span.start, first.span.end) };
         match &first.tok {
             Tok::Word { text, quoted } if *quoted || int(text).is_none() => pipe.commands.push(self.command()?),
             Tok::Param { .. } => pipe.commands.push(self.command()?),
-            Tok::Pipe => return Err(ParseError::new("An empty pipe element is not allowed.", "EmptyPipeElement", first.span)),
+            Tok::Pipe => {
+                return Err(ParseError::new("An empty pipe element is not allowed.", "EmptyPipeElement", first.span));
+            }
             Tok::Eof | Tok::Newline | Tok::Semi if pipe.assign.is_some() => {
                 return Err(ParseError::new(
                     "You must provide a value expression following the '=' operator.",
@@ -236,12 +230,7 @@ impl Parser {
             Tok::Word { text, .. } => text,
             _ => self.lx.text(t.span),
         };
-        let mut cmd = CommandAst {
-            name,
-            name_span: t.span,
-            elements: Vec::new(),
-            span: t.span,
-        };
+        let mut cmd = CommandAst { name, name_span: t.span, elements: Vec::new(), span: t.span };
         loop {
             let t = self.peek(false)?;
             let el = match t.tok {
@@ -257,12 +246,7 @@ impl Parser {
                             arg = Some(self.value(false)?);
                         }
                     }
-                    Element::Param {
-                        name,
-                        span: t.span,
-                        colon,
-                        arg,
-                    }
+                    Element::Param { name, span: t.span, colon, arg }
                 }
                 _ => Element::Arg(self.value(false)?),
             };
@@ -298,10 +282,7 @@ impl Parser {
             return Ok(items.pop().unwrap());
         }
         let span = Span::new(items[0].span.start, items[items.len() - 1].span.end);
-        Ok(Value {
-            kind: ValueKind::Array(items),
-            span,
-        })
+        Ok(Value { kind: ValueKind::Array(items), span })
     }
 
     fn primary(&mut self, expr: bool) -> Result<Value, ParseError> {
@@ -341,10 +322,7 @@ impl Parser {
                 };
                 let body = chars[self.lx.pos..end].iter().collect();
                 self.lx.pos = end + 1;
-                return Ok(Value {
-                    kind: ValueKind::Block(body),
-                    span: Span::new(t.span.start, end + 1),
-                });
+                return Ok(Value { kind: ValueKind::Block(body), span: Span::new(t.span.start, end + 1) });
             }
             _ => return Err(self.unexpected(&t)),
         };
@@ -359,12 +337,11 @@ impl Parser {
             let key = match t.tok {
                 Tok::Newline | Tok::Semi => continue,
                 Tok::RBrace => {
-                    return Ok(Value {
-                        kind: ValueKind::Hash(entries),
-                        span: Span::new(start, t.span.end),
-                    });
+                    return Ok(Value { kind: ValueKind::Hash(entries), span: Span::new(start, t.span.end) });
                 }
-                Tok::Eof => return Err(ParseError::new("The hash literal was incomplete.", "IncompleteHashLiteral", t.span)),
+                Tok::Eof => {
+                    return Err(ParseError::new("The hash literal was incomplete.", "IncompleteHashLiteral", t.span));
+                }
                 Tok::Word { text, .. } => text,
                 Tok::Str(parts) => parts
                     .iter()
@@ -395,7 +372,9 @@ impl Parser {
             let n = self.peek(true)?;
             match n.tok {
                 Tok::Newline | Tok::Semi | Tok::RBrace => {}
-                Tok::Eof => return Err(ParseError::new("The hash literal was incomplete.", "IncompleteHashLiteral", n.span)),
+                Tok::Eof => {
+                    return Err(ParseError::new("The hash literal was incomplete.", "IncompleteHashLiteral", n.span));
+                }
                 _ => return Err(self.unexpected(&n)),
             }
         }
@@ -414,13 +393,14 @@ impl Parser {
                     self.bump(true)?;
                     let span = Span::new(open.span.start, t.span.end);
                     if open.tok == Tok::AtParen || items.len() > 1 {
-                        return Ok(Value {
-                            kind: ValueKind::Array(items),
-                            span,
-                        });
+                        return Ok(Value { kind: ValueKind::Array(items), span });
                     }
                     let Some(mut v) = items.pop() else {
-                        return Err(ParseError::new("An expression was expected after '('.", "ExpectedExpression", open.span));
+                        return Err(ParseError::new(
+                            "An expression was expected after '('.",
+                            "ExpectedExpression",
+                            open.span,
+                        ));
                     };
                     v.span = span;
                     return Ok(v);
@@ -433,9 +413,7 @@ impl Parser {
                     ));
                 }
                 _ => match self.value(true)? {
-                    Value {
-                        kind: ValueKind::Array(vs), ..
-                    } => items.extend(vs),
+                    Value { kind: ValueKind::Array(vs), .. } => items.extend(vs),
                     v => items.push(v),
                 },
             }
@@ -492,14 +470,7 @@ mod tests {
         let e = &p.commands[0].elements;
         assert!(matches!(
             &e[0],
-            Element::Param {
-                colon: true,
-                arg: Some(Value {
-                    kind: ValueKind::Bool(false),
-                    ..
-                }),
-                ..
-            }
+            Element::Param { colon: true, arg: Some(Value { kind: ValueKind::Bool(false), .. }), .. }
         ));
         assert_eq!(arg(&e[1]), &ValueKind::Word("a@b.com".into()));
         assert!(matches!(&e[2], Element::Param { colon: true, arg: None, .. }));
@@ -558,7 +529,9 @@ mod tests {
             }
             k => panic!("{k:?}"),
         }
-        let p = one("$param = @{\n   allowedToSignUpEmailBasedSubscriptions = $false\n   n = 1, 2\n   s = \"x\"\n   h = @{}\n   w = word\n}");
+        let p = one(
+            "$param = @{\n   allowedToSignUpEmailBasedSubscriptions = $false\n   n = 1, 2\n   s = \"x\"\n   h = @{}\n   w = word\n}",
+        );
         assert_eq!(p.assign.as_ref().unwrap().0, "param");
         match &p.expr.as_ref().unwrap().kind {
             ValueKind::Hash(es) => {
@@ -614,10 +587,7 @@ mod tests {
         let e = err("x @{a=}");
         assert_eq!((e.message.as_str(), e.span), ("Missing statement after '=' in hash literal.", Span::new(6, 6)));
         let e = err("x @{a=1 b=2}");
-        assert_eq!(
-            (e.message.as_str(), e.span),
-            ("Unexpected token 'b' in expression or statement.", Span::new(8, 9))
-        );
+        assert_eq!((e.message.as_str(), e.span), ("Unexpected token 'b' in expression or statement.", Span::new(8, 9)));
         let e = err("Get-MsolUser }");
         assert_eq!(e.message, "Unexpected token '}' in expression or statement.");
         let e = err("'abc' def");

@@ -58,16 +58,7 @@ pub struct Param {
 }
 
 const fn p(name: &'static str, ty: Ty, help: &'static str) -> Param {
-    Param {
-        name,
-        ty,
-        mandatory: false,
-        position: None,
-        pipeline: false,
-        set: 0,
-        alias: "",
-        help,
-    }
+    Param { name, ty, mandatory: false, position: None, pipeline: false, set: 0, alias: "", help }
 }
 
 impl Param {
@@ -129,16 +120,7 @@ const ACTION: Ty = Ty::Enum(
 );
 
 const fn common(name: &'static str, ty: Ty, alias: &'static str) -> Param {
-    Param {
-        name,
-        ty,
-        mandatory: false,
-        position: None,
-        pipeline: false,
-        set: 0,
-        alias,
-        help: "",
-    }
+    Param { name, ty, mandatory: false, position: None, pipeline: false, set: 0, alias, help: "" }
 }
 
 /// The common parameters every cmdlet takes (they count when a prefix is
@@ -167,26 +149,23 @@ const TENANT: Param = p(
     Ty::Guid,
     "Specifies the unique ID of the tenant on which to perform the operation. The default is the tenant of the current user. This parameter applies only to partner users.",
 );
-const DOMAIN_STATUS: Ty = Ty::Enum("Microsoft.Online.Administration.DomainStatus", &["Unverified", "Verified", "PendingDeletion"]);
-const VERIFICATION_MODE: Ty = Ty::Enum(
-    "Microsoft.Online.Administration.Automation.DomainVerificationMode",
-    &["DnsTxtRecord", "DnsMXRecord"],
-);
+const DOMAIN_STATUS: Ty =
+    Ty::Enum("Microsoft.Online.Administration.DomainStatus", &["Unverified", "Verified", "PendingDeletion"]);
+const VERIFICATION_MODE: Ty =
+    Ty::Enum("Microsoft.Online.Administration.Automation.DomainVerificationMode", &["DnsTxtRecord", "DnsMXRecord"]);
 const FORCE_TAKEOVER: Ty = Ty::Enum("Microsoft.Online.Administration.Automation.ForceTakeoverOption", &["Force"]);
 const FORCE: Param = p("Force", Ty::Switch, "Forces the command to run without asking for user confirmation.");
-const PROPERTY: &str = "Specifies the properties to display, in order. Wildcards are permitted: * displays every property.";
+const PROPERTY: &str =
+    "Specifies the properties to display, in order. Wildcards are permitted: * displays every property.";
 
-const fn msol(name: &'static str, class: &'static str, synopsis: &'static str, description: &'static str, params: &'static [Param]) -> Cmdlet {
-    Cmdlet {
-        name,
-        aliases: &[],
-        kind: Kind::Host,
-        module: MSOL,
-        class,
-        synopsis,
-        description,
-        params,
-    }
+const fn msol(
+    name: &'static str,
+    class: &'static str,
+    synopsis: &'static str,
+    description: &'static str,
+    params: &'static [Param],
+) -> Cmdlet {
+    Cmdlet { name, aliases: &[], kind: Kind::Host, module: MSOL, class, synopsis, description, params }
 }
 
 pub static CMDLETS: &[Cmdlet] = &[
@@ -538,9 +517,7 @@ pub static CMDLETS: &[Cmdlet] = &[
 /// failing that, PowerShell's implicit "Get-" (`msoldomain`).
 pub fn find(name: &str) -> Option<&'static Cmdlet> {
     let exact = |n: &str| {
-        CMDLETS
-            .iter()
-            .find(|c| c.name.eq_ignore_ascii_case(n) || c.aliases.iter().any(|a| a.eq_ignore_ascii_case(n)))
+        CMDLETS.iter().find(|c| c.name.eq_ignore_ascii_case(n) || c.aliases.iter().any(|a| a.eq_ignore_ascii_case(n)))
     };
     exact(name).or_else(|| exact(&format!("Get-{name}")).filter(|c| c.name.starts_with("Get-")))
 }
@@ -566,16 +543,8 @@ pub fn syntax(c: &Cmdlet) -> String {
 fn syntax_units(c: &Cmdlet) -> String {
     let mut s = c.name.to_string();
     for p in c.params {
-        let name = if p.position.is_some() {
-            format!("[-{}]", p.name)
-        } else {
-            format!("-{}", p.name)
-        };
-        let part = if p.ty == Ty::Switch {
-            name
-        } else {
-            format!("{name}\u{a0}<{}>", p.ty.short_name())
-        };
+        let name = if p.position.is_some() { format!("[-{}]", p.name) } else { format!("-{}", p.name) };
+        let part = if p.ty == Ty::Switch { name } else { format!("{name}\u{a0}<{}>", p.ty.short_name()) };
         s += &if p.mandatory { format!(" {part}") } else { format!(" [{part}]") };
     }
     s + " [<CommonParameters>]"

@@ -10,7 +10,9 @@ use leptos_router::components::A;
 #[component]
 pub fn Attachments(ids: Vec<String>) -> impl IntoView {
     let sim = use_sim();
-    let items = sim.with_untracked(|w| ids.iter().map(|id| (id.clone(), w.files.get(id).map(|f| f.name.clone()))).collect::<Vec<_>>());
+    let items = sim.with_untracked(|w| {
+        ids.iter().map(|id| (id.clone(), w.files.get(id).map(|f| f.name.clone()))).collect::<Vec<_>>()
+    });
     view! {
         <section class="attachments" aria-labelledby="attachments-h">
             <h3 id="attachments-h">"Attachments"</h3>

@@ -19,9 +19,16 @@ enum Stage {
 #[component]
 /// `notice` and `events` belong to the page, so the outcome stays visible
 /// after the takeover replaces this wizard with the admin center.
-pub fn BecomeAdmin(upn: Email, organization: String, open: bool, notice: RwSignal<Notice>, events: RwSignal<Vec<Event>>) -> impl IntoView {
+pub fn BecomeAdmin(
+    upn: Email,
+    organization: String,
+    open: bool,
+    notice: RwSignal<Notice>,
+    events: RwSignal<Vec<Event>>,
+) -> impl IntoView {
     let sim = use_sim();
-    let existing = sim.with_untracked(|w| w.tenant_of_domain(upn.domain()).and_then(|t| w.existing_challenge(&t.id, upn.domain())));
+    let existing = sim
+        .with_untracked(|w| w.tenant_of_domain(upn.domain()).and_then(|t| w.existing_challenge(&t.id, upn.domain())));
     let stage = RwSignal::new(match (&existing, open) {
         (Some(_), _) => Stage::Record,
         (None, true) => Stage::Asked,
@@ -29,7 +36,8 @@ pub fn BecomeAdmin(upn: Email, organization: String, open: bool, notice: RwSigna
     });
     let challenge = RwSignal::new(existing);
     let seq = move || sim.with_untracked(|w| w.events.last().map(|e| e.seq).unwrap_or(0));
-    let after = move |s: u64| sim.with_untracked(|w| w.events.iter().filter(|e| e.seq > s).cloned().collect::<Vec<_>>());
+    let after =
+        move |s: u64| sim.with_untracked(|w| w.events.iter().filter(|e| e.seq > s).cloned().collect::<Vec<_>>());
     let (u1, u2) = (upn.clone(), upn.clone());
     let yes = move |_| {
         let s = seq();

@@ -3,7 +3,11 @@
 use leptos::prelude::*;
 
 #[component]
-pub fn DataTable(headers: &'static [&'static str], rows: Vec<Vec<String>>, #[prop(optional)] empty: &'static str) -> impl IntoView {
+pub fn DataTable(
+    headers: &'static [&'static str],
+    rows: Vec<Vec<String>>,
+    #[prop(optional)] empty: &'static str,
+) -> impl IntoView {
     if rows.is_empty() && !empty.is_empty() {
         return view! { <p class="hint">{empty}</p> }.into_any();
     }

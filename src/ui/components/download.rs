@@ -5,7 +5,12 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
-pub fn DownloadButton(name: String, mime: String, bytes: Arc<Vec<u8>>, #[prop(optional)] primary: bool) -> impl IntoView {
+pub fn DownloadButton(
+    name: String,
+    mime: String,
+    bytes: Arc<Vec<u8>>,
+    #[prop(optional)] primary: bool,
+) -> impl IntoView {
     let label = format!("Download {name}");
     view! {
         <button type="button" class:primary=primary on:click=move |_| {

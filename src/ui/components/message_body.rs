@@ -13,7 +13,9 @@ pub fn MessageBody(blocks: Vec<Block>) -> impl IntoView {
         .map(|b| match b {
             Block::Heading(t) => view! { <h3>{safe_text(t)}</h3> }.into_any(),
             Block::Paragraph(t) => view! { <p>{safe_text(t)}</p> }.into_any(),
-            Block::Link { text, href } => view! { <p><A href=href attr:class="mail-link">{safe_text(text)}</A></p> }.into_any(),
+            Block::Link { text, href } => {
+                view! { <p><A href=href attr:class="mail-link">{safe_text(text)}</A></p> }.into_any()
+            }
             Block::Small(t) => view! { <p class="small">{safe_text(t)}</p> }.into_any(),
         })
         .collect_view()

@@ -23,10 +23,16 @@ use leptos_router::hooks::use_query_map;
 enum Viewer {
     SignedOut,
     /// A standard member of an unmanaged tenant: can become the admin.
-    UnmanagedMember { upn: Email, organization: String },
+    UnmanagedMember {
+        upn: Email,
+        organization: String,
+    },
     /// Signed in, but not allowed to administer (with the reason).
     NotAdmin(String),
-    Admin { upn: Email, tenant: String },
+    Admin {
+        upn: Email,
+        tenant: String,
+    },
 }
 
 fn viewer(w: &World) -> Viewer {
@@ -50,7 +56,11 @@ struct Runner {
 }
 
 impl Runner {
-    fn run<T: 'static>(&self, command: impl Fn(&mut World, &mut dyn crate::sim::RandomSource) -> Result<T, AdminError> + 'static, ok: impl FnOnce(T) -> String) -> bool {
+    fn run<T: 'static>(
+        &self,
+        command: impl Fn(&mut World, &mut dyn crate::sim::RandomSource) -> Result<T, AdminError> + 'static,
+        ok: impl FnOnce(T) -> String,
+    ) -> bool {
         let s = self.sim.with_untracked(|w| w.events.last().map(|e| e.seq).unwrap_or(0));
         let r = self.sim.act(command);
         let done = r.is_ok();
@@ -126,13 +136,21 @@ fn Domains(upn: Email, tenant: String, run: Runner) -> impl IntoView {
         let tenant = tenant.clone();
         move |_| {
             sim.with(|w| {
-                let mut rows: Vec<(String, String, Option<String>, Option<String>)> =
-                    w.tenant_domains(&tenant).into_iter().map(|(d, r)| (d.clone(), r.status.label().to_string(), None, None)).collect();
+                let mut rows: Vec<(String, String, Option<String>, Option<String>)> = w
+                    .tenant_domains(&tenant)
+                    .into_iter()
+                    .map(|(d, r)| (d.clone(), r.status.label().to_string(), None, None))
+                    .collect();
                 if let Some(t) = w.tenants.get(&tenant) {
                     rows.push((t.initial_domain.clone(), "Verified (initial domain)".into(), None, None));
                     for d in t.claims.keys() {
                         let holder = w.tenant_of_domain(d).map(|h| h.display_name.clone());
-                        rows.push((d.clone(), "Unverified".into(), w.existing_challenge(&tenant, d).map(|c| c.txt), holder));
+                        rows.push((
+                            d.clone(),
+                            "Unverified".into(),
+                            w.existing_challenge(&tenant, d).map(|c| c.txt),
+                            holder,
+                        ));
                     }
                 }
                 rows
@@ -235,19 +253,28 @@ fn SignupSettings(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     let save = move |e: leptos::ev::SubmitEvent| {
         e.prevent_default();
         let (u, a, v) = (upn.clone(), ad_hoc.get_untracked(), ev.get_untracked());
-        let same = sim.with_untracked(|w| w.tenants.get(&tenant_id).is_some_and(|t| t.settings.allow_ad_hoc_subscriptions == a && t.settings.allow_email_verified_users == v));
+        let same = sim.with_untracked(|w| {
+            w.tenants.get(&tenant_id).is_some_and(|t| {
+                t.settings.allow_ad_hoc_subscriptions == a && t.settings.allow_email_verified_users == v
+            })
+        });
         if same {
-            run.notice.set(Notice::Ok(format!("Nothing to save: AllowAdHocSubscriptions is already {a} and AllowEmailVerifiedUsers {v}.")));
+            run.notice.set(Notice::Ok(format!(
+                "Nothing to save: AllowAdHocSubscriptions is already {a} and AllowEmailVerifiedUsers {v}."
+            )));
             return;
         }
-        run.run(move |w, _| w.set_company_settings(&u, Some(a), Some(v), "admin center"), |s| {
-            format!(
-                "Saved: AllowAdHocSubscriptions {}, AllowEmailVerifiedUsers {}. {}",
-                s.allow_ad_hoc_subscriptions,
-                s.allow_email_verified_users,
-                effect(s.allow_ad_hoc_subscriptions, s.allow_email_verified_users)
-            )
-        });
+        run.run(
+            move |w, _| w.set_company_settings(&u, Some(a), Some(v), "admin center"),
+            |s| {
+                format!(
+                    "Saved: AllowAdHocSubscriptions {}, AllowEmailVerifiedUsers {}. {}",
+                    s.allow_ad_hoc_subscriptions,
+                    s.allow_email_verified_users,
+                    effect(s.allow_ad_hoc_subscriptions, s.allow_email_verified_users)
+                )
+            },
+        );
     };
     view! {
         <section class="card" aria-labelledby="settings-h">
@@ -268,9 +295,15 @@ fn SignupSettings(upn: Email, tenant: String, run: Runner) -> impl IntoView {
 /// What a combination of the two settings does to sign-up (facts file §3).
 fn effect(ad_hoc: bool, email_verified: bool) -> &'static str {
     match (ad_hoc, email_verified) {
-        (false, _) => "Effect: nobody can sign up for RMS for individuals; they are told that the IT department has turned off signup. People who already have it keep their licenses.",
-        (true, false) => "Effect: only people who already have an account can sign up; everyone else is told to contact their admin.",
-        (true, true) => "Effect (the default): anyone with an address at your domains can sign up, and a new account is created for them.",
+        (false, _) => {
+            "Effect: nobody can sign up for RMS for individuals; they are told that the IT department has turned off signup. People who already have it keep their licenses."
+        }
+        (true, false) => {
+            "Effect: only people who already have an account can sign up; everyone else is told to contact their admin."
+        }
+        (true, true) => {
+            "Effect (the default): anyone with an address at your domains can sign up, and a new account is created for them."
+        }
     }
 }
 
@@ -303,7 +336,16 @@ fn Users(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                 .map(|t| {
                     t.users
                         .values()
-                        .map(|u| (u.upn.to_string(), u.display_name(), u.role.label(), u.creation_method.label(), u.status == AccountStatus::SignInBlocked, u.licenses.iter().map(|s| s.part_number()).collect::<Vec<_>>().join(", ")))
+                        .map(|u| {
+                            (
+                                u.upn.to_string(),
+                                u.display_name(),
+                                u.role.label(),
+                                u.creation_method.label(),
+                                u.status == AccountStatus::SignInBlocked,
+                                u.licenses.iter().map(|s| s.part_number()).collect::<Vec<_>>().join(", "),
+                            )
+                        })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -390,7 +432,15 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                 rows: t
                     .subscriptions
                     .iter()
-                    .map(|s| vec![format!("{}:{}", t.account_name(), s.sku.part_number()), s.active_units.to_string(), s.warning_units.to_string(), t.consumed_units(s.sku).to_string(), s.sku.display_name().to_string()])
+                    .map(|s| {
+                        vec![
+                            format!("{}:{}", t.account_name(), s.sku.part_number()),
+                            s.active_units.to_string(),
+                            s.warning_units.to_string(),
+                            t.consumed_units(s.sku).to_string(),
+                            s.sku.display_name().to_string(),
+                        ]
+                    })
                     .collect(),
                 adhoc: t.subscription(Sku::RightsManagementAdhoc).is_some(),
                 paid: t.paid_features(),
@@ -398,7 +448,11 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                 super_users: t.rms.super_user_feature,
                 usage_logging: t.rms.usage_logging,
                 keys: t.keys.iter().map(|k| vec![k.id.clone(), k.origin.clone(), k.created.to_string()]).collect(),
-                lost: w.retired_keys.iter().map(|r| vec![r.key.id.clone(), r.key.origin.clone(), r.at.to_string(), r.reason.clone()]).collect(),
+                lost: w
+                    .retired_keys
+                    .iter()
+                    .map(|r| vec![r.key.id.clone(), r.key.origin.clone(), r.at.to_string(), r.reason.clone()])
+                    .collect(),
             })
         })
     });
@@ -409,11 +463,23 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     };
     let super_toggle = move |on: bool| {
         let u = u2.clone();
-        run.run(move |w, _| w.set_super_user_feature(&u, on), move |_| if on { "The super user feature is enabled.".to_string() } else { "The super user feature is disabled.".to_string() });
+        run.run(
+            move |w, _| w.set_super_user_feature(&u, on),
+            move |_| {
+                if on {
+                    "The super user feature is enabled.".to_string()
+                } else {
+                    "The super user feature is disabled.".to_string()
+                }
+            },
+        );
     };
     let logging_toggle = move |on: bool| {
         let u = u3.clone();
-        run.run(move |w, _| w.set_usage_logging(&u, on), move |_| if on { "Usage logging is on.".to_string() } else { "Usage logging is off.".to_string() });
+        run.run(
+            move |w, _| w.set_usage_logging(&u, on),
+            move |_| if on { "Usage logging is on.".to_string() } else { "Usage logging is off.".to_string() },
+        );
     };
     let u4 = upn.clone();
     let download_log = move |_| {
@@ -475,7 +541,16 @@ fn Inventory(tenant: String) -> impl IntoView {
         sim.with(|w| {
             w.software_inventory(&tenant)
                 .into_iter()
-                .map(|r| vec![r.device.name, r.upn.to_string(), r.device.os, r.device.program, r.device.version, r.device.installed.to_string()])
+                .map(|r| {
+                    vec![
+                        r.device.name,
+                        r.upn.to_string(),
+                        r.device.os,
+                        r.device.program,
+                        r.device.version,
+                        r.device.installed.to_string(),
+                    ]
+                })
                 .collect::<Vec<_>>()
         })
     });

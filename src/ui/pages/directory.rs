@@ -46,7 +46,9 @@ fn tenant_views(w: &World) -> Vec<TenantView> {
             managed: t.kind == TenantKind::Managed,
             origin: match &t.origin {
                 TenantOrigin::Scenario => "Created when the organization bought its subscription".into(),
-                TenantOrigin::SelfServiceSignup { by } => format!("Created automatically at {} when {by} signed up for RMS for individuals", t.created),
+                TenantOrigin::SelfServiceSignup { by } => {
+                    format!("Created automatically at {} when {by} signed up for RMS for individuals", t.created)
+                }
             },
             admins: t.global_admins().iter().map(|u| u.upn.to_string()).collect(),
             users: t
@@ -85,9 +87,26 @@ fn tenant_views(w: &World) -> Vec<TenantView> {
             templates_available: t.templates_available(),
             facts: vec![
                 ("Region", t.region.label().to_string()),
-                ("Self-service sign-up", format!("AllowAdHocSubscriptions {}, AllowEmailVerifiedUsers {}", t.settings.allow_ad_hoc_subscriptions, t.settings.allow_email_verified_users)),
+                (
+                    "Self-service sign-up",
+                    format!(
+                        "AllowAdHocSubscriptions {}, AllowEmailVerifiedUsers {}",
+                        t.settings.allow_ad_hoc_subscriptions, t.settings.allow_email_verified_users
+                    ),
+                ),
                 ("Directory synchronization", if t.dir_sync { "On".into() } else { "Off".into() }),
-                ("RMS tenant keys", if t.keys.is_empty() { "No tenant key: no Azure RMS subscription".into() } else { t.keys.iter().map(|k| format!("{} (created for {})", k.id, k.origin)).collect::<Vec<_>>().join("; ") }),
+                (
+                    "RMS tenant keys",
+                    if t.keys.is_empty() {
+                        "No tenant key: no Azure RMS subscription".into()
+                    } else {
+                        t.keys
+                            .iter()
+                            .map(|k| format!("{} (created for {})", k.id, k.origin))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    },
+                ),
             ],
             pending_deletion: t.deletion_at.map(|d| d.to_string()),
             unverified: t.claims.keys().cloned().collect(),
@@ -115,7 +134,7 @@ pub fn Directory() -> impl IntoView {
 fn TenantSection(t: TenantView) -> impl IntoView {
     let heading = t.domains.iter().map(|(d, _)| d.clone()).collect::<Vec<_>>().join(", ");
     let hid = format!("tenant-{}", t.id);
-        let label_id = hid.clone();
+    let label_id = hid.clone();
     view! {
         <section class="card tenant" aria-labelledby=label_id>
             <h2 id=hid>{heading}</h2>

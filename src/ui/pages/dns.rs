@@ -26,10 +26,16 @@ pub fn Dns() -> impl IntoView {
         let (d, v) = (domain.get_untracked(), value.get_untracked());
         let k = if kind.get_untracked() == "MX" { RecordType::Mx } else { RecordType::Txt };
         since.set(Some(last_seq(&sim)));
-        match sim.act(move |w, rng| w.add_dns_record(&d, k, &v, rng).map(|id| w.dns.iter().find(|r| r.id == id).map(|r| (r.domain.clone(), r.visible_at)))) {
+        match sim.act(move |w, rng| {
+            w.add_dns_record(&d, k, &v, rng)
+                .map(|id| w.dns.iter().find(|r| r.id == id).map(|r| (r.domain.clone(), r.visible_at)))
+        }) {
             Ok(Some((d, at))) => {
                 value.set(String::new());
-                notice.set(Notice::Ok(format!("The {} record was added to {d}. Resolvers will see it from {at} (simulated time).", k.label())));
+                notice.set(Notice::Ok(format!(
+                    "The {} record was added to {d}. Resolvers will see it from {at} (simulated time).",
+                    k.label()
+                )));
             }
             Ok(None) => {}
             Err(e) => notice.set(Notice::Err(e.to_string())),
@@ -39,7 +45,19 @@ pub fn Dns() -> impl IntoView {
         sim.with(|w| {
             w.dns
                 .iter()
-                .map(|r| (r.id, r.domain.clone(), r.kind.label(), r.value.clone(), if r.visible_at <= w.clock { "Visible".to_string() } else { format!("Propagating: visible from {}", r.visible_at) }))
+                .map(|r| {
+                    (
+                        r.id,
+                        r.domain.clone(),
+                        r.kind.label(),
+                        r.value.clone(),
+                        if r.visible_at <= w.clock {
+                            "Visible".to_string()
+                        } else {
+                            format!("Propagating: visible from {}", r.visible_at)
+                        },
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

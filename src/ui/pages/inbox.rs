@@ -15,7 +15,11 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn Inbox() -> impl IntoView {
     let sim = use_sim();
-    let boxes = move || sim.with(|w| w.mailboxes.values().map(|m| (m.address.clone(), m.unread(), m.messages.len())).collect::<Vec<_>>());
+    let boxes = move || {
+        sim.with(|w| {
+            w.mailboxes.values().map(|m| (m.address.clone(), m.unread(), m.messages.len())).collect::<Vec<_>>()
+        })
+    };
     view! {
         <Title text="Inbox" />
         <h1>"Inbox"</h1>
@@ -52,7 +56,9 @@ pub fn Mailbox() -> impl IntoView {
     Effect::new(move |_| {
         let (addr, id) = (address(), open_id());
         if let Some(id) = id {
-            let unread = sim.with_untracked(|w| w.mailbox(&addr).and_then(|m| m.messages.iter().find(|x| x.id == id)).is_some_and(|x| !x.read));
+            let unread = sim.with_untracked(|w| {
+                w.mailbox(&addr).and_then(|m| m.messages.iter().find(|x| x.id == id)).is_some_and(|x| !x.read)
+            });
             if unread {
                 sim.act(move |w, _| w.mark_read(&addr, id));
             }
@@ -64,7 +70,8 @@ pub fn Mailbox() -> impl IntoView {
     };
     let opened = move || {
         let addr = address();
-        open_id().and_then(|id| sim.with(|w| w.mailbox(&addr).and_then(|m| m.messages.iter().find(|x| x.id == id).cloned())))
+        open_id()
+            .and_then(|id| sim.with(|w| w.mailbox(&addr).and_then(|m| m.messages.iter().find(|x| x.id == id).cloned())))
     };
     view! {
         <Title text=move || format!("Inbox of {}", address()) />

@@ -86,7 +86,9 @@ pub fn PowerShell() -> impl IntoView {
     let finish_sign_in = move |outcome: Result<Vec<crate::sim::powershell::PsObject>, HostError>| {
         prompt.set(None);
         password.set(String::new());
-        let r = sim.act(move |w, rng| console.try_update_value(|c| c.resume(&mut SimHost { world: w, rng }, outcome.clone())).unwrap_or_default());
+        let r = sim.act(move |w, rng| {
+            console.try_update_value(|c| c.resume(&mut SimHost { world: w, rng }, outcome.clone())).unwrap_or_default()
+        });
         append(r);
         if let Some(i) = input_ref.get_untracked() {
             let _ = i.focus();
@@ -100,7 +102,10 @@ pub fn PowerShell() -> impl IntoView {
         finish_sign_in(outcome);
     };
     let cancel = move |_| {
-        finish_sign_in(Err(HostError::msol("Authentication Error: the sign-in was canceled.", "Microsoft.Online.Administration.Automation.MicrosoftOnlineException")));
+        finish_sign_in(Err(HostError::msol(
+            "Authentication Error: the sign-in was canceled.",
+            "Microsoft.Online.Administration.Automation.MicrosoftOnlineException",
+        )));
     };
     let keydown = move |ev: leptos::ev::KeyboardEvent| {
         let key = ev.key();
@@ -114,7 +119,9 @@ pub fn PowerShell() -> impl IntoView {
             }
             "ArrowUp" | "ArrowDown" => {
                 ev.prevent_default();
-                let next = console.try_update_value(|c| if key == "ArrowUp" { c.history_prev() } else { c.history_next() }).flatten();
+                let next = console
+                    .try_update_value(|c| if key == "ArrowUp" { c.history_prev() } else { c.history_next() })
+                    .flatten();
                 if let Some(l) = next {
                     line.set(l);
                 }

@@ -6,15 +6,15 @@
 
 use super::{events_since, last_seq};
 use crate::platform::read_file;
-use crate::sim::sharing::{MAX_FILE_BYTES, Permission, PolicyChoice, ProtectError, ProtectRequest, naming};
 use crate::sim::Email;
+use crate::sim::sharing::{MAX_FILE_BYTES, Permission, PolicyChoice, ProtectError, ProtectRequest, naming};
+use crate::sim::text::hidden_note;
 use crate::ui::components::download::DownloadButton;
 use crate::ui::components::event_list::BehindTheScenes;
 use crate::ui::components::facts::Facts;
+use crate::ui::components::safe_text::safe_text;
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::use_sim;
-use crate::sim::text::hidden_note;
-use crate::ui::components::safe_text::safe_text;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -147,7 +147,8 @@ fn SharingApp(upn: Email) -> impl IntoView {
             }
         });
     };
-    let not_ready = move || reading.get() || chosen.with(|c| c.as_ref().is_none_or(|c| c.size > MAX_FILE_BYTES || c.size == 0));
+    let not_ready =
+        move || reading.get() || chosen.with(|c| c.as_ref().is_none_or(|c| c.size > MAX_FILE_BYTES || c.size == 0));
 
     let who = upn.clone();
     let protect = Callback::new(move |mut req: ProtectRequest| {
@@ -169,14 +170,18 @@ fn SharingApp(upn: Email) -> impl IntoView {
             Ok(p) => {
                 // Only Share Protected emails anyone (the engine also lists the
                 // people granted in place as `recipients`).
-                let recipients: Vec<String> = if m == Mode::Share { p.recipients.iter().map(|r| r.to_string()).collect() } else { vec![] };
+                let recipients: Vec<String> =
+                    if m == Mode::Share { p.recipients.iter().map(|r| r.to_string()).collect() } else { vec![] };
                 let mut files = vec![(p.file_name.clone(), Arc::new(p.bytes))];
                 if let Some((n, b)) = p.companion {
                     files.push((n, Arc::new(b)));
                 }
                 let names = files.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(" and ");
                 notice.set(Notice::Ok(match m {
-                    Mode::InPlace => format!("{} is protected: {} replaces it, as Protect in-place does. Download it below.", c.name, p.file_name),
+                    Mode::InPlace => format!(
+                        "{} is protected: {} replaces it, as Protect in-place does. Download it below.",
+                        c.name, p.file_name
+                    ),
                     Mode::Share => format!(
                         "{names} {} emailed to {}. {} itself stays unprotected: only the attached copy is protected.",
                         if files.len() > 1 { "were" } else { "was" },
@@ -211,13 +216,21 @@ fn SharingApp(upn: Email) -> impl IntoView {
     };
     let installed = {
         let upn = upn.clone();
-        move || sim.with(|w| w.user(&upn).and_then(|u| u.devices.first().map(|d| format!("Installed on {} ({} {}).", d.name, d.program, d.version))))
+        move || {
+            sim.with(|w| {
+                w.user(&upn).and_then(|u| {
+                    u.devices.first().map(|d| format!("Installed on {} ({} {}).", d.name, d.program, d.version))
+                })
+            })
+        }
     };
     let no_rms = {
         let upn = upn.clone();
         move || {
             sim.with(|w| {
-                w.tenant_of_domain(upn.domain()).filter(|t| !t.has_azure_rms()).map(|t| ProtectError::NoRms { organization: t.display_name.clone() }.to_string())
+                w.tenant_of_domain(upn.domain())
+                    .filter(|t| !t.has_azure_rms())
+                    .map(|t| ProtectError::NoRms { organization: t.display_name.clone() }.to_string())
             })
         }
     };
@@ -253,11 +266,20 @@ fn SharingApp(upn: Email) -> impl IntoView {
 fn FileSummary(chosen: Chosen) -> impl IntoView {
     let n = naming(&chosen.name);
     let what = if n.office {
-        format!("An Office file keeps its name ({}) and is protected natively: Word, Excel and PowerPoint enforce the rights. Shared by email, it also gets a read-only .ppdf copy for mobile devices.", n.protected_name)
+        format!(
+            "An Office file keeps its name ({}) and is protected natively: Word, Excel and PowerPoint enforce the rights. Shared by email, it also gets a read-only .ppdf copy for mobile devices.",
+            n.protected_name
+        )
     } else if n.native {
-        format!("It becomes {}: native protection. The content is encrypted and the viewer enforces the rights you give.", n.protected_name)
+        format!(
+            "It becomes {}: native protection. The content is encrypted and the viewer enforces the rights you give.",
+            n.protected_name
+        )
     } else {
-        format!("It becomes {}: generic protection. This file type can't be protected natively, so it is wrapped in a .pfile: opening it needs the reader to sign in, but the rights are only shown, not enforced.", n.protected_name)
+        format!(
+            "It becomes {}: generic protection. This file type can't be protected natively, so it is wrapped in a .pfile: opening it needs the reader to sign in, but the rights are only shown, not enforced.",
+            n.protected_name
+        )
     };
     let mut rows = vec![("Chosen", format!("{} ({})", chosen.name, bytes_text(chosen.size)))];
     rows.extend(hidden_note(&chosen.name).map(|n| ("Hidden characters", n)));
@@ -282,7 +304,13 @@ struct OrgTemplates {
 /// The sharing application's protect dialog ("Share Protected" or, for
 /// Protect in-place, custom permissions).
 #[component]
-fn ProtectDialog(mode: Mode, file_name: String, upn: Email, on_submit: Callback<ProtectRequest>, on_cancel: Callback<()>) -> impl IntoView {
+fn ProtectDialog(
+    mode: Mode,
+    file_name: String,
+    upn: Email,
+    on_submit: Callback<ProtectRequest>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
     let sim = use_sim();
     let users = RwSignal::new(String::new());
     let choice = RwSignal::new(Choice::Level(Permission::Viewer));
@@ -307,10 +335,12 @@ fn ProtectDialog(mode: Mode, file_name: String, upn: Email, on_submit: Callback<
     });
     let today = move || sim.with(|w| w.clock.iso()[..10].to_string());
     let template_chosen = move || matches!(choice.get(), Choice::Template(_));
-    let users_hint = move || match (mode, template_chosen()) {
+    let users_hint = move || {
+        match (mode, template_chosen()) {
         (Mode::Share, _) => "The recipients: email addresses separated by semicolons, for example janetm@contoso.com; p.dover@fabrikam.com. Work or school addresses, inside or outside your organization.".to_string(),
         (Mode::InPlace, false) => "The people who may open the file: email addresses separated by semicolons, for example janetm@contoso.com; p.dover@fabrikam.com. You can always open it.".to_string(),
         (Mode::InPlace, true) => format!("Not needed with a template: everyone in {} can open the file.", templates.get().map(|t| t.organization).unwrap_or_default()),
+    }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -387,7 +417,14 @@ fn ProtectDialog(mode: Mode, file_name: String, upn: Email, on_submit: Callback<
 /// One choice of the dialog's permission list: a level or a template. The
 /// label is the accessible name; the description is help text.
 #[component]
-fn PolicyRadio(id: String, label: String, description: String, disabled: bool, checked: Signal<bool>, on_pick: Callback<()>) -> impl IntoView {
+fn PolicyRadio(
+    id: String,
+    label: String,
+    description: String,
+    disabled: bool,
+    checked: Signal<bool>,
+    on_pick: Callback<()>,
+) -> impl IntoView {
     let hint = format!("{id}-hint");
     view! {
         <div class="choice">

@@ -2,9 +2,9 @@
 
 use super::{events_since, last_seq};
 use crate::ui::components::event_list::BehindTheScenes;
+use crate::ui::components::safe_text::safe_text;
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::use_sim;
-use crate::ui::components::safe_text::safe_text;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -40,16 +40,31 @@ pub fn SignIn() -> impl IntoView {
         let Some(upn) = sim.with_untracked(|w| w.signed_in_upn().cloned()) else { return };
         since.set(Some(last_seq(&sim)));
         match sim.act(move |w, _| w.install_sharing_app(&upn)) {
-            Ok(d) => notice.set(Notice::Ok(format!("The Rights Management sharing application ({} {}) is installed on {} ({}).", d.program, d.version, d.name, d.os))),
+            Ok(d) => notice.set(Notice::Ok(format!(
+                "The Rights Management sharing application ({} {}) is installed on {} ({}).",
+                d.program, d.version, d.name, d.os
+            ))),
             Err(e) => notice.set(Notice::Err(e.to_string())),
         }
     };
-    let installed = move || sim.with(|w| w.signed_in_user().and_then(|u| u.devices.first().map(|d| format!("Installed on {} ({} {}).", d.name, d.program, d.version))));
-    let unmanaged = move || sim.with(|w| w.session.as_ref().and_then(|s| w.tenants.get(&s.tenant)).is_some_and(|t| !t.is_managed()));
+    let installed = move || {
+        sim.with(|w| {
+            w.signed_in_user().and_then(|u| {
+                u.devices.first().map(|d| format!("Installed on {} ({} {}).", d.name, d.program, d.version))
+            })
+        })
+    };
+    let unmanaged = move || {
+        sim.with(|w| w.session.as_ref().and_then(|s| w.tenants.get(&s.tenant)).is_some_and(|t| !t.is_managed()))
+    };
     let templates = move || {
         sim.with(|w| {
             let t = w.session.as_ref().and_then(|s| w.tenants.get(&s.tenant))?;
-            Some((t.display_name.clone(), t.templates_available(), t.templates.iter().map(|x| x.name.clone()).collect::<Vec<_>>()))
+            Some((
+                t.display_name.clone(),
+                t.templates_available(),
+                t.templates.iter().map(|x| x.name.clone()).collect::<Vec<_>>(),
+            ))
         })
     };
     view! {

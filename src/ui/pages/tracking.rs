@@ -116,7 +116,9 @@ fn TrackedDocument(row: Row, on_revoke: Callback<(String, String)>) -> impl Into
     let state = match (d.revoked_at, row.licensed_until) {
         (None, _) => "Not revoked.".to_string(),
         (Some(at), None) => format!("Revoked at {at}: nobody but you can open it."),
-        (Some(at), Some(until)) => format!("Revoked at {at}; readers who hold a use license can still open it until {until}."),
+        (Some(at), Some(until)) => {
+            format!("Revoked at {at}; readers who hold a use license can still open it until {until}.")
+        }
     };
     let (cid, name, described) = (d.content_id.clone(), d.name.clone(), hid.clone());
     view! {

@@ -55,9 +55,15 @@ pub fn Verify() -> impl IntoView {
 #[component]
 fn Done(done: Completed) -> impl IntoView {
     let msg = if done.created_account {
-        format!("Your account {} was created. Wait for another email from Microsoft that confirms your account is ready to use, then click its link to sign in.", done.email)
+        format!(
+            "Your account {} was created. Wait for another email from Microsoft that confirms your account is ready to use, then click its link to sign in.",
+            done.email
+        )
     } else {
-        format!("RMS for individuals is now active for your existing account {}. Wait for the email that confirms your account is ready, then sign in with your usual password.", done.email)
+        format!(
+            "RMS for individuals is now active for your existing account {}. Wait for the email that confirms your account is ready, then sign in with your usual password.",
+            done.email
+        )
     };
     view! {
         <p role="status" class="notice ok">{msg}</p>
@@ -66,7 +72,12 @@ fn Done(done: Completed) -> impl IntoView {
 }
 
 #[component]
-fn Activate(email: String, token: String, completed: RwSignal<Option<Completed>>, since: RwSignal<Option<u64>>) -> impl IntoView {
+fn Activate(
+    email: String,
+    token: String,
+    completed: RwSignal<Option<Completed>>,
+    since: RwSignal<Option<u64>>,
+) -> impl IntoView {
     let sim = use_sim();
     let notice = RwSignal::new(Notice::None);
     let activate = move |_| {
@@ -87,7 +98,12 @@ fn Activate(email: String, token: String, completed: RwSignal<Option<Completed>>
 }
 
 #[component]
-fn CreateAccount(email: String, token: String, completed: RwSignal<Option<Completed>>, since: RwSignal<Option<u64>>) -> impl IntoView {
+fn CreateAccount(
+    email: String,
+    token: String,
+    completed: RwSignal<Option<Completed>>,
+    since: RwSignal<Option<u64>>,
+) -> impl IntoView {
     let sim = use_sim();
     let first = RwSignal::new(String::new());
     let last = RwSignal::new(String::new());

@@ -38,7 +38,9 @@ struct OpenedAt {
 /// sign-in links).
 fn recipient_of(w: &World, id: &str) -> Option<String> {
     let mut holders = w.mailboxes.values().filter(|m| {
-        m.messages.iter().any(|x| matches!(&x.kind, MessageKind::Custom { attachments, .. } if attachments.iter().any(|a| a == id)))
+        m.messages
+            .iter()
+            .any(|x| matches!(&x.kind, MessageKind::Custom { attachments, .. } if attachments.iter().any(|a| a == id)))
     });
     match (holders.next(), holders.next()) {
         (Some(m), None) => Some(m.address.clone()),
@@ -76,7 +78,8 @@ pub fn Viewer() -> impl IntoView {
     // `?file=<id>`: an attachment stored in the world (from the inbox).
     Effect::new(move |_| {
         let Some(id) = query.with(|q| q.get("file")) else { return };
-        untrack(|| match sim.with_untracked(|w| (w.attachment(&id), recipient_of(w, &id))) {
+        untrack(|| {
+            match sim.with_untracked(|w| (w.attachment(&id), recipient_of(w, &id))) {
             (Some((n, bytes)), to) => {
                 sent_to.set(to);
                 load(n, bytes);
@@ -84,6 +87,7 @@ pub fn Viewer() -> impl IntoView {
             (None, _) => notice.set(Notice::Err(format!(
                 "There is no stored attachment “{id}”: the simulator's state may have been reset or replaced. Open the file from its message in the inbox, or choose it below."
             ))),
+        }
         });
     });
     let generation = StoredValue::new(0u64);
@@ -171,8 +175,12 @@ fn OpenedFile(opened: OpenedAt, file: Loaded, since: RwSignal<Option<u64>>) -> i
     };
     let license = match o.license_valid_until {
         None => "Owner: no use license needed.".to_string(),
-        Some(until) if until <= at => "None kept: with instant revoke, the viewer asks the service every time the file is opened.".to_string(),
-        Some(until) if o.from_cached_license => format!("Valid until {until}: an already-held use license was used, without asking the service."),
+        Some(until) if until <= at => {
+            "None kept: with instant revoke, the viewer asks the service every time the file is opened.".to_string()
+        }
+        Some(until) if o.from_cached_license => {
+            format!("Valid until {until}: an already-held use license was used, without asking the service.")
+        }
         Some(until) => format!("Valid until {until}: until then the file opens without asking the service again."),
     };
     let expires = match o.expires {
@@ -185,7 +193,11 @@ fn OpenedFile(opened: OpenedAt, file: Loaded, since: RwSignal<Option<u64>>) -> i
         "Generic (.pfile): opening it needs authentication, but the rights are only shown, not enforced."
     };
     let mut rows = vec![("File", format!("{} (originally {})", h.protected_name, h.original_name))];
-    rows.extend(hidden_note(&h.original_name).or_else(|| hidden_note(&h.protected_name)).map(|note| ("Hidden characters", note)));
+    rows.extend(
+        hidden_note(&h.original_name)
+            .or_else(|| hidden_note(&h.protected_name))
+            .map(|note| ("Hidden characters", note)),
+    );
     rows.extend([
         ("Protected by", format!("{} ({})", h.issuer, h.organization)),
         ("Protected on", h.protected_at.to_string()),
@@ -221,7 +233,8 @@ fn NativeContent(opened: Opened) -> impl IntoView {
     let save_as = (export_ok && (ct.starts_with("text/") || ct.starts_with("image/") || ct == "application/pdf"))
         .then(|| (unprotected_name(&h.protected_name, &h.original_name), ct.clone(), Arc::new(opened.content.clone())));
     let body = if ct.starts_with("text/") {
-        view! { <pre class="text-content" tabindex="0">{String::from_utf8_lossy(&opened.content).into_owned()}</pre> }.into_any()
+        view! { <pre class="text-content" tabindex="0">{String::from_utf8_lossy(&opened.content).into_owned()}</pre> }
+            .into_any()
     } else if ct.starts_with("image/") || ct == "application/pdf" {
         // The PDF viewer's own toolbar (print, download) only with both rights.
         view! { <BlobView bytes=opened.content mime=ct.clone() title=h.original_name.clone() toolbar=print_ok && export_ok /> }.into_any()
@@ -256,7 +269,8 @@ fn NativeContent(opened: Opened) -> impl IntoView {
 #[component]
 fn BlobView(bytes: Vec<u8>, mime: String, title: String, toolbar: bool) -> impl IntoView {
     match object_url(&bytes, &mime) {
-        Err(e) => view! { <p role="alert" class="notice err">{format!("The browser couldn't show {title}: {e}")}</p> }.into_any(),
+        Err(e) => view! { <p role="alert" class="notice err">{format!("The browser couldn't show {title}: {e}")}</p> }
+            .into_any(),
         Ok(url) => {
             let u = url.clone();
             on_cleanup(move || revoke_object_url(&u));
@@ -280,7 +294,13 @@ fn BlobView(bytes: Vec<u8>, mime: String, title: String, toolbar: bool) -> impl 
 /// An Office (or other native) file: it opens in its own application, with
 /// the restriction banner; a copy only with Save As, Export.
 #[component]
-fn OfficeFile(name: String, content_type: String, rights: Vec<Right>, content: Arc<Vec<u8>>, export: bool) -> impl IntoView {
+fn OfficeFile(
+    name: String,
+    content_type: String,
+    rights: Vec<Right>,
+    content: Arc<Vec<u8>>,
+    export: bool,
+) -> impl IntoView {
     view! {
         <div class="restricted" role="note" aria-label="Restricted access">
             <p><strong>"RESTRICTED ACCESS"</strong>" Permission is currently restricted. Only specified users can access this content."</p>
@@ -311,7 +331,9 @@ fn GenericFile(opened: Opened) -> impl IntoView {
     let saved = RwSignal::new(Notice::None);
     let n = name.clone();
     let save = move |_| match download_bytes(&n, &ct, &content) {
-        Ok(()) => saved.set(Notice::Ok(format!("{n} was saved without the .pfile extension: it is no longer protected. Open it with its usual application."))),
+        Ok(()) => saved.set(Notice::Ok(format!(
+            "{n} was saved without the .pfile extension: it is no longer protected. Open it with its usual application."
+        ))),
         Err(e) => alert(&format!("The download didn't start: {e}")),
     };
     view! {
