@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Sets everything up, then runs every test layer:
+#   0. formatting and lints                     (cargo fmt --check, cargo clippy)
 #   1. native engine and persistence tests      (cargo test)
 #   2. browser tests in headless Chromium        (wasm-bindgen-test)
 #   3. end-to-end tests on the release build     (trunk build --release + Playwright)
@@ -14,6 +15,14 @@ failed_layers=()
 
 layer() { printf '\n==> %s\n' "$*"; }
 
+layer "0/3 Formatting and lints (cargo fmt --check, cargo clippy -D warnings, native and wasm32)"
+cargo fmt --check 2>&1 | tee "$logs/fmt.txt"
+[ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=("formatting")
+cargo clippy --locked --all-targets -- -D warnings 2>&1 | tee "$logs/clippy.txt"
+[ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=("lints (native)")
+cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings 2>&1 | tee "$logs/clippy-wasm.txt"
+[ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=("lints (wasm32)")
+
 layer "1/3 Native tests: engine, persistence (cargo test)"
 cargo test --locked 2>&1 | tee "$logs/native.txt"
 [ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=("native")
@@ -22,9 +31,9 @@ layer "2/3 Browser tests in headless Chromium (wasm-bindgen-test)"
 cargo test --locked --target wasm32-unknown-unknown --test web --test web_crypto 2>&1 | tee "$logs/web.txt"
 [ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=("browser")
 
-layer "2b/3 Persistence budgets in headless Chromium (release build of the browser tests)"
+layer "2b/3 Persistence costs in headless Chromium (release build; ratios, no absolute times)"
 cargo test --locked --release --target wasm32-unknown-unknown --test web_perf -- --nocapture 2>&1 | tee "$logs/web-perf.txt"
-[ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=("persistence budgets")
+[ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=("persistence costs")
 
 layer "3/3 End-to-end tests: release build + Playwright"
 # A free port for the suite's static server, unless one was chosen.
