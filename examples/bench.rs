@@ -29,7 +29,7 @@ fn main() {
         let email = format!("user{i}@org{}.com", i % DOMAINS);
         let t = Instant::now();
         w.start_signup(&email, &mut rng).expect("sign-up starts");
-        let token = w.pending_signups.values().next().expect("pending").clone();
+        let token = w.signups.pending.values().next().expect("pending").clone();
         w.complete_signup(&token, &details, &mut rng).expect("sign-up completes");
         per_signup.push(t.elapsed().as_secs_f64());
     }
@@ -39,7 +39,7 @@ fn main() {
     let late = avg(USERS - WINDOW);
     println!(
         "engine: {USERS} sign-ups across {} tenants in {:.2} s = {:.0} sign-ups/s",
-        w.tenants.len() - 2,
+        w.directory.tenants.len() - 2,
         total,
         USERS as f64 / total
     );
@@ -50,11 +50,11 @@ fn main() {
         late / early
     );
     let raw = rms_sim::persist::encode(&w);
-    let users: usize = w.tenants.values().map(|t| t.users.len()).sum();
+    let users: usize = w.directory.tenants.values().map(|t| t.users.len()).sum();
     println!(
         "persistence: {users} users, {} events, {} messages: {:.2} MB as stored JSON",
-        w.events.len(),
-        w.mailboxes.values().map(|m| m.messages.len()).sum::<usize>(),
+        w.log.events.len(),
+        w.mail.mailboxes.values().map(|m| m.messages.len()).sum::<usize>(),
         raw.len() as f64 / 1e6
     );
     let t = Instant::now();

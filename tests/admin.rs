@@ -39,7 +39,7 @@ fn tenant<'a>(w: &'a World, domain: &str) -> &'a Tenant {
 
 fn sign_up(w: &mut World, rng: &mut SeededRandom, address: &str, country: &str) -> Result<Completed, String> {
     w.start_signup(address, rng).map_err(|e| e.to_string())?;
-    let token = w.pending_signups[&email(address)].clone();
+    let token = w.signups.pending[&email(address)].clone();
     let d = AccountDetails {
         first_name: "Test".into(),
         last_name: "Person".into(),
@@ -63,7 +63,7 @@ fn adhoc_consumed(w: &World, domain: &str) -> u32 {
 }
 
 fn last_event(w: &World) -> EventKind {
-    w.events.last().unwrap().kind.clone()
+    w.log.events.last().unwrap().kind.clone()
 }
 
 // ───────────────────────────── DNS ─────────────────────────────
@@ -74,7 +74,7 @@ fn dns_records_become_visible_15_to_60_minutes_after_they_are_added() {
     let mut delays = std::collections::BTreeSet::new();
     for i in 0..200 {
         let id = w.add_dns_record(&format!("d{i}.example.org"), RecordType::Txt, "MS=ms12345678", &mut rng).unwrap();
-        let r = w.dns.iter().find(|r| r.id == id).unwrap();
+        let r = w.dns.records.iter().find(|r| r.id == id).unwrap();
         let delay = r.visible_at.since(r.added);
         assert!(delay >= SimDuration::minutes(15) && delay <= SimDuration::minutes(60), "{delay:?}");
         delays.insert(delay.0);
@@ -83,7 +83,7 @@ fn dns_records_become_visible_15_to_60_minutes_after_they_are_added() {
     assert!(delays.contains(&SimDuration::minutes(15).0) || delays.iter().any(|d| *d < SimDuration::minutes(20).0));
     // Visible only once propagated.
     let id = w.add_dns_record("Fabrikam.COM.", RecordType::Mx, "MS12345678.msv1.invalid.", &mut rng).unwrap();
-    let rec = w.dns.iter().find(|r| r.id == id).unwrap().clone();
+    let rec = w.dns.records.iter().find(|r| r.id == id).unwrap().clone();
     assert_eq!((rec.domain.as_str(), rec.value.as_str()), ("fabrikam.com", "ms12345678.msv1.invalid"), "normalized");
     assert!(w.resolve("fabrikam.com", RecordType::Mx).is_empty());
     wait(&mut w, 60);
@@ -123,7 +123,7 @@ fn bad_dns_records_are_refused_with_their_reason() {
         Err(DnsError::BadMailServer(_))
     ));
     w.add_dns_record("fabrikam.com", RecordType::Txt, "\"MS=ms1\"", &mut rng).unwrap();
-    assert_eq!(w.dns[0].value, "MS=ms1", "quotes around a TXT value are dropped");
+    assert_eq!(w.dns.records[0].value, "MS=ms1", "quotes around a TXT value are dropped");
     assert_eq!(w.add_dns_record("fabrikam.com", RecordType::Txt, "MS=ms1", &mut rng), Err(DnsError::Duplicate));
     for e in [
         DnsError::EmptyValue,
@@ -214,7 +214,7 @@ fn internal_takeover_makes_the_member_global_admin_and_moves_nothing() {
     let after = tenant(&w, "fabrikam.com");
     assert_eq!(after.kind, TenantKind::Managed);
     assert_eq!(after.global_admins().iter().map(|u| u.upn.as_str()).collect::<Vec<_>>(), vec![PAT]);
-    assert_eq!(w.domains["fabrikam.com"].status, DomainStatus::Verified);
+    assert_eq!(w.directory.domains["fabrikam.com"].status, DomainStatus::Verified);
     assert_eq!(after.id, before.id, "the same directory");
     assert_eq!(after.users.len(), before.users.len(), "no users moved");
     assert_eq!(after.subscriptions, before.subscriptions, "no plans moved");
@@ -232,7 +232,7 @@ fn become_the_admin_needs_an_enabled_member() {
     assert!(matches!(w.become_admin_start(&email("nobody@fabrikam.com"), &mut rng), Err(AdminError::NoAccount { .. })));
     assert!(matches!(w.become_admin_start(&email(JANET), &mut rng), Err(AdminError::AlreadyManaged { .. })));
     let id = tenant(&w, "fabrikam.com").id.clone();
-    w.tenants.get_mut(&id).unwrap().users.get_mut(&email(ROSA)).unwrap().status = AccountStatus::SignInBlocked;
+    w.directory.tenants.get_mut(&id).unwrap().users.get_mut(&email(ROSA)).unwrap().status = AccountStatus::SignInBlocked;
     assert!(matches!(w.become_admin_start(&email(ROSA), &mut rng), Err(AdminError::Blocked { .. })));
 }
 
@@ -271,7 +271,7 @@ fn external_takeover_in_the_same_region_moves_users_licenses_key_and_templates()
     assert_eq!(t.deletion_at, before.clock.plus(SimDuration::minutes(60)).plus(DELETION_DELAY));
     let contoso = tenant(&w, "fabrikam.com");
     assert_eq!(contoso.display_name, "Contoso, Ltd");
-    assert_eq!(w.domains["fabrikam.com"].status, DomainStatus::Verified);
+    assert_eq!(w.directory.domains["fabrikam.com"].status, DomainStatus::Verified);
     assert!(contoso.claims.is_empty());
     for upn in [PAT, ROSA] {
         let u = &contoso.users[&email(upn)];
@@ -284,18 +284,18 @@ fn external_takeover_in_the_same_region_moves_users_licenses_key_and_templates()
     assert!(contoso.subscription(Sku::EnterprisePack).is_some());
     assert!(contoso.keys.iter().any(|k| k.id == fab_before.keys[0].id), "the RMS key moved");
     assert!(contoso.templates.iter().any(|x| x.name == "fabrikam.com - Confidential"), "the default templates moved");
-    assert!(w.retired_keys.is_empty());
+    assert!(w.directory.retired_keys.is_empty());
     // The emptied unmanaged tenant waits 10 days, then goes.
-    let old = &w.tenants[&fab_before.id];
+    let old = &w.directory.tenants[&fab_before.id];
     assert!(old.users.is_empty() && old.subscriptions.is_empty() && old.keys.is_empty());
     assert_eq!(old.deletion_at, Some(t.deletion_at));
     assert!(w.tenant_domains(&fab_before.id).is_empty());
     w.advance_clock("9", TimeUnit::Days).unwrap();
-    assert!(w.tenants.contains_key(&fab_before.id), "still there after 9 days");
+    assert!(w.directory.tenants.contains_key(&fab_before.id), "still there after 9 days");
     w.advance_clock("1", TimeUnit::Days).unwrap();
-    assert!(!w.tenants.contains_key(&fab_before.id), "deleted after 10 days");
+    assert!(!w.directory.tenants.contains_key(&fab_before.id), "deleted after 10 days");
     assert!(
-        w.events.iter().any(|e| matches!(&e.kind, EventKind::TenantDeleted { tenant, .. } if tenant == "fabrikam.com"))
+        w.log.events.iter().any(|e| matches!(&e.kind, EventKind::TenantDeleted { tenant, .. } if tenant == "fabrikam.com"))
     );
     // The moved users still sign in, now into Contoso; new Fabrikam sign-ups
     // meet Contoso's paid subscription.
@@ -326,11 +326,11 @@ fn external_takeover_across_regions_leaves_the_key_behind() {
     assert_eq!(litware.users.len(), 3, "the users moved anyway");
     assert!(litware.keys.iter().all(|k| k.id != fab_key), "the key did not move");
     assert!(litware.templates.iter().all(|x| !x.name.starts_with("fabrikam.com")), "nor the templates");
-    assert_eq!(w.retired_keys.len(), 1);
-    assert_eq!(w.retired_keys[0].key.id, fab_key);
-    assert!(w.retired_keys[0].reason.contains("across regions"));
-    let n = w.events.len();
-    match &w.events[n - 2].kind {
+    assert_eq!(w.directory.retired_keys.len(), 1);
+    assert_eq!(w.directory.retired_keys[0].key.id, fab_key);
+    assert!(w.directory.retired_keys[0].reason.contains("across regions"));
+    let n = w.log.events.len();
+    match &w.log.events[n - 2].kind {
         e @ EventKind::ExternalTakeover { same_region: false, .. } => {
             assert!(e.explain().text.contains("no longer accessible"))
         }
@@ -365,7 +365,7 @@ fn adding_domains_is_checked() {
         w.confirm_domain(&janet, "contoso.co.uk", false, &mut rng),
         Ok(Confirmed::Verified { domain: "contoso.co.uk".into() })
     );
-    assert_eq!(w.domains["contoso.co.uk"].status, DomainStatus::Verified);
+    assert_eq!(w.directory.domains["contoso.co.uk"].status, DomainStatus::Verified);
     assert!(matches!(
         w.start_signup("someone@contoso.co.uk", &mut rng),
         Err(SignupRefusal::NotFoundInPaidOrganization { .. })
@@ -463,7 +463,7 @@ fn every_settings_combination_against_every_signup_case() {
 fn settings_changed_after_the_email_are_enforced_at_create() {
     let (mut w, mut rng) = load(Preset::Default, 10);
     w.start_signup("late@litwareinc.com", &mut rng).unwrap();
-    let token = w.pending_signups[&email("late@litwareinc.com")].clone();
+    let token = w.signups.pending[&email("late@litwareinc.com")].clone();
     w.set_company_settings(&email(LEE), Some(false), None, "Set-MsolCompanySettings").unwrap();
     let d = AccountDetails {
         first_name: "A".into(),
@@ -483,10 +483,10 @@ fn settings_changed_after_the_email_are_enforced_at_create() {
 fn company_settings_changes_are_logged_once_and_only_by_admins() {
     let (mut w, _) = load(Preset::Default, 11);
     let lee = email(LEE);
-    let n = w.events.len();
+    let n = w.log.events.len();
     let s = w.set_company_settings(&lee, None, Some(false), "admin center").unwrap();
     assert!(s.allow_ad_hoc_subscriptions && !s.allow_email_verified_users);
-    assert_eq!(w.events.len(), n + 1);
+    assert_eq!(w.log.events.len(), n + 1);
     match last_event(&w) {
         EventKind::CompanySettingsChanged { allow_ad_hoc: true, allow_email_verified: false, via, .. } => {
             assert_eq!(via, "admin center")
@@ -494,7 +494,7 @@ fn company_settings_changes_are_logged_once_and_only_by_admins() {
         other => panic!("{other:?}"),
     }
     w.set_company_settings(&lee, None, Some(false), "admin center").unwrap();
-    assert_eq!(w.events.len(), n + 1, "no change, no event");
+    assert_eq!(w.log.events.len(), n + 1, "no change, no event");
     assert!(
         matches!(w.set_company_settings(&email(JANET), Some(false), None, "x"), Ok(_)),
         "Janet administers Contoso"
@@ -623,7 +623,7 @@ fn the_software_inventory_lists_computers_with_ipviewer() {
         vec![(PAT, "PDOVER-PC"), (ROSA, "RORTIZ-PC")]
     );
     assert!(matches!(last_event(&w), EventKind::SharingAppInstalled { .. }));
-    assert!(w.events.last().unwrap().kind.explain().text.contains("ipviewer.exe"));
+    assert!(w.log.events.last().unwrap().kind.explain().text.contains("ipviewer.exe"));
     assert!(matches!(w.install_sharing_app(&email("ghost@fabrikam.com")), Err(AdminError::NoAccount { .. })));
 }
 
@@ -651,7 +651,7 @@ fn only_a_global_admin_of_a_managed_tenant_can_connect() {
     assert_eq!(w.console_admin(true), Some(email(LEE)));
     // A connection stops working when the account loses its standing.
     let id = tenant(&w, "contoso.com").id.clone();
-    w.tenants.get_mut(&id).unwrap().users.get_mut(&email(JANET)).unwrap().status = AccountStatus::SignInBlocked;
+    w.directory.tenants.get_mut(&id).unwrap().users.get_mut(&email(JANET)).unwrap().status = AccountStatus::SignInBlocked;
     assert_eq!(w.console_admin(false), None);
 }
 

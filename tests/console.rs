@@ -155,6 +155,7 @@ fn set_msolcompanysettings_blocks_signup_at_once() {
     assert!(!s.w.tenant_of_domain("litwareinc.com").unwrap().settings.allow_ad_hoc_subscriptions);
     let events = s
         .w
+        .log
         .events
         .iter()
         .filter(

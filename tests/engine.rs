@@ -94,8 +94,8 @@ fn tenant_of<'a>(w: &'a World, domain: &str) -> &'a Tenant {
 }
 
 fn tenant_mut<'a>(w: &'a mut World, domain: &str) -> &'a mut Tenant {
-    let id = w.domains[domain].tenant.clone();
-    w.tenants.get_mut(&id).unwrap()
+    let id = w.directory.domains[domain].tenant.clone();
+    w.directory.tenants.get_mut(&id).unwrap()
 }
 
 fn user_mut<'a>(w: &'a mut World, upn: &str) -> &'a mut User {
@@ -109,7 +109,7 @@ fn adhoc_consumed(w: &World, domain: &str) -> u32 {
 
 /// Events appended since the log had `from` entries.
 fn since(w: &World, from: usize) -> Vec<EventKind> {
-    w.events[from..].iter().map(|e| e.kind.clone()).collect()
+    w.log.events[from..].iter().map(|e| e.kind.clone()).collect()
 }
 
 /// A short name for each event kind, to check the order of the log.
@@ -149,20 +149,20 @@ fn names_and_steps(events: &[EventKind]) -> Vec<(&'static str, Step)> {
 }
 
 fn last_event(w: &World) -> EventKind {
-    w.events.last().expect("an event").kind.clone()
+    w.log.events.last().expect("an event").kind.clone()
 }
 
 fn total_messages(w: &World) -> usize {
-    w.mailboxes.values().map(|m| m.messages.len()).sum()
+    w.mail.mailboxes.values().map(|m| m.messages.len()).sum()
 }
 
 /// Asserts a refused "Get started" left no trace but the log.
 fn assert_nothing_sent(w: &World, before: &World) {
-    assert_eq!(w.mailboxes, before.mailboxes, "no mail sent");
-    assert_eq!(w.signups, before.signups, "no sign-up flow recorded");
-    assert_eq!(w.pending_signups, before.pending_signups);
-    assert_eq!(w.tenants, before.tenants, "no tenant touched");
-    assert_eq!(w.domains, before.domains);
+    assert_eq!(w.mail.mailboxes, before.mail.mailboxes, "no mail sent");
+    assert_eq!(w.signups.flows, before.signups.flows, "no sign-up flow recorded");
+    assert_eq!(w.signups.pending, before.signups.pending);
+    assert_eq!(w.directory.tenants, before.directory.tenants, "no tenant touched");
+    assert_eq!(w.directory.domains, before.directory.domains);
 }
 
 // ─────────────────────────── the loaded preset ───────────────────────────
@@ -171,7 +171,7 @@ fn assert_nothing_sent(w: &World, before: &World) {
 fn default_preset_has_contoso_paid_and_litware_without_rms() {
     let (w, _) = world(1);
     assert_eq!(w.scenario, "default");
-    assert_eq!(w.tenants.len(), 2);
+    assert_eq!(w.directory.tenants.len(), 2);
     assert_eq!(w.clock, time::SCENARIO_START);
 
     let contoso = tenant_of(&w, "contoso.com");
@@ -188,13 +188,13 @@ fn default_preset_has_contoso_paid_and_litware_without_rms() {
     assert_eq!(litware.subscriptions.len(), 1);
     assert_eq!(litware.subscriptions[0].sku, Sku::ExchangeStandard);
     assert!(litware.templates.is_empty());
-    assert_eq!(w.domains["litwareinc.com"].status, DomainStatus::Verified);
+    assert_eq!(w.directory.domains["litwareinc.com"].status, DomainStatus::Verified);
 
     assert!(w.tenant_of_domain("fabrikam.com").is_none());
-    assert!(w.mailboxes.is_empty());
+    assert!(w.mail.mailboxes.is_empty());
     assert!(w.session.is_none());
-    assert_eq!(w.events.len(), 1);
-    assert!(matches!(w.events[0].kind, EventKind::ScenarioLoaded { .. }));
+    assert_eq!(w.log.events.len(), 1);
+    assert!(matches!(w.log.events[0].kind, EventKind::ScenarioLoaded { .. }));
 }
 
 // ─────────────────────── Get started: invalid addresses ───────────────────────
@@ -218,7 +218,7 @@ fn invalid_addresses_are_refused_each_with_its_own_error() {
     for (input, expected) in cases {
         let (mut w, mut rng) = world(2);
         let before = w.clone();
-        let n = w.events.len();
+        let n = w.log.events.len();
         let got = w.start_signup(input, &mut rng);
         assert_eq!(got, Err(SignupRefusal::InvalidEmail(expected.clone())), "input {input:?}");
         assert_eq!(got.unwrap_err().to_string(), expected.to_string(), "the refusal shows the address error");
@@ -269,7 +269,7 @@ fn personal_addresses_are_refused_with_the_documented_wording() {
     for (addr, kind) in cases {
         let (mut w, mut rng) = world(4);
         let before = w.clone();
-        let n = w.events.len();
+        let n = w.log.events.len();
         let err = w.start_signup(addr, &mut rng).unwrap_err();
         assert_eq!(err, SignupRefusal::PersonalEmail { kind }, "{addr}");
         let text = err.to_string();
@@ -306,13 +306,13 @@ fn lookalikes_of_personal_domains_are_work_addresses() {
 #[test]
 fn turning_the_personal_check_off_lets_personal_addresses_through() {
     let (mut w, mut rng) = world(6);
-    let n = w.events.len();
+    let n = w.log.events.len();
     w.set_personal_check(false);
-    assert!(!w.lists.personal_check);
+    assert!(!w.signups.lists.personal_check);
     assert_eq!(since(&w, n), vec![EventKind::DomainListSwitched { list: "Personal email address".into(), on: false }]);
     assert_eq!(since(&w, n)[0].explain().step, Step::Trainer);
     w.set_personal_check(false);
-    assert_eq!(w.events.len(), n + 1, "switching to the same state logs nothing");
+    assert_eq!(w.log.events.len(), n + 1, "switching to the same state logs nothing");
 
     let token = request(&mut w, &mut rng, "someone@outlook.com");
     let done = w.complete_signup(&token, &details("Some", "One", "Outlook-2016!"), &mut rng).unwrap();
@@ -362,9 +362,9 @@ fn default_blocked_domains_and_their_subdomains_are_refused() {
 #[test]
 fn trainer_can_add_and_remove_blocked_domains() {
     let (mut w, mut rng) = world(8);
-    let n = w.events.len();
+    let n = w.log.events.len();
     assert_eq!(w.add_blocked_domain("  @Northwind.COM. "), Ok("northwind.com".to_string()));
-    assert!(w.lists.blocked.contains("northwind.com"));
+    assert!(w.signups.lists.blocked.contains("northwind.com"));
     assert_eq!(since(&w, n), vec![EventKind::BlockedDomainAdded { domain: "northwind.com".into() }]);
     assert_eq!(since(&w, n)[0].explain().step, Step::Trainer);
 
@@ -392,11 +392,11 @@ fn trainer_can_add_and_remove_blocked_domains() {
         DomainListError::Invalid(EmailError::MissingDomainDot).to_string(),
         "A domain name needs at least one dot, such as fabrikam.com."
     );
-    let after_errors = w.events.len();
+    let after_errors = w.log.events.len();
 
     // removing lets the domain sign up again
     assert_eq!(w.remove_blocked_domain("northwind.com"), Ok(()));
-    assert!(!w.lists.blocked.contains("northwind.com"));
+    assert!(!w.signups.lists.blocked.contains("northwind.com"));
     assert_eq!(since(&w, after_errors), vec![EventKind::BlockedDomainRemoved { domain: "northwind.com".into() }]);
     assert!(matches!(w.start_signup("nancy@northwind.com", &mut rng), Ok(StartOutcome::EmailSent { .. })));
     assert_eq!(w.mailbox("nancy@northwind.com").unwrap().messages.len(), 1);
@@ -417,7 +417,7 @@ fn trainer_can_add_and_remove_blocked_domains() {
 #[test]
 fn turning_the_blocked_check_off_lets_blocked_domains_through() {
     let (mut w, mut rng) = world(9);
-    let n = w.events.len();
+    let n = w.log.events.len();
     w.set_blocked_check(false);
     assert_eq!(since(&w, n), vec![EventKind::DomainListSwitched { list: "Blocked domains".into(), on: false }]);
     assert!(matches!(w.start_signup("pat@example.com", &mut rng), Ok(StartOutcome::EmailSent { .. })));
@@ -447,15 +447,15 @@ fn the_personal_check_comes_before_the_blocked_check() {
 #[test]
 fn paid_organization_account_is_sent_to_sign_in_without_an_email() {
     let (mut w, mut rng) = world(11);
-    let n = w.events.len();
+    let n = w.log.events.len();
     let out = w.start_signup(JANET, &mut rng).unwrap();
     assert_eq!(
         out,
         StartOutcome::PaidSubscription { email: email(JANET), organization: "Contoso, Ltd".into(), signed_in: false }
     );
     assert!(w.mailbox(JANET).is_none(), "no confirmation email for a paid organization");
-    assert!(w.mailboxes.is_empty());
-    assert!(w.signups.is_empty() && w.pending_signups.is_empty());
+    assert!(w.mail.mailboxes.is_empty());
+    assert!(w.signups.flows.is_empty() && w.signups.pending.is_empty());
     assert!(w.session.is_none(), "the person still has to sign in");
     let ev = since(&w, n);
     assert_eq!(
@@ -525,15 +525,15 @@ fn a_pending_signup_is_canceled_when_the_paid_subscription_is_found() {
     // Contoso has Azure RMS again; Get started now finds it and cancels the pending flow.
     tenant_mut(&mut w, "contoso.com").subscriptions = saved;
     assert!(matches!(w.start_signup(JANET, &mut rng), Ok(StartOutcome::PaidSubscription { .. })));
-    assert!(!w.pending_signups.contains_key(&email(JANET)));
-    assert!(matches!(w.signups[&old].state, FlowState::Canceled { at } if at == w.clock));
+    assert!(!w.signups.pending.contains_key(&email(JANET)));
+    assert!(matches!(w.signups.flows[&old].state, FlowState::Canceled { at } if at == w.clock));
     assert_eq!(w.confirmation(&old), Err(TokenError::Canceled));
-    let before = w.tenants.clone();
+    let before = w.directory.tenants.clone();
     assert_eq!(
         w.complete_signup(&old, &details("Janet", "Mead", JANET_PW), &mut rng),
         Err(CompleteError::Token(TokenError::Canceled))
     );
-    assert_eq!(w.tenants, before);
+    assert_eq!(w.directory.tenants, before);
     assert!(
         TokenError::Canceled
             .to_string()
@@ -554,16 +554,16 @@ fn organization_buying_azure_rms_after_the_email_cancels_or_refuses_at_create() 
         warning_units: 0,
         added: clock,
     });
-    let before = w.tenants.clone();
+    let before = w.directory.tenants.clone();
 
     // the existing account: the flow is canceled
-    let n = w.events.len();
+    let n = w.log.events.len();
     assert_eq!(
         w.complete_signup(&admin_token, &AccountDetails::default(), &mut rng),
         Err(CompleteError::Token(TokenError::Canceled))
     );
-    assert!(matches!(w.signups[&admin_token].state, FlowState::Canceled { .. }));
-    assert!(!w.pending_signups.contains_key(&email(LITWARE_ADMIN)));
+    assert!(matches!(w.signups.flows[&admin_token].state, FlowState::Canceled { .. }));
+    assert!(!w.signups.pending.contains_key(&email(LITWARE_ADMIN)));
     assert_eq!(since(&w, n).iter().map(kind_name).collect::<Vec<_>>(), ["ConfirmationLinkRejected"]);
 
     // a new address: refused as not found
@@ -573,7 +573,7 @@ fn organization_buying_azure_rms_after_the_email_cancels_or_refuses_at_create() 
         CompleteError::Refused(SignupRefusal::NotFoundInPaidOrganization { domain: "litwareinc.com".into() })
     );
     assert!(err.to_string().starts_with("We can't find you at litwareinc.com."));
-    assert_eq!(w.tenants, before, "nothing granted or created");
+    assert_eq!(w.directory.tenants, before, "nothing granted or created");
 }
 
 // ─────────────────── Get started: tenant exists without RMS ───────────────────
@@ -584,7 +584,7 @@ fn a_new_user_joins_the_existing_tenant_and_it_gets_rms_for_individuals() {
     let litware_id = tenant_of(&w, "litwareinc.com").id.clone();
     let token = request(&mut w, &mut rng, "d.smith@litwareinc.com");
     assert!(!w.confirmation(&token).unwrap().existing_account);
-    let n = w.events.len();
+    let n = w.log.events.len();
     let done = w.complete_signup(&token, &details("Dana", "Smith", "Litware-New1"), &mut rng).unwrap();
     assert_eq!(
         done,
@@ -596,10 +596,10 @@ fn a_new_user_joins_the_existing_tenant_and_it_gets_rms_for_individuals() {
         }
     );
 
-    assert_eq!(w.tenants.len(), 2, "no new tenant");
-    let t = &w.tenants[&litware_id];
+    assert_eq!(w.directory.tenants.len(), 2, "no new tenant");
+    let t = &w.directory.tenants[&litware_id];
     assert_eq!(t.kind, TenantKind::Managed, "stays managed");
-    assert_eq!(w.domains["litwareinc.com"].status, DomainStatus::Verified);
+    assert_eq!(w.directory.domains["litwareinc.com"].status, DomainStatus::Verified);
     assert_eq!(t.users.len(), 2);
     let dana = &t.users[&email("d.smith@litwareinc.com")];
     assert_eq!(dana.role, Role::User);
@@ -690,7 +690,7 @@ fn the_existing_admin_activates_rms_for_individuals_without_a_new_account() {
     assert_eq!(ready.subject(), READY_SUBJECT);
 
     // then a new colleague: consumed goes up and templates become available
-    let n = w.events.len();
+    let n = w.log.events.len();
     sign_up(&mut w, &mut rng, "d.smith@litwareinc.com", "Dana", "Smith", "Litware-New1");
     assert_eq!(adhoc_consumed(&w, "litwareinc.com"), 2);
     assert!(tenant_of(&w, "litwareinc.com").templates_available());
@@ -714,14 +714,14 @@ fn the_existing_admin_activates_rms_for_individuals_without_a_new_account() {
 #[test]
 fn first_second_and_third_fabrikam_users_share_one_unmanaged_tenant() {
     let (mut w, mut rng) = world(18);
-    let start = w.events.len();
+    let start = w.log.events.len();
 
     // ── first user ──
     let token = request(&mut w, &mut rng, PAT);
     let first = w.complete_signup(&token, &details("Pat", "Dover", PAT_PW), &mut rng).unwrap();
     assert!(first.created_tenant && first.created_account);
-    assert_eq!(w.tenants.len(), 3);
-    let t = &w.tenants[&first.tenant];
+    assert_eq!(w.directory.tenants.len(), 3);
+    let t = &w.directory.tenants[&first.tenant];
     assert_eq!(t.display_name, "fabrikam.com");
     assert_eq!(t.initial_domain, "fabrikamcom.onmicrosoft.com");
     assert_eq!(t.account_name(), "fabrikamcom");
@@ -729,7 +729,7 @@ fn first_second_and_third_fabrikam_users_share_one_unmanaged_tenant() {
     assert_eq!(t.origin, TenantOrigin::SelfServiceSignup { by: email(PAT) });
     assert_eq!(t.settings, CompanySettings { allow_ad_hoc_subscriptions: true, allow_email_verified_users: true });
     assert_eq!(
-        w.domains["fabrikam.com"],
+        w.directory.domains["fabrikam.com"],
         DomainRecord { tenant: first.tenant.clone(), status: DomainStatus::EmailVerified }
     );
     assert_eq!(w.tenant_domains(&first.tenant).len(), 1);
@@ -790,12 +790,12 @@ fn first_second_and_third_fabrikam_users_share_one_unmanaged_tenant() {
     );
 
     // ── second user ──
-    let mid = w.events.len();
+    let mid = w.log.events.len();
     let second = sign_up(&mut w, &mut rng, ROSA, "Rosa", "Ortiz", ROSA_PW);
     assert!(!second.created_tenant && second.created_account);
     assert_eq!(second.tenant, first.tenant, "one tenant per domain");
-    assert_eq!(w.tenants.len(), 3);
-    let t = &w.tenants[&first.tenant];
+    assert_eq!(w.directory.tenants.len(), 3);
+    let t = &w.directory.tenants[&first.tenant];
     assert_eq!(t.users.len(), 2);
     assert_eq!(t.consumed_units(Sku::RightsManagementAdhoc), 2);
     assert_eq!(t.subscriptions.len(), 1, "the subscription is not granted twice");
@@ -832,7 +832,7 @@ fn first_second_and_third_fabrikam_users_share_one_unmanaged_tenant() {
     );
 
     // ── third user ──
-    let late = w.events.len();
+    let late = w.log.events.len();
     let third = sign_up(&mut w, &mut rng, SAM, "Sam", "Lee", SAM_PW);
     assert_eq!(third.tenant, first.tenant);
     assert_eq!(adhoc_consumed(&w, "fabrikam.com"), 3);
@@ -851,7 +851,7 @@ fn first_second_and_third_fabrikam_users_share_one_unmanaged_tenant() {
     assert!(matches!(&ev3[4], EventKind::LicenseAssigned { consumed: 3, active: 50_000, .. }));
 
     // The log is numbered 1, 2, 3… without gaps.
-    assert!(w.events.iter().enumerate().all(|(i, e)| e.seq == i as u64 + 1));
+    assert!(w.log.events.iter().enumerate().all(|(i, e)| e.seq == i as u64 + 1));
 }
 
 #[test]
@@ -861,7 +861,7 @@ fn a_subdomain_gets_its_own_tenant() {
     let b = sign_up(&mut w, &mut rng, "k.ito@eu.fabrikam.com", "Ken", "Ito", "Eu-Fabrikam1");
     assert!(b.created_tenant);
     assert_ne!(a.tenant, b.tenant, "one directory per domain and subdomain");
-    assert_eq!(w.tenants[&b.tenant].initial_domain, "eufabrikamcom.onmicrosoft.com");
+    assert_eq!(w.directory.tenants[&b.tenant].initial_domain, "eufabrikamcom.onmicrosoft.com");
     assert_eq!(adhoc_consumed(&w, "fabrikam.com"), 1);
     assert_eq!(adhoc_consumed(&w, "eu.fabrikam.com"), 1);
 }
@@ -870,10 +870,10 @@ fn a_subdomain_gets_its_own_tenant() {
 fn initial_domain_drops_dots_and_hyphens_and_is_truncated() {
     let (mut w, mut rng) = world(20);
     let a = sign_up(&mut w, &mut rng, "x@blue-yonder.co.uk", "X", "Y", "Blue-Yonder1");
-    assert_eq!(w.tenants[&a.tenant].initial_domain, "blueyondercouk.onmicrosoft.com");
+    assert_eq!(w.directory.tenants[&a.tenant].initial_domain, "blueyondercouk.onmicrosoft.com");
     let long = "averyveryverylongorganizationname.com"; // 37 chars without the dot removed
     let b = sign_up(&mut w, &mut rng, &format!("x@{long}"), "X", "Y", "Long-Name1");
-    let prefix = w.tenants[&b.tenant].initial_domain.strip_suffix(".onmicrosoft.com").unwrap().to_string();
+    let prefix = w.directory.tenants[&b.tenant].initial_domain.strip_suffix(".onmicrosoft.com").unwrap().to_string();
     assert_eq!(prefix.len(), 27);
     assert_eq!(prefix, "averyveryverylongorganizati");
 }
@@ -911,8 +911,8 @@ fn confirmation_email_has_the_documented_sender_subject_and_link() {
     let token = links[0].strip_prefix("/portal/verify?token=").expect("verify link");
     assert_eq!(token.len(), 32, "128 bits as hex");
     assert!(token.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
-    assert_eq!(w.pending_signups[&email(PAT)], token);
-    let flow = &w.signups[token];
+    assert_eq!(w.signups.pending[&email(PAT)], token);
+    let flow = &w.signups.flows[token];
     assert_eq!(flow.email, email(PAT));
     assert_eq!(flow.issued_at, time::SCENARIO_START);
     assert_eq!(flow.expires_at, expires);
@@ -954,7 +954,7 @@ fn link_validity_follows_the_config() {
     let mut w =
         World::load(Preset::Default, Config { pbkdf2_iterations: 2, link_validity: SimDuration::hours(1) }, &mut rng);
     let token = request(&mut w, &mut rng, PAT);
-    assert_eq!(w.signups[&token].expires_at, w.clock.plus(SimDuration::hours(1)));
+    assert_eq!(w.signups.flows[&token].expires_at, w.clock.plus(SimDuration::hours(1)));
     w.advance_clock("60", TimeUnit::Minutes).unwrap();
     assert!(matches!(w.confirmation(&token), Err(TokenError::Expired { .. })));
 }
@@ -1003,20 +1003,20 @@ fn asking_again_sends_a_fresh_link_and_retires_the_old_one() {
     let new = link_token(&w, PAT);
     assert_ne!(old, new);
     assert_eq!(w.mailbox(PAT).unwrap().messages.len(), 2);
-    assert_eq!(w.pending_signups.len(), 1);
-    assert_eq!(w.pending_signups[&email(PAT)], new);
-    assert!(matches!(w.signups[&old].state, FlowState::Superseded { at } if at == w.clock));
+    assert_eq!(w.signups.pending.len(), 1);
+    assert_eq!(w.signups.pending[&email(PAT)], new);
+    assert!(matches!(w.signups.flows[&old].state, FlowState::Superseded { at } if at == w.clock));
 
     let err = w.confirmation(&old).unwrap_err();
     assert_eq!(err, TokenError::Superseded { email: PAT.into() });
     assert!(err.to_string().starts_with("A newer sign-up email was sent to p.dover@fabrikam.com after this one"));
-    let before = w.tenants.clone();
-    let n = w.events.len();
+    let before = w.directory.tenants.clone();
+    let n = w.log.events.len();
     assert_eq!(
         w.complete_signup(&old, &details("Pat", "Dover", PAT_PW), &mut rng),
         Err(CompleteError::Token(TokenError::Superseded { email: PAT.into() }))
     );
-    assert_eq!(w.tenants, before);
+    assert_eq!(w.directory.tenants, before);
     assert_eq!(since(&w, n), vec![EventKind::ConfirmationLinkRejected { email: PAT.into(), reason: err.to_string() }]);
     assert_eq!(since(&w, n)[0].explain().step, Step::SignUp(5));
 
@@ -1036,7 +1036,7 @@ fn an_unknown_token_is_refused_and_changes_nothing() {
     let before = w.clone();
     for bad in ["", "deadbeef", "00000000000000000000000000000000", "../../etc/passwd"] {
         assert_eq!(w.confirmation(bad), Err(TokenError::Unknown), "{bad:?}");
-        let n = w.events.len();
+        let n = w.log.events.len();
         assert_eq!(
             w.complete_signup(bad, &details("Pat", "Dover", PAT_PW), &mut rng),
             Err(CompleteError::Token(TokenError::Unknown))
@@ -1050,10 +1050,10 @@ fn an_unknown_token_is_refused_and_changes_nothing() {
         );
     }
     assert!(TokenError::Unknown.to_string().starts_with("This sign-up link isn't valid."));
-    assert_eq!(w.tenants, before.tenants);
-    assert_eq!(w.domains, before.domains);
-    assert_eq!(w.signups, before.signups);
-    assert_eq!(w.mailboxes, before.mailboxes);
+    assert_eq!(w.directory.tenants, before.directory.tenants);
+    assert_eq!(w.directory.domains, before.directory.domains);
+    assert_eq!(w.signups.flows, before.signups.flows);
+    assert_eq!(w.mail.mailboxes, before.mail.mailboxes);
 }
 
 #[test]
@@ -1063,19 +1063,19 @@ fn a_used_token_is_refused_with_already_used() {
     w.advance_clock("5", TimeUnit::Minutes).unwrap();
     let used_at = w.clock;
     w.complete_signup(&token, &details("Pat", "Dover", PAT_PW), &mut rng).unwrap();
-    assert_eq!(w.signups[&token].state, FlowState::Completed { at: used_at });
-    assert!(w.pending_signups.is_empty());
+    assert_eq!(w.signups.flows[&token].state, FlowState::Completed { at: used_at });
+    assert!(w.signups.pending.is_empty());
     w.advance_clock("1", TimeUnit::Hours).unwrap();
     let err = w.confirmation(&token).unwrap_err();
     assert_eq!(err, TokenError::AlreadyUsed { at: used_at });
     assert!(err.to_string().contains("already used at Mon 2 May 2016, 09:05:00 UTC"));
     assert!(err.to_string().contains("a link works only once"));
-    let before = w.tenants.clone();
+    let before = w.directory.tenants.clone();
     assert_eq!(
         w.complete_signup(&token, &details("Someone", "Else", "Other-Pass1"), &mut rng),
         Err(CompleteError::Token(TokenError::AlreadyUsed { at: used_at }))
     );
-    assert_eq!(w.tenants, before, "the second use changes nothing (not even the name)");
+    assert_eq!(w.directory.tenants, before, "the second use changes nothing (not even the name)");
     assert_eq!(w.user(&email(PAT)).unwrap().first_name, "Pat");
 }
 
@@ -1083,7 +1083,7 @@ fn a_used_token_is_refused_with_already_used() {
 fn a_link_expires_after_24_hours_exactly_at_expiry_included() {
     let (mut w, mut rng) = world(29);
     let token = request(&mut w, &mut rng, PAT);
-    let expires = w.signups[&token].expires_at;
+    let expires = w.signups.flows[&token].expires_at;
     w.advance_clock("1439", TimeUnit::Minutes).unwrap(); // 23 h 59 min
     assert!(w.confirmation(&token).is_ok(), "one minute before expiry");
     w.advance_clock("1", TimeUnit::Minutes).unwrap();
@@ -1092,13 +1092,13 @@ fn a_link_expires_after_24_hours_exactly_at_expiry_included() {
     assert_eq!(err, TokenError::Expired { at: expires });
     assert!(err.to_string().contains("expired at Tue 3 May 2016, 09:00:00 UTC"));
     assert!(err.to_string().contains("valid for 24 hours"));
-    let before = w.tenants.clone();
-    let n = w.events.len();
+    let before = w.directory.tenants.clone();
+    let n = w.log.events.len();
     assert_eq!(
         w.complete_signup(&token, &details("Pat", "Dover", PAT_PW), &mut rng),
         Err(CompleteError::Token(TokenError::Expired { at: expires }))
     );
-    assert_eq!(w.tenants, before);
+    assert_eq!(w.directory.tenants, before);
     assert!(w.tenant_of_domain("fabrikam.com").is_none());
     assert_eq!(since(&w, n), vec![EventKind::ConfirmationLinkRejected { email: PAT.into(), reason: err.to_string() }]);
 
@@ -1125,14 +1125,14 @@ fn each_token_error_has_its_own_message() {
 // ─────────────────── the account page: validation of details ───────────────────
 
 fn field_errors(w: &mut World, rng: &mut SeededRandom, token: &str, d: &AccountDetails) -> Vec<FieldError> {
-    let before_tenants = w.tenants.clone();
-    let before_domains = w.domains.clone();
-    let n = w.events.len();
+    let before_tenants = w.directory.tenants.clone();
+    let before_domains = w.directory.domains.clone();
+    let n = w.log.events.len();
     match w.complete_signup(token, d, rng) {
         Err(CompleteError::Fields(errs)) => {
-            assert_eq!(w.tenants, before_tenants, "nothing created for {d:?}");
-            assert_eq!(w.domains, before_domains);
-            assert_eq!(w.signups[token].state, FlowState::AwaitingConfirmation, "the link stays usable");
+            assert_eq!(w.directory.tenants, before_tenants, "nothing created for {d:?}");
+            assert_eq!(w.directory.domains, before_domains);
+            assert_eq!(w.signups.flows[token].state, FlowState::AwaitingConfirmation, "the link stays usable");
             let ev = since(w, n);
             assert_eq!(ev.len(), 1);
             match &ev[0] {
@@ -1226,7 +1226,7 @@ fn each_account_field_error_is_reported_and_nothing_is_created() {
     let fixed =
         AccountDetails { first_name: "  Pat ".into(), last_name: " Dover".into(), country: "gb".into(), ..ok.clone() };
     let done = w.complete_signup(&token, &fixed, &mut rng).unwrap();
-    let pat = &w.tenants[&done.tenant].users[&email(PAT)];
+    let pat = &w.directory.tenants[&done.tenant].users[&email(PAT)];
     assert_eq!((pat.first_name.as_str(), pat.last_name.as_str(), pat.country.as_str()), ("Pat", "Dover", "GB"));
     assert_eq!(pat.display_name(), "Pat Dover");
 }
@@ -1337,17 +1337,17 @@ fn company_settings_are_checked_again_when_create_is_clicked() {
     let (mut w, mut rng) = world(35);
     let token = request(&mut w, &mut rng, "d.smith@litwareinc.com");
     let dana = details("Dana", "Smith", "Litware-New1");
-    let before = w.tenants.clone();
+    let before = w.directory.tenants.clone();
 
     tenant_mut(&mut w, "litwareinc.com").settings.allow_ad_hoc_subscriptions = false;
-    let n = w.events.len();
+    let n = w.log.events.len();
     let err = w.complete_signup(&token, &dana, &mut rng).unwrap_err();
     assert_eq!(err, CompleteError::Refused(SignupRefusal::SignupTurnedOff { domain: "litwareinc.com".into() }));
     assert!(err.to_string().contains("Your IT department has turned off signup"));
     assert_eq!(since(&w, n).iter().map(kind_name).collect::<Vec<_>>(), ["SignupRefused"]);
     let mut expected = before.clone();
     expected.get_mut(&tenant_of(&w, "litwareinc.com").id).unwrap().settings.allow_ad_hoc_subscriptions = false;
-    assert_eq!(w.tenants, expected, "nothing created");
+    assert_eq!(w.directory.tenants, expected, "nothing created");
 
     tenant_mut(&mut w, "litwareinc.com").settings =
         CompanySettings { allow_ad_hoc_subscriptions: true, allow_email_verified_users: false };
@@ -1355,7 +1355,7 @@ fn company_settings_are_checked_again_when_create_is_clicked() {
         w.complete_signup(&token, &dana, &mut rng),
         Err(CompleteError::Refused(SignupRefusal::NewAccountsNotAllowed { domain: "litwareinc.com".into() }))
     );
-    assert_eq!(w.signups[&token].state, FlowState::AwaitingConfirmation);
+    assert_eq!(w.signups.flows[&token].state, FlowState::AwaitingConfirmation);
 
     tenant_mut(&mut w, "litwareinc.com").settings = CompanySettings::default();
     assert!(w.complete_signup(&token, &dana, &mut rng).unwrap().created_account);
@@ -1390,7 +1390,7 @@ fn two_colleagues_racing_end_in_one_tenant() {
     let pat_token = request(&mut w, &mut rng, PAT);
     let rosa_token = request(&mut w, &mut rng, ROSA);
     assert!(w.tenant_of_domain("fabrikam.com").is_none());
-    assert_eq!(w.pending_signups.len(), 2);
+    assert_eq!(w.signups.pending.len(), 2);
     // both links were sent before the tenant existed; Rosa's page shows a new account
     assert!(!w.confirmation(&rosa_token).unwrap().existing_account);
 
@@ -1399,8 +1399,8 @@ fn two_colleagues_racing_end_in_one_tenant() {
     assert!(rosa.created_tenant, "whoever completes first creates it");
     assert!(!pat.created_tenant, "the other joins it");
     assert_eq!(rosa.tenant, pat.tenant);
-    assert_eq!(w.tenants.len(), 3);
-    assert_eq!(w.tenants.values().filter(|t| t.kind == TenantKind::Unmanaged).count(), 1);
+    assert_eq!(w.directory.tenants.len(), 3);
+    assert_eq!(w.directory.tenants.values().filter(|t| t.kind == TenantKind::Unmanaged).count(), 1);
     let t = tenant_of(&w, "fabrikam.com");
     assert_eq!(t.origin, TenantOrigin::SelfServiceSignup { by: email(ROSA) });
     assert_eq!(t.users.len(), 2);
@@ -1408,7 +1408,7 @@ fn two_colleagues_racing_end_in_one_tenant() {
     assert_eq!(t.subscriptions.len(), 1);
     assert_eq!(t.templates.len(), 2);
     assert!(t.templates_available());
-    assert!(w.pending_signups.is_empty());
+    assert!(w.signups.pending.is_empty());
 }
 
 // ─────────────────────────── already signed up ───────────────────────────
@@ -1427,7 +1427,7 @@ fn signing_up_again_with_a_licensed_address_is_refused() {
         );
     }
     assert_eq!(total_messages(&w), mails, "no new mail");
-    assert!(w.pending_signups.is_empty());
+    assert!(w.signups.pending.is_empty());
     assert_eq!(adhoc_consumed(&w, "fabrikam.com"), 1);
     assert!(matches!(last_event(&w), EventKind::SignupRefused { email, .. } if email == PAT));
 }
@@ -1448,20 +1448,20 @@ fn failures(w: &World, upn: &str) -> u32 {
 fn right_password_signs_in_and_sign_out_ends_the_session() {
     let (mut w, _) = fabrikam_with_pat(40);
     let tenant = tenant_of(&w, "fabrikam.com").id.clone();
-    let n = w.events.len();
+    let n = w.log.events.len();
     assert_eq!(w.sign_in("P.Dover@Fabrikam.com", PAT_PW), Ok(email(PAT)));
     assert_eq!(w.session, Some(Session { upn: email(PAT), tenant, since: w.clock }));
     assert_eq!(w.signed_in_user().unwrap().upn, email(PAT));
     assert_eq!(since(&w, n), vec![EventKind::SignedIn { upn: PAT.into() }]);
     assert_eq!(since(&w, n)[0].explain().step, Step::SignIn);
 
-    let n = w.events.len();
+    let n = w.log.events.len();
     w.sign_out();
     assert!(w.session.is_none());
     assert!(w.signed_in_user().is_none());
     assert_eq!(since(&w, n), vec![EventKind::SignedOut { upn: PAT.into() }]);
     w.sign_out();
-    assert_eq!(w.events.len(), n + 1, "signing out twice logs once");
+    assert_eq!(w.log.events.len(), n + 1, "signing out twice logs once");
 
     // signing in as someone else replaces the session
     w.sign_in(PAT, PAT_PW).unwrap();
@@ -1472,7 +1472,7 @@ fn right_password_signs_in_and_sign_out_ends_the_session() {
 #[test]
 fn sign_in_errors_each_have_their_message() {
     let (mut w, _) = fabrikam_with_pat(41);
-    let n = w.events.len();
+    let n = w.log.events.len();
     let err = w.sign_in(PAT, "Fabrikam-2017!").unwrap_err();
     assert_eq!(err, SignInError::WrongPassword);
     assert!(err.to_string().starts_with("Your account or password is incorrect"));
@@ -1511,7 +1511,7 @@ fn smart_lockout_after_ten_distinct_wrong_passwords() {
         assert_eq!(failures(&w, PAT), i);
     }
     assert!(w.locked_until(&email(PAT)).is_none());
-    let n = w.events.len();
+    let n = w.log.events.len();
     let err = w.sign_in(PAT, "Wrong-10").unwrap_err();
     let until = start.plus(SimDuration::seconds(60));
     assert_eq!(err, SignInError::Locked { until });
@@ -1675,13 +1675,13 @@ fn advance_clock_moves_time_and_logs_it() {
     assert_eq!(w.clock, t0.plus(SimDuration::minutes(90)));
     assert_eq!(last_event(&w), EventKind::ClockAdvanced { by: SimDuration::minutes(90), to: w.clock });
     assert_eq!(last_event(&w).explain().step, Step::Trainer);
-    assert_eq!(w.events.last().unwrap().at, w.clock);
+    assert_eq!(w.log.events.last().unwrap().at, w.clock);
     assert_eq!(w.advance_clock(" 2 ", TimeUnit::Days), Ok(SimDuration::days(2)));
     assert_eq!(w.advance_clock("366", TimeUnit::Days), Ok(SimDuration::days(366)), "a year is the maximum");
     assert_eq!(w.advance_clock("8784", TimeUnit::Hours), Ok(SimDuration::hours(8784)));
     assert_eq!(w.advance_clock("527040", TimeUnit::Minutes), Ok(SimDuration::days(366)));
     assert_eq!(w.clock, t0.plus(SimDuration(90 * 60 + 2 * 86_400 + 3 * 366 * 86_400)));
-    assert_eq!(w.events.iter().filter(|e| matches!(e.kind, EventKind::ClockAdvanced { .. })).count(), 5);
+    assert_eq!(w.log.events.iter().filter(|e| matches!(e.kind, EventKind::ClockAdvanced { .. })).count(), 5);
 }
 
 // ─────────────────────────── the inbox ───────────────────────────
@@ -1708,7 +1708,7 @@ fn mark_read_and_unread_counts() {
     let rosa = w.mailbox(ROSA).unwrap();
     assert_eq!(rosa.unread(), 1);
     assert!(rosa.messages[0].id > ids[1]);
-    assert_eq!(w.next_message_id, rosa.messages[0].id);
+    assert_eq!(w.mail.next_message_id, rosa.messages[0].id);
     assert_eq!(w.mailbox(PAT).unwrap().unread(), 0);
 }
 
@@ -1745,7 +1745,7 @@ fn save_and_load_round_trip_after_the_full_flow() {
     assert_eq!(loaded.session.as_ref().unwrap().upn, email(ROSA));
     assert!(loaded.sign_in(PAT, PAT_PW).is_ok());
     assert_eq!(failures(&loaded, PAT), 0);
-    let sam_token = loaded.pending_signups[&email(SAM)].clone();
+    let sam_token = loaded.signups.pending[&email(SAM)].clone();
     loaded.complete_signup(&sam_token, &details("Sam", "Lee", SAM_PW), &mut rng).unwrap();
     assert_eq!(adhoc_consumed(&loaded, "fabrikam.com"), 3);
     assert!(loaded.mailbox(PAT).unwrap().messages[0].read);
@@ -1763,7 +1763,7 @@ fn no_plain_password_is_ever_serialized() {
         assert!(!debug.contains(pw), "Debug contains {pw}");
     }
     assert!(json.contains("pbkdf2-sha256$2$"), "hashes are stored instead");
-    let hashes: Vec<&str> = w.tenants.values().flat_map(|t| t.users.values()).map(|u| u.password.as_stored()).collect();
+    let hashes: Vec<&str> = w.directory.tenants.values().flat_map(|t| t.users.values()).map(|u| u.password.as_stored()).collect();
     assert_eq!(hashes.len(), 4, "janetm, the Litware admin, Pat and Rosa (Sam is still pending)");
     let unique: std::collections::BTreeSet<_> = hashes.iter().collect();
     assert_eq!(unique.len(), 4, "each hash has its own salt");
@@ -1882,15 +1882,15 @@ mod invariants {
     }
 
     fn check(w: &World) -> Result<(), TestCaseError> {
-        for (domain, rec) in &w.domains {
-            prop_assert!(w.tenants.contains_key(&rec.tenant), "domain {} points at a missing tenant", domain);
+        for (domain, rec) in &w.directory.domains {
+            prop_assert!(w.directory.tenants.contains_key(&rec.tenant), "domain {} points at a missing tenant", domain);
         }
         let mut seen = std::collections::BTreeSet::new();
-        for t in w.tenants.values() {
+        for t in w.directory.tenants.values() {
             for (upn, u) in &t.users {
                 prop_assert_eq!(upn, &u.upn);
                 prop_assert!(seen.insert(upn.clone()), "{} is in two tenants", upn);
-                let rec = w.domains.get(upn.domain());
+                let rec = w.directory.domains.get(upn.domain());
                 prop_assert!(rec.is_some_and(|r| r.tenant == t.id), "{}'s domain does not map to its tenant", upn);
                 for sku in &u.licenses {
                     prop_assert!(t.subscription(*sku).is_some(), "{} holds {:?} the tenant lacks", upn, sku);
@@ -1938,14 +1938,14 @@ mod invariants {
                 .any(|u| u.upn.domain() == "contoso.com" && u.licenses.contains(&Sku::RightsManagementAdhoc))
         );
         let mut keys = std::collections::BTreeSet::new();
-        for k in w.tenants.values().flat_map(|t| t.keys.iter()).chain(w.retired_keys.iter().map(|r| &r.key)) {
+        for k in w.directory.tenants.values().flat_map(|t| t.keys.iter()).chain(w.directory.retired_keys.iter().map(|r| &r.key)) {
             prop_assert!(keys.insert(k.id.clone()), "the key {} is in two places", k.id);
         }
-        for (e, token) in &w.pending_signups {
-            let f = w.signups.get(token);
+        for (e, token) in &w.signups.pending {
+            let f = w.signups.flows.get(token);
             prop_assert!(f.is_some_and(|f| &f.email == e && f.state == FlowState::AwaitingConfirmation));
         }
-        prop_assert!(w.events.iter().enumerate().all(|(i, e)| e.seq == i as u64 + 1));
+        prop_assert!(w.log.events.iter().enumerate().all(|(i, e)| e.seq == i as u64 + 1));
         if let Some(s) = &w.session {
             prop_assert!(w.user(&s.upn).is_some());
         }
@@ -1964,14 +1964,14 @@ mod invariants {
                 match op {
                     Op::Start { domain, local } => {
                         if let Ok(StartOutcome::EmailSent { email, .. }) = w.start_signup(&addr(domain, local), &mut rng) {
-                            issued.push(w.pending_signups[&email].clone());
+                            issued.push(w.signups.pending[&email].clone());
                         }
                     }
                     Op::Complete { domain, local, stale, use_stale, password, country_ok } => {
                         let token = if use_stale && !issued.is_empty() {
                             issued[stale % issued.len()].clone()
                         } else {
-                            w.pending_signups.get(&email(&addr(domain, local))).cloned().unwrap_or_else(|| "no-such-token".into())
+                            w.signups.pending.get(&email(&addr(domain, local))).cloned().unwrap_or_else(|| "no-such-token".into())
                         };
                         let pw = PASSWORDS[password];
                         let d = AccountDetails {
@@ -1981,16 +1981,16 @@ mod invariants {
                             confirm_password: pw.into(),
                             country: if country_ok { "US".into() } else { "XX".into() },
                         };
-                        let tenants_before = w.tenants.len();
+                        let tenants_before = w.directory.tenants.len();
                         match w.complete_signup(&token, &d, &mut rng) {
                             Ok(done) => {
-                                prop_assert_eq!(done.created_tenant, w.tenants.len() == tenants_before + 1);
+                                prop_assert_eq!(done.created_tenant, w.directory.tenants.len() == tenants_before + 1);
                                 let u = w.user(&done.email);
                                 prop_assert!(u.is_some_and(|u| u.licenses.contains(&Sku::RightsManagementAdhoc)));
                                 let used = matches!(w.confirmation(&token), Err(TokenError::AlreadyUsed { .. }));
                                 prop_assert!(used, "the link was not marked used");
                             }
-                            Err(_) => prop_assert_eq!(w.tenants.len(), tenants_before),
+                            Err(_) => prop_assert_eq!(w.directory.tenants.len(), tenants_before),
                         }
                     }
                     Op::SignIn { domain, local, password } => {
@@ -2006,8 +2006,8 @@ mod invariants {
                     }
                     Op::SignOut => w.sign_out(),
                     Op::Settings { domain, ad_hoc, email_verified } => {
-                        if let Some(id) = w.domains.get(DOMAINS[domain]).map(|d| d.tenant.clone()) {
-                            w.tenants.get_mut(&id).unwrap().settings = CompanySettings { allow_ad_hoc_subscriptions: ad_hoc, allow_email_verified_users: email_verified };
+                        if let Some(id) = w.directory.domains.get(DOMAINS[domain]).map(|d| d.tenant.clone()) {
+                            w.directory.tenants.get_mut(&id).unwrap().settings = CompanySettings { allow_ad_hoc_subscriptions: ad_hoc, allow_email_verified_users: email_verified };
                         }
                     }
                     Op::BecomeAdmin { domain, local, publish } => {
@@ -2127,7 +2127,7 @@ fn the_seed_story_end_to_end() {
     // Step 6 again, properly: Create.
     let done = w.complete_signup(&token, &details("Pat", "Dover", PAT_PW), &mut rng).unwrap();
     // Technical overview 1: a new unmanaged tenant, and Pat is a standard user, not an admin.
-    let fabrikam = &w.tenants[&done.tenant];
+    let fabrikam = &w.directory.tenants[&done.tenant];
     assert!(done.created_tenant);
     assert_eq!(fabrikam.kind, TenantKind::Unmanaged);
     assert!(fabrikam.global_admins().is_empty());
@@ -2151,12 +2151,12 @@ fn the_seed_story_end_to_end() {
     // directory, and now the default templates are useful.
     let rosa = sign_up(&mut w, &mut rng, ROSA, "Rosa", "Ortiz", ROSA_PW);
     assert_eq!(rosa.tenant, done.tenant);
-    assert!(w.tenants[&done.tenant].templates_available());
+    assert!(w.directory.tenants[&done.tenant].templates_available());
 
     // Technical overview 4: every later colleague adds an account the same way.
     sign_up(&mut w, &mut rng, SAM, "Sam", "Lee", SAM_PW);
     assert_eq!(adhoc_consumed(&w, "fabrikam.com"), 3);
-    assert_eq!(w.tenants.values().filter(|t| t.kind == TenantKind::Unmanaged).count(), 1);
+    assert_eq!(w.directory.tenants.values().filter(|t| t.kind == TenantKind::Unmanaged).count(), 1);
 
     // Meanwhile Litware, which has a tenant but no Azure RMS, gets the free
     // subscription added when its admin signs up.
@@ -2167,7 +2167,7 @@ fn the_seed_story_end_to_end() {
     assert_eq!(tenant_of(&w, "litwareinc.com").kind, TenantKind::Managed);
 
     // The event log tells the whole story, one seed step per event.
-    let steps: Vec<Step> = w.events.iter().map(|e| e.kind.explain().step).collect();
+    let steps: Vec<Step> = w.log.events.iter().map(|e| e.kind.explain().step).collect();
     for s in [
         Step::SignUp(2),
         Step::SignUp(3),
@@ -2183,7 +2183,7 @@ fn the_seed_story_end_to_end() {
     ] {
         assert!(steps.contains(&s), "no event for {}", s.label());
     }
-    assert!(w.events.iter().all(|e| !e.kind.explain().title.is_empty() && !e.kind.explain().text.is_empty()));
+    assert!(w.log.events.iter().all(|e| !e.kind.explain().title.is_empty() && !e.kind.explain().text.is_empty()));
 
     // And it all survives a reload of the page.
     let backend = persist::MemoryBackend::default();
@@ -2200,7 +2200,7 @@ fn initial_domains_are_unique() {
     let a = sign_up(&mut w, &mut rng, "x@litware.inc", "X", "Y", "Litware-Inc1");
     let b = sign_up(&mut w, &mut rng, PAT, "Pat", "Dover", PAT_PW);
     let c = sign_up(&mut w, &mut rng, "x@fab-rikam.com", "X", "Y", "Fab-Rikam1");
-    let initials: Vec<&str> = [&a, &b, &c].iter().map(|d| w.tenants[&d.tenant].initial_domain.as_str()).collect();
+    let initials: Vec<&str> = [&a, &b, &c].iter().map(|d| w.directory.tenants[&d.tenant].initial_domain.as_str()).collect();
     assert_ne!(
         initials[0],
         tenant_of(&w, "litwareinc.com").initial_domain,
@@ -2232,7 +2232,7 @@ fn sign_in_link_encodes_the_address() {
 #[test]
 fn joining_litware_is_not_explained_as_the_first_account() {
     let (mut w, mut rng) = world(63);
-    let n = w.events.len();
+    let n = w.log.events.len();
     sign_up(&mut w, &mut rng, "d.smith@litwareinc.com", "Dana", "Smith", "Litware-New1");
     let created = since(&w, n).into_iter().find(|e| matches!(e, EventKind::UserCreated { .. })).unwrap();
     assert!(!created.explain().text.contains("The first account of this directory"), "{}", created.explain().text);
@@ -2244,21 +2244,21 @@ fn joining_litware_is_not_explained_as_the_first_account() {
 fn opening_a_link_is_logged_once_and_only_for_valid_links() {
     let (mut w, mut rng) = world(70);
     w.start_signup(PAT, &mut rng).unwrap();
-    let token = w.pending_signups.values().next().unwrap().clone();
+    let token = w.signups.pending.values().next().unwrap().clone();
     assert!(w.confirmation_unopened(&token));
-    let n = w.events.len();
+    let n = w.log.events.len();
     let c = w.open_confirmation(&token).unwrap();
     assert_eq!(c.email.as_str(), PAT);
     let opened = since(&w, n);
     assert_eq!(opened, vec![EventKind::ConfirmationLinkOpened { email: PAT.into(), existing_account: false }]);
     assert_eq!(opened[0].explain().step, Step::SignUp(5));
     assert!(!w.confirmation_unopened(&token));
-    let n = w.events.len();
+    let n = w.log.events.len();
     w.open_confirmation(&token).unwrap();
-    assert_eq!(w.events.len(), n, "a second opening adds nothing");
+    assert_eq!(w.log.events.len(), n, "a second opening adds nothing");
     assert_eq!(w.open_confirmation("0123"), Err(TokenError::Unknown));
     assert!(!w.confirmation_unopened("0123"));
-    assert_eq!(w.events.len(), n, "an unknown link logs nothing here");
+    assert_eq!(w.log.events.len(), n, "an unknown link logs nothing here");
 }
 
 #[test]

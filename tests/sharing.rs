@@ -25,7 +25,7 @@ fn e(s: &str) -> Email {
 
 fn sign_up(w: &mut World, rng: &mut SeededRandom, address: &str, country: &str) {
     w.start_signup(address, rng).unwrap();
-    let token = w.pending_signups[&e(address)].clone();
+    let token = w.signups.pending[&e(address)].clone();
     let d = AccountDetails {
         first_name: "A".into(),
         last_name: "B".into(),
@@ -170,7 +170,7 @@ fn share_with_someone_without_an_account_who_signs_up_and_reads_it() {
     let o = w.open_protected(Some(&pat), &name, &bytes, &mut rng).unwrap();
     assert!(o.is_owner && o.rights.contains(&Right::Owner) && o.license_valid_until.is_none());
     // Every attempt is tracked.
-    let doc = &w.documents[&p.content_id];
+    let doc = &w.sharing.documents[&p.content_id];
     assert_eq!(doc.accesses.iter().map(|a| a.granted).collect::<Vec<_>>(), vec![false, false, true, false, true]);
     assert!(doc.accesses[0].who.contains("k.braun") && doc.accesses[1].who.contains("isn't signed in"));
 }
@@ -309,7 +309,7 @@ fn protect_refusals_are_specific() {
         matches!(w.protect_in_place(Some(&janet), &r, &mut rng), Err(ProtectError::PastDate { .. })),
         "the clock is at 2 May 2016"
     );
-    assert!(w.documents.is_empty() && w.files.is_empty(), "nothing protected by a refused request");
+    assert!(w.sharing.documents.is_empty() && w.mail.files.is_empty(), "nothing protected by a refused request");
 }
 
 #[test]

@@ -216,7 +216,7 @@ async fn portal_reflects_a_signup_finished_in_another_tab() {
     settle().await;
     // Another tab completes the sign-up and saves; this tab hears a storage event.
     let mut other = stored_world();
-    let token = other.pending_signups.values().next().unwrap().clone();
+    let token = other.signups.pending.values().next().unwrap().clone();
     let details = rms_sim::sim::AccountDetails {
         first_name: "Pat".into(),
         last_name: "Dover".into(),
@@ -242,7 +242,7 @@ async fn account_page() -> (Mounted, String) {
     storage().clear().unwrap();
     let mut w = cheap_world(Preset::Default);
     w.start_signup("p.dover@fabrikam.com", &mut SeededRandom::new(3)).unwrap();
-    let token = w.pending_signups.values().next().unwrap().clone();
+    let token = w.signups.pending.values().next().unwrap().clone();
     persist::save(&LocalStorage, &w).unwrap();
     let app = mount_at(&format!("/portal/verify?token={token}"));
     settle().await;
@@ -300,7 +300,7 @@ async fn account_page_for_a_used_link_says_so() {
     let (app, token) = account_page().await;
     drop(app);
     let mut w = stored_world();
-    w.signups.get_mut(&token).unwrap().state = rms_sim::sim::FlowState::Completed { at: w.clock };
+    w.signups.flows.get_mut(&token).unwrap().state = rms_sim::sim::FlowState::Completed { at: w.clock };
     persist::save(&LocalStorage, &w).unwrap();
     let app = mount_at(&format!("/portal/verify?token={token}"));
     settle().await;

@@ -52,7 +52,7 @@ fn big_world() -> World {
     for i in 0..USERS {
         let email = format!("user{i}@org{}.com", i % 1000);
         w.start_signup(&email, &mut rng).unwrap();
-        let token = w.pending_signups.values().next().unwrap().clone();
+        let token = w.signups.pending.values().next().unwrap().clone();
         w.complete_signup(&token, &d, &mut rng).unwrap();
     }
     w
@@ -80,7 +80,7 @@ fn saving_and_loading_ten_thousand_users_cost_a_few_json_passes_and_fit_the_quot
         let t = now();
         let loaded = persist::load(&LocalStorage).unwrap().unwrap();
         let load = now() - t;
-        assert_eq!(loaded.tenants.values().map(|t| t.users.len()).sum::<usize>(), USERS + 2);
+        assert_eq!(loaded.directory.tenants.values().map(|t| t.users.len()).sum::<usize>(), USERS + 2);
         // The baselines, measured in the same round, on the same world.
         let t = now();
         let json = persist::encode(&w);

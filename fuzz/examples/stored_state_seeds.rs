@@ -41,7 +41,7 @@ fn main() {
     let mut rng = SeededRandom::new(2);
     let mut w = World::load(PRESETS[0], cfg.clone(), &mut rng);
     let _ = w.start_signup("p.dover@fabrikam.com", &mut rng);
-    let token = w.pending_signups.values().next().cloned().unwrap_or_default();
+    let token = w.signups.pending.values().next().cloned().unwrap_or_default();
     let _ = w.open_confirmation(&token);
     let _ = w.complete_signup(&token, &details("Pat", "Dover", "Fabrikam-2016!"), &mut rng);
     let _ = w.start_signup("r.ortiz@fabrikam.com", &mut rng);

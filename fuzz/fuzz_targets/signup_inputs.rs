@@ -77,7 +77,7 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     // The token the confirmation email carries, if one was sent.
-    let real_token = sent_to.as_ref().and_then(|e| w.pending_signups.get(e).cloned());
+    let real_token = sent_to.as_ref().and_then(|e| w.signups.pending.get(e).cloned());
 
     if flags & flags::RESTART != 0 {
         let _ = w.start_signup(f(OTHER), &mut rng).map_err(|e| e.to_string());
@@ -156,7 +156,7 @@ fuzz_target!(|data: &[u8]| {
 
     // Event log sequence numbers stay strictly increasing, and the whole
     // world survives a save and a load.
-    assert!(w.events.windows(2).all(|p| p[0].seq < p[1].seq), "event sequence numbers out of order");
+    assert!(w.log.events.windows(2).all(|p| p[0].seq < p[1].seq), "event sequence numbers out of order");
     let raw = encode(&w);
     assert!(decode(&raw).is_ok_and(|again| again == w), "the world changed in a save and load");
 });

@@ -468,11 +468,11 @@ mod migration_tests {
         );
         assert!(fab.templates_available());
         // Flows: two pending (one opened), two completed; the index is rebuilt.
-        assert_eq!(w.pending_signups.len(), 2);
-        let lee = &w.pending_signups[&crate::sim::Email::parse("t.lee@fabrikam.com").unwrap()];
-        assert!(w.signups[lee].opened_at.is_some());
-        assert_eq!(w.signups[lee].token, *lee);
-        assert_eq!(w.signups.values().filter(|f| matches!(f.state, FlowState::Completed { .. })).count(), 2);
+        assert_eq!(w.signups.pending.len(), 2);
+        let lee = &w.signups.pending[&crate::sim::Email::parse("t.lee@fabrikam.com").unwrap()];
+        assert!(w.signups.flows[lee].opened_at.is_some());
+        assert_eq!(w.signups.flows[lee].token, *lee);
+        assert_eq!(w.signups.flows.values().filter(|f| matches!(f.state, FlowState::Completed { .. })).count(), 2);
         assert!(w.confirmation(lee).is_ok(), "a pending link still works after the upgrade");
         // Mails become kinds, their read flags and texts kept.
         let mb = w.mailbox("p.dover@fabrikam.com").unwrap();
@@ -484,12 +484,12 @@ mod migration_tests {
         match &lee_mail.kind {
             MessageKind::Confirmation { token, expires_at } => {
                 assert_eq!(token, lee);
-                assert_eq!(*expires_at, w.signups[lee].expires_at);
+                assert_eq!(*expires_at, w.signups.flows[lee].expires_at);
             }
             other => panic!("{other:?}"),
         }
         assert_eq!(
-            w.events.len(),
+            w.log.events.len(),
             serde_json::from_str::<Value>(V1).unwrap()["world"]["events"].as_array().unwrap().len()
         );
         // And it saves as the current schema and loads back the same.
@@ -517,9 +517,9 @@ mod migration_tests {
         let litware = w.tenant_of_domain("litwareinc.com").unwrap();
         assert_eq!((litware.region, litware.keys.len()), (Region::Europe, 0), "no Azure RMS, no key");
         assert!(
-            w.tenants.values().all(|t| t.settings.allow_ad_hoc_subscriptions && !t.dir_sync && t.claims.is_empty())
+            w.directory.tenants.values().all(|t| t.settings.allow_ad_hoc_subscriptions && !t.dir_sync && t.claims.is_empty())
         );
-        assert!(w.dns.is_empty() && w.retired_keys.is_empty());
+        assert!(w.dns.records.is_empty() && w.directory.retired_keys.is_empty());
         assert_eq!(decode(&encode(&w)).unwrap(), w);
         let mut v: Value = serde_json::from_str(V2).unwrap();
         v["world"]["tenants"]

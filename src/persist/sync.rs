@@ -231,7 +231,7 @@ mod tests {
     fn sign_up(email: &'static str) -> impl Fn(&mut World, &mut dyn RandomSource) + 'static {
         move |w: &mut World, rng: &mut dyn RandomSource| {
             w.start_signup(email, rng).unwrap();
-            let token = w.pending_signups[&Email::parse(email).unwrap()].clone();
+            let token = w.signups.pending[&Email::parse(email).unwrap()].clone();
             let d = AccountDetails {
                 first_name: "A".into(),
                 last_name: "B".into(),

@@ -1,37 +1,54 @@
 //! The simulation engine: plain data and rules, no UI, no browser APIs.
 //!
+//! The world (`world.rs`) is one struct with one part per feature; each
+//! feature's folder holds its part's data and the rules that change it:
+//!
+//! - `directory/`: tenants, domains, users, subscriptions, keys, and the queries on them;
+//! - `signup/`: the RMS for individuals sign-up and the domain lists it checks;
+//! - `signin/`: sign-in, smart lockout, the browser session;
+//! - `mail/`: inboxes, attachments, `deliver`, and the words of every message;
+//! - `admin/`: IT takes control (DNS proof, takeovers, settings, accounts, paid
+//!   subscription, software inventory);
+//! - `console/`: the PowerShell console (a language layer free of the world, and its host);
+//! - `sharing/`: the sharing application and the protection service;
+//! - `events/`: the event log and the explanation of each event;
+//! - `clock.rs`, `scenario.rs`: the simulated clock and the presets;
+//! - `command.rs`: every change the UI makes, as plain data (replay-safe);
+//! - `basics/`: world-free helpers (time, randomness, addresses, passwords,
+//!   countries, the catalogue of SKUs and rights, text, base64).
+//!
 //! Commands are methods on [`World`]; randomness comes in as a
 //! [`RandomSource`], time from the world's simulated clock, and every change
 //! appends an [`Event`] to the log.
 
 pub mod admin;
-pub mod catalog;
-pub mod codec;
-pub mod console_host;
-pub mod countries;
-pub mod dns;
-pub mod email;
+pub mod basics;
+pub mod clock;
+pub mod command;
+pub mod console;
+pub mod directory;
 pub mod events;
-pub mod model;
-pub mod password;
-pub mod powershell;
-pub mod rand;
+pub mod mail;
 pub mod scenario;
 pub mod sharing;
 pub mod signin;
 pub mod signup;
-pub mod text;
-pub mod time;
 pub mod world;
 
+pub use basics::{catalog, codec, countries, email, password, rand, text, time};
+pub use console::powershell;
+
 pub use catalog::{Right, Sku, Template, TemplateKind};
+pub use directory::*;
 pub use email::Email;
 pub use events::{Event, EventKind, Step};
-pub use model::*;
+pub use mail::{Block, Mail, Mailbox, Message, MessageKind};
 pub use rand::{RandomSource, SeededRandom};
 pub use scenario::{PRESETS, Preset};
-pub use signin::SignInError;
+pub use signin::{Session, SignInError};
 pub use signup::{
-    AccountDetails, CompleteError, Completed, Confirmation, Field, FieldError, SignupRefusal, StartOutcome, TokenError,
+    AccountDetails, CompleteError, Completed, Confirmation, Field, FieldError, SignupFlow, SignupRefusal, Signups,
+    StartOutcome, TokenError,
 };
 pub use time::{SimDuration, SimTime, TimeUnit};
+pub use world::{Config, DEFAULT_LINK_VALIDITY, DEFAULT_PBKDF2_ITERATIONS, World};

@@ -1,14 +1,17 @@
 //! The scenario presets a trainer loads from the start page.
 
-use super::catalog::{Sku, default_templates};
-use super::countries::region_of;
-use super::email::{DEFAULT_BLOCKED_DOMAINS, Email};
-use super::events::EventKind;
-use super::model::*;
-use super::password::PasswordHash;
-use super::rand::RandomSource;
-use super::signup::AccountDetails;
-use super::time::SCENARIO_START;
+use crate::sim::World;
+use crate::sim::basics::catalog::{Sku, default_templates};
+use crate::sim::basics::countries::region_of;
+use crate::sim::basics::email::Email;
+use crate::sim::basics::password::PasswordHash;
+use crate::sim::basics::rand::RandomSource;
+use crate::sim::directory::*;
+use crate::sim::events::EventKind;
+use crate::sim::sharing::{Permission, PolicyChoice, ProtectRequest, simple_pdf};
+use crate::sim::signin::Lockout;
+use crate::sim::signup::AccountDetails;
+use crate::sim::world::Config;
 
 /// A pre-made account a scenario shows on the start page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,39 +156,6 @@ impl Preset {
 }
 
 impl World {
-    /// An empty world: no tenants, the lists active, the clock at the scenario start.
-    pub fn empty(config: Config) -> World {
-        World {
-            clock: SCENARIO_START,
-            config,
-            scenario: String::new(),
-            tenants: Default::default(),
-            domains: Default::default(),
-            mailboxes: Default::default(),
-            signups: Default::default(),
-            pending_signups: Default::default(),
-            lists: DomainLists {
-                personal_check: true,
-                blocked_check: true,
-                blocked: DEFAULT_BLOCKED_DOMAINS.iter().map(|d| d.to_string()).collect(),
-            },
-            session: None,
-            events: vec![],
-            events_trimmed: 0,
-            next_message_id: 0,
-            recent_writes: vec![],
-            dns: vec![],
-            next_dns_id: 1,
-            retired_keys: vec![],
-            console: ConsoleSession::default(),
-            documents: Default::default(),
-            files: Default::default(),
-            next_file_id: 1,
-            use_licenses: Default::default(),
-            usage_log: vec![],
-        }
-    }
-
     /// Builds a preset's world from scratch.
     pub fn load(preset: Preset, config: Config, rng: &mut dyn RandomSource) -> World {
         let mut w = World::empty(config);
@@ -218,7 +188,7 @@ impl World {
             Preset::FabrikamSignedUp => {
                 for (acct, (first, last)) in FABRIKAM_USERS.iter().zip([("Pat", "Dover"), ("Rosa", "Ortiz")]) {
                     w.start_signup(acct.email, rng).expect("preset sign-up starts");
-                    let token = w.pending_signups[&Email::parse(acct.email).unwrap()].clone();
+                    let token = w.signups.pending[&Email::parse(acct.email).unwrap()].clone();
                     let d = AccountDetails {
                         first_name: first.into(),
                         last_name: last.into(),
@@ -231,18 +201,18 @@ impl World {
             }
             Preset::ProtectedFileReceived => {
                 // Janet shares a real protected PDF with Pat, who has no account yet.
-                let pdf = super::sharing::simple_pdf(&[
+                let pdf = simple_pdf(&[
                     "Contoso, Ltd - Q3 pricing proposal for Fabrikam".to_string(),
                     String::new(),
                     "Volume discount: 12% above 5,000 units.".to_string(),
                     "Valid until 30 September 2016.".to_string(),
                     "Confidential: shared with p.dover@fabrikam.com only.".to_string(),
                 ]);
-                let req = super::sharing::ProtectRequest {
+                let req = ProtectRequest {
                     file_name: "Q3 pricing proposal.pdf".into(),
                     data: pdf,
                     users: "p.dover@fabrikam.com".into(),
-                    policy: super::sharing::PolicyChoice::Custom(super::sharing::Permission::Viewer),
+                    policy: PolicyChoice::Custom(Permission::Viewer),
                     expires_on: String::new(),
                     notify: true,
                     instant_revoke: false,
@@ -285,27 +255,22 @@ impl World {
         };
         let templates =
             if sku.includes_azure_rms() { default_templates(name, [rng.guid(), rng.guid()]) } else { vec![] };
-        let tenant = Tenant {
-            id: id.clone(),
-            display_name: name.into(),
-            initial_domain: format!("{initial}.onmicrosoft.com"),
-            kind: TenantKind::Managed,
-            origin: TenantOrigin::Scenario,
-            created: self.clock,
-            subscriptions: vec![Subscription { sku, active_units: units, warning_units: 0, added: self.clock }],
-            templates,
-            settings: CompanySettings::default(),
-            users: [(upn, user)].into_iter().collect(),
-            region: region_of(country),
-            dir_sync: false,
-            keys: if sku.includes_azure_rms() { vec![TenantKey::generate(name, self.clock, rng)] } else { vec![] },
-            claims: Default::default(),
-            challenges: Default::default(),
-            rms: RmsAdmin::default(),
-            converted: None,
-            deletion_at: None,
-        };
-        self.tenants.insert(id.clone(), tenant);
-        self.domains.insert(domain.into(), DomainRecord { tenant: id, status: DomainStatus::Verified });
+        let mut tenant = Tenant::new(
+            id.clone(),
+            name,
+            format!("{initial}.onmicrosoft.com"),
+            TenantKind::Managed,
+            TenantOrigin::Scenario,
+            region_of(country),
+            self.clock,
+        );
+        tenant.subscriptions.push(Subscription { sku, active_units: units, warning_units: 0, added: self.clock });
+        tenant.templates = templates;
+        tenant.users.insert(upn, user);
+        if sku.includes_azure_rms() {
+            tenant.keys.push(TenantKey::generate(name, self.clock, rng));
+        }
+        self.directory.tenants.insert(id.clone(), tenant);
+        self.directory.domains.insert(domain.into(), DomainRecord { tenant: id, status: DomainStatus::Verified });
     }
 }

@@ -1,135 +1,115 @@
-//! World-level commands that are not part of sign-up or sign-in: the clock,
-//! the domain lists, the inbox, and the event log itself.
+//! The world: the whole simulated state, one part per feature. Each part's
+//! type lives with its feature (`directory`, `signup`, `mail`, `admin::dns`,
+//! `signin`, `console`, `sharing`, `events`); this file only puts them
+//! together, with the engine settings and the few queries every page asks.
 
-use super::email::{EmailError, normalize_domain};
-use super::events::{Event, EventKind};
-use super::model::{MAX_EVENTS, World};
-use super::time::{SimDuration, TimeUnit};
+use crate::sim::admin::dns::Dns;
+use crate::sim::basics::email::Email;
+use crate::sim::basics::time::{SCENARIO_START, SimDuration, SimTime};
+use crate::sim::console::ConsoleSession;
+use crate::sim::directory::{Directory, Tenant, User};
+use crate::sim::events::EventLog;
+use crate::sim::mail::{Mail, Mailbox};
+use crate::sim::sharing::SharingService;
+use crate::sim::signin::Session;
+use crate::sim::signup::Signups;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
-/// The most the clock can move in one step: a year.
-pub const MAX_ADVANCE: SimDuration = SimDuration::days(366);
-
+/// Engine settings a scenario fixes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ClockError {
-    NotAPositiveWholeNumber,
-    TooFar,
+pub struct Config {
+    /// PBKDF2 rounds for new password hashes.
+    pub pbkdf2_iterations: u32,
+    /// How long a sign-up confirmation link stays valid.
+    pub link_validity: SimDuration,
 }
 
-impl fmt::Display for ClockError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ClockError::NotAPositiveWholeNumber => {
-                f.write_str("Enter a whole number of at least 1. The simulated clock only moves forward.")
-            }
-            ClockError::TooFar => {
-                f.write_str("That is more than a year: advance the clock by at most 366 days at a time.")
-            }
-        }
+/// The simulator's default: 24 hours. No public document gives the real
+/// validity of the sign-up link, so this picks a common value for emailed
+/// verification links that still leaves the recipient of a protected file a
+/// working day to act on it.
+pub const DEFAULT_LINK_VALIDITY: SimDuration = SimDuration::hours(24);
+
+/// PBKDF2-HMAC-SHA256 rounds used in the browser. Real identity providers use
+/// far more; this keeps sign-up and sign-in instant on a projector laptop while
+/// still storing a salted, slow hash rather than the password.
+pub const DEFAULT_PBKDF2_ITERATIONS: u32 = 20_000;
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { pbkdf2_iterations: DEFAULT_PBKDF2_ITERATIONS, link_validity: DEFAULT_LINK_VALIDITY }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DomainListError {
-    Invalid(EmailError),
-    AlreadyListed(String),
-    NotListed(String),
-}
-
-impl fmt::Display for DomainListError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DomainListError::Invalid(e) => f.write_str(super::email::domain_problem(e)),
-            DomainListError::AlreadyListed(d) => write!(f, "{d} is already on the blocked domains list."),
-            DomainListError::NotListed(d) => write!(f, "{d} isn't on the blocked domains list."),
-        }
-    }
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct World {
+    pub clock: SimTime,
+    pub config: Config,
+    /// Which preset this world started from.
+    pub scenario: String,
+    /// Tenants, domains, users, subscriptions, keys.
+    pub directory: Directory,
+    /// Sign-up flows by their link token, and the domain lists sign-up checks.
+    pub signups: Signups,
+    /// Mailboxes and the files attached to messages.
+    pub mail: Mail,
+    /// The simulated public DNS.
+    pub dns: Dns,
+    /// The browser's signed-in account (shared by every tab, like a cookie).
+    pub session: Option<Session>,
+    /// Who the PowerShell console is connected as.
+    #[serde(default)]
+    pub console: ConsoleSession,
+    /// Protected documents, use licenses and the usage log of the service.
+    pub sharing: SharingService,
+    /// What happened, newest last.
+    pub log: EventLog,
+    /// IDs of the latest saves this state includes (see `persist::sync`).
+    #[serde(default)]
+    pub recent_writes: Vec<u64>,
 }
 
 impl World {
-    /// Appends to the event log, stamped with the simulated time.
-    pub fn log(&mut self, kind: EventKind) {
-        let seq = self.events.last().map(|e| e.seq + 1).unwrap_or(self.events_trimmed + 1);
-        self.events.push(Event { seq, at: self.clock, kind });
-        if self.events.len() > MAX_EVENTS {
-            // Drop a tenth at once so trimming stays cheap.
-            let drop = self.events.len() - MAX_EVENTS + MAX_EVENTS / 10;
-            self.events.drain(..drop);
-            self.events_trimmed += drop as u64;
+    /// An empty world: no tenants, the lists active, the clock at the scenario start.
+    pub fn empty(config: Config) -> World {
+        World {
+            clock: SCENARIO_START,
+            config,
+            scenario: String::new(),
+            directory: Directory::default(),
+            signups: Signups::default(),
+            mail: Mail::default(),
+            dns: Dns::default(),
+            session: None,
+            console: ConsoleSession::default(),
+            sharing: SharingService::default(),
+            log: EventLog::default(),
+            recent_writes: vec![],
         }
     }
 
-    /// Parses the clock form ("Amount" as typed, and a unit) and moves time on.
-    pub fn advance_clock(&mut self, amount: &str, unit: TimeUnit) -> Result<SimDuration, ClockError> {
-        let a = amount.trim();
-        let n: i64 = match a.parse() {
-            Ok(n) => n,
-            // All digits but too big for a number: far more than a year.
-            Err(_) if !a.is_empty() && a.chars().all(|c| c.is_ascii_digit()) => return Err(ClockError::TooFar),
-            Err(_) => return Err(ClockError::NotAPositiveWholeNumber),
-        };
-        if n < 1 {
-            return Err(ClockError::NotAPositiveWholeNumber);
-        }
-        if n > MAX_ADVANCE.0 {
-            return Err(ClockError::TooFar);
-        }
-        let by = unit.duration(n);
-        if by > MAX_ADVANCE {
-            return Err(ClockError::TooFar);
-        }
-        self.clock = self.clock.plus(by);
-        self.log(EventKind::ClockAdvanced { by, to: self.clock });
-        self.run_due();
-        Ok(by)
+    pub fn tenant_of_domain(&self, domain: &str) -> Option<&Tenant> {
+        self.directory.tenant_of_domain(domain)
+    }
+    pub fn user(&self, upn: &Email) -> Option<&User> {
+        self.directory.user(upn)
+    }
+    pub fn mailbox(&self, address: &str) -> Option<&Mailbox> {
+        self.mail.mailboxes.get(&address.to_ascii_lowercase())
+    }
+    /// Who is signed in, if anyone.
+    pub fn signed_in_upn(&self) -> Option<&Email> {
+        self.session.as_ref().map(|s| &s.upn)
+    }
+    pub fn signed_in_user(&self) -> Option<&User> {
+        self.session.as_ref().and_then(|s| self.user(&s.upn))
     }
 
-    pub fn add_blocked_domain(&mut self, input: &str) -> Result<String, DomainListError> {
-        let d = normalize_domain(input).map_err(DomainListError::Invalid)?;
-        if !self.lists.blocked.insert(d.clone()) {
-            return Err(DomainListError::AlreadyListed(d));
-        }
-        self.log(EventKind::BlockedDomainAdded { domain: d.clone() });
-        Ok(d)
-    }
-
-    pub fn remove_blocked_domain(&mut self, input: &str) -> Result<(), DomainListError> {
-        let domain = normalize_domain(input).map_err(DomainListError::Invalid)?;
-        if !self.lists.blocked.remove(&domain) {
-            return Err(DomainListError::NotListed(domain));
-        }
-        self.log(EventKind::BlockedDomainRemoved { domain });
-        Ok(())
-    }
-
-    pub fn set_personal_check(&mut self, on: bool) {
-        if self.lists.personal_check != on {
-            self.lists.personal_check = on;
-            self.log(EventKind::DomainListSwitched { list: "Personal email address".into(), on });
-        }
-    }
-
-    pub fn set_blocked_check(&mut self, on: bool) {
-        if self.lists.blocked_check != on {
-            self.lists.blocked_check = on;
-            self.log(EventKind::DomainListSwitched { list: "Blocked domains".into(), on });
-        }
-    }
-
-    /// Marks a message read; returns false if there is no such message.
-    pub fn mark_read(&mut self, address: &str, id: u64) -> bool {
-        match self
-            .mailboxes
-            .get_mut(&address.to_ascii_lowercase())
-            .and_then(|m| m.messages.iter_mut().find(|x| x.id == id))
-        {
-            Some(m) if !m.read => {
-                m.read = true;
-                true
-            }
-            Some(_) => true,
-            None => false,
-        }
+    /// Restores what the stored form leaves out (map keys inside records,
+    /// the pending-sign-up index).
+    pub fn after_load(&mut self) {
+        self.directory.after_load();
+        self.mail.after_load();
+        self.signups.after_load();
     }
 }

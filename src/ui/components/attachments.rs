@@ -11,7 +11,7 @@ use leptos_router::components::A;
 pub fn Attachments(ids: Vec<String>) -> impl IntoView {
     let sim = use_sim();
     let items = sim.with_untracked(|w| {
-        ids.iter().map(|id| (id.clone(), w.files.get(id).map(|f| f.name.clone()))).collect::<Vec<_>>()
+        ids.iter().map(|id| (id.clone(), w.mail.files.get(id).map(|f| f.name.clone()))).collect::<Vec<_>>()
     });
     view! {
         <section class="attachments" aria-labelledby="attachments-h">

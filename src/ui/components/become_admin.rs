@@ -35,9 +35,9 @@ pub fn BecomeAdmin(
         (None, false) => Stage::Closed,
     });
     let challenge = RwSignal::new(existing);
-    let seq = move || sim.with_untracked(|w| w.events.last().map(|e| e.seq).unwrap_or(0));
+    let seq = move || sim.with_untracked(|w| w.log.events.last().map(|e| e.seq).unwrap_or(0));
     let after =
-        move |s: u64| sim.with_untracked(|w| w.events.iter().filter(|e| e.seq > s).cloned().collect::<Vec<_>>());
+        move |s: u64| sim.with_untracked(|w| w.log.events.iter().filter(|e| e.seq > s).cloned().collect::<Vec<_>>());
     let (u1, u2) = (upn.clone(), upn.clone());
     let yes = move |_| {
         let s = seq();

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 #[component]
 pub fn Header() -> impl IntoView {
     let sim = use_sim();
-    let unread = move || sim.with(|w| w.mailboxes.values().map(|m| m.unread()).sum::<usize>());
+    let unread = move || sim.with(|w| w.mail.mailboxes.values().map(|m| m.unread()).sum::<usize>());
     let who = move || sim.with(|w| w.signed_in_upn().map(|u| u.to_string()));
     view! {
         <header class="site">

@@ -61,14 +61,14 @@ impl Runner {
         command: impl Fn(&mut World, &mut dyn crate::sim::RandomSource) -> Result<T, AdminError> + 'static,
         ok: impl FnOnce(T) -> String,
     ) -> bool {
-        let s = self.sim.with_untracked(|w| w.events.last().map(|e| e.seq).unwrap_or(0));
+        let s = self.sim.with_untracked(|w| w.log.events.last().map(|e| e.seq).unwrap_or(0));
         let r = self.sim.act(command);
         let done = r.is_ok();
         self.notice.set(match r {
             Ok(v) => Notice::Ok(ok(v)),
             Err(e) => Notice::Err(e.to_string()),
         });
-        self.events.set(self.sim.with_untracked(|w| w.events.iter().filter(|e| e.seq > s).cloned().collect()));
+        self.log.events.set(self.sim.with_untracked(|w| w.log.events.iter().filter(|e| e.seq > s).cloned().collect()));
         done
     }
 }
@@ -103,7 +103,7 @@ fn AdminCenter(upn: Email, tenant: String, run: Runner) -> impl IntoView {
         let tenant = tenant.clone();
         move || {
             sim.with(|w| {
-                w.tenants.get(&tenant).map(|t| {
+                w.directory.tenants.get(&tenant).map(|t| {
                     format!(
                         "{} · {} · {} region · {} · tenant ID {}",
                         t.display_name,
@@ -141,7 +141,7 @@ fn Domains(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                     .into_iter()
                     .map(|(d, r)| (d.clone(), r.status.label().to_string(), None, None))
                     .collect();
-                if let Some(t) = w.tenants.get(&tenant) {
+                if let Some(t) = w.directory.tenants.get(&tenant) {
                     rows.push((t.initial_domain.clone(), "Verified (initial domain)".into(), None, None));
                     for d in t.claims.keys() {
                         let holder = w.tenant_of_domain(d).map(|h| h.display_name.clone());
@@ -236,7 +236,7 @@ fn Domains(upn: Email, tenant: String, run: Runner) -> impl IntoView {
 #[component]
 fn SignupSettings(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     let sim = run.sim;
-    let current = sim.with_untracked(|w| w.tenants.get(&tenant).map(|t| t.settings.clone()).unwrap_or_default());
+    let current = sim.with_untracked(|w| w.directory.tenants.get(&tenant).map(|t| t.settings.clone()).unwrap_or_default());
     let tenant_id = tenant.clone();
     let ad_hoc = RwSignal::new(current.allow_ad_hoc_subscriptions);
     let ev = RwSignal::new(current.allow_email_verified_users);
@@ -244,7 +244,7 @@ fn SignupSettings(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     Effect::new({
         let tenant = tenant.clone();
         move |_| {
-            if let Some(s) = sim.with(|w| w.tenants.get(&tenant).map(|t| t.settings.clone())) {
+            if let Some(s) = sim.with(|w| w.directory.tenants.get(&tenant).map(|t| t.settings.clone())) {
                 ad_hoc.set(s.allow_ad_hoc_subscriptions);
                 ev.set(s.allow_email_verified_users);
             }
@@ -254,7 +254,7 @@ fn SignupSettings(upn: Email, tenant: String, run: Runner) -> impl IntoView {
         e.prevent_default();
         let (u, a, v) = (upn.clone(), ad_hoc.get_untracked(), ev.get_untracked());
         let same = sim.with_untracked(|w| {
-            w.tenants.get(&tenant_id).is_some_and(|t| {
+            w.directory.tenants.get(&tenant_id).is_some_and(|t| {
                 t.settings.allow_ad_hoc_subscriptions == a && t.settings.allow_email_verified_users == v
             })
         });
@@ -309,7 +309,7 @@ fn effect(ad_hoc: bool, email_verified: bool) -> &'static str {
 
 #[component]
 fn DirSync(upn: Email, tenant: String, run: Runner) -> impl IntoView {
-    let on = Memo::new(move |_| run.sim.with(|w| w.tenants.get(&tenant).is_some_and(|t| t.dir_sync)));
+    let on = Memo::new(move |_| run.sim.with(|w| w.directory.tenants.get(&tenant).is_some_and(|t| t.dir_sync)));
     let toggle = move |_| {
         let (u, to) = (upn.clone(), !on.get_untracked());
         run.run(move |w, _| w.set_dir_sync(&u, to), move |_| {
@@ -331,7 +331,7 @@ fn Users(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     let confirming = RwSignal::new(None::<String>);
     let rows = Memo::new(move |_| {
         sim.with(|w| {
-            w.tenants
+            w.directory.tenants
                 .get(&tenant)
                 .map(|t| {
                     t.users
@@ -427,7 +427,7 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     let sim = run.sim;
     let view_of = Memo::new(move |_| {
         sim.with(|w| {
-            let t = w.tenants.get(&tenant)?;
+            let t = w.directory.tenants.get(&tenant)?;
             Some(SubsView {
                 rows: t
                     .subscriptions
@@ -449,6 +449,7 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                 usage_logging: t.rms.usage_logging,
                 keys: t.keys.iter().map(|k| vec![k.id.clone(), k.origin.clone(), k.created.to_string()]).collect(),
                 lost: w
+                    .directory
                     .retired_keys
                     .iter()
                     .map(|r| vec![r.key.id.clone(), r.key.origin.clone(), r.at.to_string(), r.reason.clone()])

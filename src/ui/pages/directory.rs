@@ -32,6 +32,7 @@ fn tenant_views(w: &World) -> Vec<TenantView> {
         by_tenant.entry(r.tenant.as_str()).or_default().push((d.clone(), r.status.label().to_string()));
     }
     let mut list: Vec<TenantView> = w
+        .directory
         .tenants
         .values()
         .map(|t| TenantView {

@@ -28,7 +28,7 @@ pub fn Dns() -> impl IntoView {
         since.set(Some(last_seq(&sim)));
         match sim.act(move |w, rng| {
             w.add_dns_record(&d, k, &v, rng)
-                .map(|id| w.dns.iter().find(|r| r.id == id).map(|r| (r.domain.clone(), r.visible_at)))
+                .map(|id| w.dns.records.iter().find(|r| r.id == id).map(|r| (r.domain.clone(), r.visible_at)))
         }) {
             Ok(Some((d, at))) => {
                 value.set(String::new());
@@ -43,7 +43,7 @@ pub fn Dns() -> impl IntoView {
     };
     let rows = Memo::new(move |_| {
         sim.with(|w| {
-            w.dns
+            w.dns.records
                 .iter()
                 .map(|r| {
                     (

@@ -137,14 +137,14 @@ fn DomainLists() -> impl IntoView {
             Err(e) => notice.set(Notice::Err(e.to_string())),
         }
     };
-    let blocked = move || sim.with(|w| w.lists.blocked.iter().cloned().collect::<Vec<_>>());
+    let blocked = move || sim.with(|w| w.signups.lists.blocked.iter().cloned().collect::<Vec<_>>());
     view! {
         <section aria-labelledby="lists-h">
             <h2 id="lists-h">"Domain checks at sign-up"</h2>
             <div class="two-col">
                 <div class="card">
                     <h3>"Personal email addresses"</h3>
-                    <ListSwitch label="Check personal email addresses" on=|w| w.lists.personal_check set=World::set_personal_check />
+                    <ListSwitch label="Check personal email addresses" on=|w| w.signups.lists.personal_check set=World::set_personal_check />
                     <p>"Consumer email services (such as Microsoft accounts) and Internet providers' home accounts are refused: RMS for individuals needs a work or school address. The simulator's built-in list:"</p>
                     <details>
                         <summary>{format!("{} personal domains", PERSONAL_DOMAINS.len())}</summary>
@@ -157,7 +157,7 @@ fn DomainLists() -> impl IntoView {
                 </div>
                 <div class="card">
                     <h3>"Blocked domains"</h3>
-                    <ListSwitch label="Check blocked domains" on=|w| w.lists.blocked_check set=World::set_blocked_check />
+                    <ListSwitch label="Check blocked domains" on=|w| w.signups.lists.blocked_check set=World::set_blocked_check />
                     <p>
                         "Some domain names can't be used to create a directory. Microsoft published them as blocked_domains.json but never documented its contents, so this list is a stand-in: Microsoft's own service domains, reserved example domains and disposable-mail services. Edit it for your demo."
                     </p>

@@ -17,7 +17,7 @@ pub fn Inbox() -> impl IntoView {
     let sim = use_sim();
     let boxes = move || {
         sim.with(|w| {
-            w.mailboxes.values().map(|m| (m.address.clone(), m.unread(), m.messages.len())).collect::<Vec<_>>()
+            w.mail.mailboxes.values().map(|m| (m.address.clone(), m.unread(), m.messages.len())).collect::<Vec<_>>()
         })
     };
     view! {

@@ -37,7 +37,7 @@ struct OpenedAt {
 /// The mailbox an attachment was sent to, if only one received it (for the
 /// sign-in links).
 fn recipient_of(w: &World, id: &str) -> Option<String> {
-    let mut holders = w.mailboxes.values().filter(|m| {
+    let mut holders = w.mail.mailboxes.values().filter(|m| {
         m.messages
             .iter()
             .any(|x| matches!(&x.kind, MessageKind::Custom { attachments, .. } if attachments.iter().any(|a| a == id)))

@@ -1,188 +1,36 @@
-//! The plain data of the simulated world. No behaviour beyond small queries:
-//! the rules live in `signup`, `signin` and `world`.
+//! The directory (Azure AD): tenants, their domains, users, subscriptions,
+//! company settings and RMS tenant keys, and the queries every feature asks
+//! of them. The rules that change the directory live with the features that
+//! change it (sign-up, the admin's takeovers and settings).
 
-use super::catalog::{Sku, Template};
-use super::email::Email;
-use super::events::Event;
-use super::password::PasswordHash;
-use super::time::{SimDuration, SimTime};
+pub use crate::sim::basics::countries::Region;
+use crate::sim::basics::catalog::{Sku, Template};
+use crate::sim::basics::email::Email;
+use crate::sim::basics::password::PasswordHash;
+use crate::sim::basics::rand::RandomSource;
+use crate::sim::basics::time::SimTime;
+use crate::sim::signin::Lockout;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-pub type TenantId = String;
-
-/// Engine settings a scenario fixes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Config {
-    /// PBKDF2 rounds for new password hashes.
-    pub pbkdf2_iterations: u32,
-    /// How long a sign-up confirmation link stays valid.
-    pub link_validity: SimDuration,
-}
-
-/// The simulator's default: 24 hours. No public document gives the real
-/// validity of the sign-up link, so this picks a common value for emailed
-/// verification links that still leaves the recipient of a protected file a
-/// working day to act on it.
-pub const DEFAULT_LINK_VALIDITY: SimDuration = SimDuration::hours(24);
-
-/// PBKDF2-HMAC-SHA256 rounds used in the browser. Real identity providers use
-/// far more; this keeps sign-up and sign-in instant on a projector laptop while
-/// still storing a salted, slow hash rather than the password.
-pub const DEFAULT_PBKDF2_ITERATIONS: u32 = 20_000;
-
-impl Default for Config {
-    fn default() -> Self {
-        Config { pbkdf2_iterations: DEFAULT_PBKDF2_ITERATIONS, link_validity: DEFAULT_LINK_VALIDITY }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct World {
-    pub clock: SimTime,
-    pub config: Config,
-    /// Which preset this world started from.
-    pub scenario: String,
+/// The directory part of the world.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Directory {
     pub tenants: BTreeMap<TenantId, Tenant>,
     /// Every domain any tenant holds, and which one: a map, so a domain can
     /// belong to one tenant only.
     pub domains: BTreeMap<String, DomainRecord>,
-    pub mailboxes: BTreeMap<String, Mailbox>,
-    /// Sign-up flows by their link token.
-    pub signups: BTreeMap<String, SignupFlow>,
-    /// The token of the pending flow of each address, if any. Derived from
-    /// `signups` on load (see `World::after_load`), so it is not stored.
-    #[serde(skip)]
-    pub pending_signups: BTreeMap<Email, String>,
-    pub lists: DomainLists,
-    /// The browser's signed-in account (shared by every tab, like a cookie).
-    pub session: Option<Session>,
-    /// The newest events (at most `MAX_EVENTS`), oldest first.
-    pub events: Vec<Event>,
-    /// How many older events were dropped to keep the stored state small.
-    #[serde(default)]
-    pub events_trimmed: u64,
-    pub next_message_id: u64,
-    /// IDs of the latest saves this state includes (see `persist::sync`).
-    #[serde(default)]
-    pub recent_writes: Vec<u64>,
-    /// The simulated public DNS (see `dns.rs`).
-    #[serde(default)]
-    pub dns: Vec<DnsRecord>,
-    #[serde(default)]
-    pub next_dns_id: u64,
     /// RMS tenant keys that no tenant holds any more (a cross-region
     /// takeover, a deleted tenant): content protected with them is lost.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retired_keys: Vec<RetiredKey>,
-    /// Who the PowerShell console is connected as (see `admin.rs`).
-    #[serde(default)]
-    pub console: ConsoleSession,
-    /// Protected documents the service knows of, by content ID: what the
-    /// document tracking site shows (see `sharing.rs`).
-    #[serde(default)]
-    pub documents: BTreeMap<String, Document>,
-    /// Files attached to messages (protected copies sent by Share Protected).
-    #[serde(default)]
-    pub files: BTreeMap<String, StoredFile>,
-    #[serde(default)]
-    pub next_file_id: u64,
-    /// Use licenses readers hold, by `reader|content ID`: until when they
-    /// open the document without asking the service again.
-    #[serde(default)]
-    pub use_licenses: BTreeMap<String, UseLicenseRecord>,
-    /// The RMS usage log (newest last, at most `MAX_USAGE_LOG`).
-    #[serde(default)]
-    pub usage_log: Vec<UsageLogEntry>,
 }
 
-/// The usage log keeps this many of the newest entries.
-pub const MAX_USAGE_LOG: usize = 2_000;
-
-/// A protected document as the service tracks it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Document {
-    pub content_id: String,
-    pub name: String,
-    pub issuer: Email,
-    /// The tenant whose key protected it.
-    pub tenant: TenantId,
-    pub protected_at: SimTime,
-    /// Who it was shared with (or the template's name).
-    pub shared_with: Vec<String>,
-    pub notify: bool,
-    pub instant_revoke: bool,
-    pub revoked_at: Option<SimTime>,
-    pub accesses: Vec<Access>,
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Access {
-    pub who: String,
-    pub at: SimTime,
-    pub granted: bool,
-    pub result: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoredFile {
-    pub name: String,
-    /// The bytes, URL-safe base64.
-    pub data: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UseLicenseRecord {
-    pub issued: SimTime,
-    pub valid_until: SimTime,
-}
-
-/// One line of the usage log (the documented W3C fields).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UsageLogEntry {
-    pub at: SimTime,
-    pub tenant: TenantId,
-    pub row_id: String,
-    pub request_type: String,
-    pub user_id: String,
-    pub result: String,
-    pub correlation_id: String,
-    pub content_id: String,
-    pub owner_email: String,
-    pub issuer: String,
-    pub template_id: String,
-    pub file_name: String,
-    pub date_published: String,
-}
-
-/// A record of the simulated public DNS. `visible_at` is when resolvers see
-/// it: the documented 15 to 60 minutes after it was added.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DnsRecord {
-    pub id: u64,
-    pub domain: String,
-    pub kind: RecordType,
-    pub value: String,
-    pub added: SimTime,
-    pub visible_at: SimTime,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum RecordType {
-    #[serde(rename = "TXT")]
-    Txt,
-    #[serde(rename = "MX")]
-    Mx,
-}
-
-impl RecordType {
-    pub fn label(self) -> &'static str {
-        match self {
-            RecordType::Txt => "TXT",
-            RecordType::Mx => "MX",
-        }
-    }
-}
+pub type TenantId = String;
 
 /// An Azure RMS tenant key (the "server licensor certificate" key). One per
 /// organization; a tenant that took over another in the same region also
@@ -201,10 +49,10 @@ pub struct TenantKey {
 
 impl TenantKey {
     /// A fresh random 256-bit key.
-    pub fn generate(origin: &str, created: SimTime, rng: &mut dyn super::rand::RandomSource) -> TenantKey {
+    pub fn generate(origin: &str, created: SimTime, rng: &mut dyn RandomSource) -> TenantKey {
         let mut secret = [0u8; 32];
         rng.fill(&mut secret);
-        TenantKey { id: rng.guid(), origin: origin.to_string(), created, secret: super::codec::to_b64(&secret) }
+        TenantKey { id: rng.guid(), origin: origin.to_string(), created, secret: crate::sim::basics::codec::to_b64(&secret) }
     }
 }
 
@@ -213,26 +61,6 @@ pub struct RetiredKey {
     pub key: TenantKey,
     pub at: SimTime,
     pub reason: String,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConsoleSession {
-    /// `Connect-MsolService` succeeded for this global administrator.
-    pub msol: Option<Email>,
-    /// `Connect-MgGraph` succeeded for this global administrator.
-    pub graph: Option<Email>,
-}
-
-/// The event log keeps this many of the newest events. A training session
-/// produces a few hundred; the cap keeps a 10,000-user world within the
-/// browser's storage quota.
-pub const MAX_EVENTS: usize = 1_000;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DomainLists {
-    pub personal_check: bool,
-    pub blocked_check: bool,
-    pub blocked: BTreeSet<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -268,36 +96,6 @@ impl DomainStatus {
             DomainStatus::Verified | DomainStatus::EmailVerified => "Verified",
             DomainStatus::Unverified => "Unverified",
             DomainStatus::PendingDeletion => "PendingDeletion",
-        }
-    }
-}
-
-/// The Azure region a tenant (and its RMS tenant key) lives in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Region {
-    #[default]
-    #[serde(rename = "na")]
-    NorthAmerica,
-    #[serde(rename = "eu")]
-    Europe,
-    #[serde(rename = "ap")]
-    AsiaPacific,
-}
-
-impl Region {
-    pub fn label(self) -> &'static str {
-        match self {
-            Region::NorthAmerica => "North America",
-            Region::Europe => "Europe",
-            Region::AsiaPacific => "Asia Pacific",
-        }
-    }
-    /// As in the usage log's service addresses (`….rms.na.aadrm.com`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Region::NorthAmerica => "na",
-            Region::Europe => "eu",
-            Region::AsiaPacific => "ap",
         }
     }
 }
@@ -542,134 +340,6 @@ impl User {
     }
 }
 
-/// Smart lockout bookkeeping for one account.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Lockout {
-    /// Counted failures since the last success or lockout.
-    pub failures: u32,
-    /// Fingerprints of the last three wrong passwords: repeats are not counted.
-    pub recent_bad: Vec<String>,
-    pub locked_until: Option<SimTime>,
-    /// How many times the account has been locked (later lockouts last longer).
-    pub lockouts: u32,
-}
-
-impl Lockout {
-    fn is_clear(&self) -> bool {
-        *self == Lockout::default()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Session {
-    pub upn: Email,
-    pub tenant: TenantId,
-    pub since: SimTime,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mailbox {
-    /// Stored as the key of `World::mailboxes`, restored on load.
-    #[serde(skip)]
-    pub address: String,
-    pub messages: Vec<Message>,
-}
-
-impl Mailbox {
-    pub fn unread(&self) -> usize {
-        self.messages.iter().filter(|m| !m.read).count()
-    }
-}
-
-/// A message in a mailbox. Microsoft's own mails are stored as their kind and
-/// data; their sender, subject and body are derived (`signup.rs` has the
-/// texts), which keeps a world of many sign-ups small.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Message {
-    #[serde(rename = "i")]
-    pub id: u64,
-    #[serde(rename = "t")]
-    pub at: SimTime,
-    #[serde(rename = "r", default, skip_serializing_if = "is_false")]
-    pub read: bool,
-    #[serde(rename = "k")]
-    pub kind: MessageKind,
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum MessageKind {
-    /// "Microsoft RMS": the confirmation email with the sign-up link.
-    #[serde(rename = "C")]
-    Confirmation {
-        #[serde(rename = "k")]
-        token: String,
-        #[serde(rename = "x")]
-        expires_at: SimTime,
-    },
-    /// The second email: the account is ready.
-    #[serde(rename = "R")]
-    AccountReady,
-    /// Any other message, stored whole (e.g. a scenario's shared-file mail).
-    #[serde(rename = "M")]
-    Custom {
-        from_name: String,
-        from: String,
-        subject: String,
-        body: Vec<Block>,
-        /// IDs of `World::files` attached to the message.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        attachments: Vec<String>,
-    },
-}
-
-/// A piece of a message body. Bodies are data, never HTML: the UI renders
-/// each block as text, and links as in-app `<a href>`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Block {
-    Heading(String),
-    Paragraph(String),
-    Link { text: String, href: String },
-    Small(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SignupFlow {
-    /// 128 random bits as hex; the link carries it. Stored as the key of
-    /// `World::signups`, restored on load.
-    #[serde(skip)]
-    pub token: String,
-    #[serde(rename = "e")]
-    pub email: Email,
-    #[serde(rename = "i")]
-    pub issued_at: SimTime,
-    #[serde(rename = "x")]
-    pub expires_at: SimTime,
-    #[serde(rename = "s")]
-    pub state: FlowState,
-    /// When the link was first opened (seed step 5), if it was.
-    #[serde(rename = "o", default, skip_serializing_if = "Option::is_none")]
-    pub opened_at: Option<SimTime>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum FlowState {
-    /// The confirmation email is out; the link has not been used.
-    #[serde(rename = "W")]
-    AwaitingConfirmation,
-    /// The account was created (or activated) with this link.
-    #[serde(rename = "C")]
-    Completed { at: SimTime },
-    /// A newer link was sent to the same address; this one no longer works.
-    #[serde(rename = "S")]
-    Superseded { at: SimTime },
-    /// The sign-up was canceled, e.g. because the organization has a paid subscription.
-    #[serde(rename = "X")]
-    Canceled { at: SimTime },
-}
 
 impl Tenant {
     /// ConsumedUnits of a subscription: the users holding its license.
@@ -709,45 +379,115 @@ impl Tenant {
     }
 }
 
-impl World {
+impl Tenant {
+    /// A tenant with no users, subscriptions, templates or keys yet, the
+    /// default company settings, and no administrative history.
+    pub fn new(
+        id: TenantId,
+        display_name: &str,
+        initial_domain: String,
+        kind: TenantKind,
+        origin: TenantOrigin,
+        region: Region,
+        created: SimTime,
+    ) -> Tenant {
+        Tenant {
+            id,
+            display_name: display_name.to_string(),
+            initial_domain,
+            kind,
+            origin,
+            created,
+            subscriptions: vec![],
+            templates: vec![],
+            settings: CompanySettings::default(),
+            users: BTreeMap::new(),
+            region,
+            dir_sync: false,
+            keys: vec![],
+            claims: BTreeMap::new(),
+            challenges: BTreeMap::new(),
+            rms: RmsAdmin::default(),
+            converted: None,
+            deletion_at: None,
+        }
+    }
+
+    /// `AccountSkuId`, as `Get-MsolAccountSku` and license lists show it:
+    /// `contoso:ENTERPRISEPACK`.
+    pub fn account_sku_id(&self, sku: Sku) -> String {
+        format!("{}:{}", self.account_name(), sku.part_number())
+    }
+}
+
+/// One domain of a tenant as the admin center and `Get-MsolDomain` list it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DomainEntry {
+    pub name: String,
+    pub status: DomainListStatus,
+}
+
+/// A listed domain's status: a held domain's, the initial domain, or one an
+/// administrator added and has not verified yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DomainListStatus {
+    Held(DomainStatus),
+    Initial,
+    Unverified,
+}
+
+impl DomainListStatus {
+    /// As the admin center shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            DomainListStatus::Held(s) => s.label(),
+            DomainListStatus::Initial => "Verified (initial domain)",
+            DomainListStatus::Unverified => "Unverified",
+        }
+    }
+    /// As `Get-MsolDomain` shows it (MSOnline knows three statuses).
+    pub fn msol(self) -> &'static str {
+        match self {
+            DomainListStatus::Held(s) => s.msol(),
+            DomainListStatus::Initial => "Verified",
+            DomainListStatus::Unverified => "Unverified",
+        }
+    }
+}
+
+impl Directory {
     pub fn tenant_of_domain(&self, domain: &str) -> Option<&Tenant> {
         self.domains.get(domain).and_then(|d| self.tenants.get(&d.tenant))
     }
     pub fn user(&self, upn: &Email) -> Option<&User> {
         self.tenant_of_domain(upn.domain()).and_then(|t| t.users.get(upn))
     }
+    /// The domains a tenant holds (not its initial domain or claims).
     pub fn tenant_domains(&self, tenant: &str) -> Vec<(&String, &DomainRecord)> {
         self.domains.iter().filter(|(_, r)| r.tenant == tenant).collect()
     }
-    pub fn mailbox(&self, address: &str) -> Option<&Mailbox> {
-        self.mailboxes.get(&address.to_ascii_lowercase())
+    /// Every domain of a tenant: those it holds, its initial
+    /// `….onmicrosoft.com` domain, and those added but not verified yet.
+    pub fn domain_list(&self, tenant: &str) -> Vec<DomainEntry> {
+        let Some(t) = self.tenants.get(tenant) else { return vec![] };
+        let mut list: Vec<DomainEntry> = self
+            .tenant_domains(tenant)
+            .into_iter()
+            .map(|(d, r)| DomainEntry { name: d.clone(), status: DomainListStatus::Held(r.status) })
+            .collect();
+        list.push(DomainEntry { name: t.initial_domain.clone(), status: DomainListStatus::Initial });
+        list.extend(t.claims.keys().map(|d| DomainEntry { name: d.clone(), status: DomainListStatus::Unverified }));
+        list
     }
-    /// Who is signed in, if anyone.
-    pub fn signed_in_upn(&self) -> Option<&Email> {
-        self.session.as_ref().map(|s| &s.upn)
+    /// The key with this ID, and the tenant that holds it.
+    pub fn key(&self, key_id: &str) -> Option<(&TenantKey, &Tenant)> {
+        self.tenants.values().find_map(|t| t.keys.iter().find(|k| k.id == key_id).map(|k| (k, t)))
     }
-    pub fn signed_in_user(&self) -> Option<&User> {
-        self.session.as_ref().and_then(|s| self.user(&s.upn))
-    }
-
-    /// Restores what the stored form leaves out: each user's and flow's key,
-    /// and the index of pending sign-ups.
+    /// Restores what the stored form leaves out: each user's sign-in name.
     pub fn after_load(&mut self) {
         for t in self.tenants.values_mut() {
             for (upn, u) in t.users.iter_mut() {
                 u.upn = upn.clone();
-            }
-        }
-        for (address, m) in self.mailboxes.iter_mut() {
-            m.address = address.clone();
-        }
-        self.pending_signups.clear();
-        for (token, f) in self.signups.iter_mut() {
-            f.token = token.clone();
-            // At most one flow per address awaits confirmation: asking again
-            // retires the previous one.
-            if f.state == FlowState::AwaitingConfirmation {
-                self.pending_signups.insert(f.email.clone(), token.clone());
             }
         }
     }

@@ -3,12 +3,38 @@
 //! seconds; a repeat of one of the last three wrong passwords is not counted;
 //! a success resets the count.
 
-use super::email::Email;
-use super::events::EventKind;
-use super::model::*;
-use super::time::{SimDuration, SimTime};
+use crate::sim::World;
+use crate::sim::basics::email::{Email, EmailError};
+use crate::sim::basics::time::{SimDuration, SimTime};
+use crate::sim::directory::{AccountStatus, TenantId};
+use crate::sim::events::EventKind;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+/// Smart lockout bookkeeping for one account.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lockout {
+    /// Counted failures since the last success or lockout.
+    pub failures: u32,
+    /// Fingerprints of the last three wrong passwords: repeats are not counted.
+    pub recent_bad: Vec<String>,
+    pub locked_until: Option<SimTime>,
+    /// How many times the account has been locked (later lockouts last longer).
+    pub lockouts: u32,
+}
+
+impl Lockout {
+    pub(crate) fn is_clear(&self) -> bool {
+        *self == Lockout::default()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub upn: Email,
+    pub tenant: TenantId,
+    pub since: SimTime,
+}
 
 pub const LOCKOUT_THRESHOLD: u32 = 10;
 pub const FIRST_LOCKOUT: SimDuration = SimDuration::seconds(60);
@@ -18,7 +44,7 @@ pub const LOCKED_MESSAGE: &str = "Your account is temporarily locked to prevent 
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SignInError {
-    InvalidEmail(super::email::EmailError),
+    InvalidEmail(EmailError),
     EmptyPassword,
     UnknownAccount,
     WrongPassword,
@@ -60,10 +86,10 @@ impl World {
             return Err(SignInError::EmptyPassword);
         }
         let now = self.clock;
-        let Some(tenant_id) = self.domains.get(upn.domain()).map(|d| d.tenant.clone()) else {
+        let Some(tenant_id) = self.directory.domains.get(upn.domain()).map(|d| d.tenant.clone()) else {
             return self.fail(&upn, SignInError::UnknownAccount, false, 0);
         };
-        let Some(user) = self.tenants.get_mut(&tenant_id).and_then(|t| t.users.get_mut(&upn)) else {
+        let Some(user) = self.directory.tenants.get_mut(&tenant_id).and_then(|t| t.users.get_mut(&upn)) else {
             return self.fail(&upn, SignInError::UnknownAccount, false, 0);
         };
         if let Some(until) = user.lockout.locked_until {
@@ -101,7 +127,7 @@ impl World {
             let n = lock.lockouts;
             self.log(EventKind::SignInFailed {
                 email: upn.to_string(),
-                reason: SignInError::WrongPassword.to_string(),
+                reason: SignInError::WrongPassword,
                 counted: true,
                 failures,
             });
@@ -112,7 +138,7 @@ impl World {
     }
 
     fn fail<T>(&mut self, upn: &Email, err: SignInError, counted: bool, failures: u32) -> Result<T, SignInError> {
-        self.log(EventKind::SignInFailed { email: upn.to_string(), reason: err.to_string(), counted, failures });
+        self.log(EventKind::SignInFailed { email: upn.to_string(), reason: err.clone(), counted, failures });
         Err(err)
     }
 

@@ -281,7 +281,38 @@ pub fn region_of(alpha2: &str) -> Region {
     }
 }
 
-use super::model::Region;
+use serde::{Deserialize, Serialize};
+
+/// The Azure region a tenant (and its RMS tenant key) lives in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Region {
+    #[default]
+    #[serde(rename = "na")]
+    NorthAmerica,
+    #[serde(rename = "eu")]
+    Europe,
+    #[serde(rename = "ap")]
+    AsiaPacific,
+}
+
+impl Region {
+    pub fn label(self) -> &'static str {
+        match self {
+            Region::NorthAmerica => "North America",
+            Region::Europe => "Europe",
+            Region::AsiaPacific => "Asia Pacific",
+        }
+    }
+    /// As in the usage log's service addresses (`….rms.na.aadrm.com`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Region::NorthAmerica => "na",
+            Region::Europe => "eu",
+            Region::AsiaPacific => "ap",
+        }
+    }
+}
+
 
 const EMEA: &[&str] = &[
     "AD", "AE", "AL", "AM", "AO", "AT", "AX", "AZ", "BA", "BE", "BF", "BG", "BH", "BI", "BJ", "BV", "BW", "BY", "CD",

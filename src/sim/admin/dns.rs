@@ -2,13 +2,56 @@
 //! resolvers only after a propagation delay on the simulated clock, and the
 //! check that domain verification runs against it.
 
-use super::email::{EmailError, domain_problem, normalize_domain};
-use super::events::EventKind;
-use super::model::{DnsRecord, RecordType, World};
-use super::rand::RandomSource;
-use super::time::{SimDuration, SimTime};
+use crate::sim::World;
+use crate::sim::basics::email::{EmailError, domain_problem, normalize_domain};
+use crate::sim::basics::rand::RandomSource;
+use crate::sim::basics::time::{SimDuration, SimTime};
+use crate::sim::events::EventKind;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+/// The DNS part of the world: every zone's records, in the order added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dns {
+    pub records: Vec<DnsRecord>,
+    pub next_id: u64,
+}
+
+impl Default for Dns {
+    fn default() -> Self {
+        Dns { records: vec![], next_id: 1 }
+    }
+}
+
+/// A record of the simulated public DNS. `visible_at` is when resolvers see
+/// it: the documented 15 to 60 minutes after it was added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DnsRecord {
+    pub id: u64,
+    pub domain: String,
+    pub kind: RecordType,
+    pub value: String,
+    pub added: SimTime,
+    pub visible_at: SimTime,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum RecordType {
+    #[serde(rename = "TXT")]
+    Txt,
+    #[serde(rename = "MX")]
+    Mx,
+}
+
+impl RecordType {
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordType::Txt => "TXT",
+            RecordType::Mx => "MX",
+        }
+    }
+}
+
 
 /// "There may be a delay of 15 to 60 minutes between when the DNS update is
 /// made and when this cmdlet is able to verify" (Confirm-MsolDomain).
@@ -119,15 +162,15 @@ impl World {
                 return Err(DnsError::BadMailServer(typed));
             }
         }
-        if self.dns.iter().any(|r| r.domain == domain && r.kind == kind && r.value == value) {
+        if self.dns.records.iter().any(|r| r.domain == domain && r.kind == kind && r.value == value) {
             return Err(DnsError::Duplicate);
         }
         let spread = (MAX_PROPAGATION.0 - MIN_PROPAGATION.0) / 60 + 1;
         let delay = SimDuration::minutes(MIN_PROPAGATION.0 / 60 + rng.below(spread as u64) as i64);
-        let id = self.next_dns_id.max(1);
-        self.next_dns_id = id + 1;
+        let id = self.dns.next_id.max(1);
+        self.dns.next_id = id + 1;
         let visible_at = self.clock.plus(delay);
-        self.dns.push(DnsRecord {
+        self.dns.records.push(DnsRecord {
             id,
             domain: domain.clone(),
             kind,
@@ -135,22 +178,22 @@ impl World {
             added: self.clock,
             visible_at,
         });
-        self.log(EventKind::DnsRecordAdded { domain, kind: kind.label().into(), value, visible_at });
+        self.log(EventKind::DnsRecordAdded { domain, kind, value, visible_at });
         Ok(id)
     }
 
     /// "Remove" on `/dns`. Removal is immediate (the simulator doesn't model
     /// cached answers going stale).
     pub fn remove_dns_record(&mut self, id: u64) -> Result<(), DnsError> {
-        let i = self.dns.iter().position(|r| r.id == id).ok_or(DnsError::NoSuchRecord)?;
-        let r = self.dns.remove(i);
-        self.log(EventKind::DnsRecordRemoved { domain: r.domain, kind: r.kind.label().into(), value: r.value });
+        let i = self.dns.records.iter().position(|r| r.id == id).ok_or(DnsError::NoSuchRecord)?;
+        let r = self.dns.records.remove(i);
+        self.log(EventKind::DnsRecordRemoved { domain: r.domain, kind: r.kind, value: r.value });
         Ok(())
     }
 
     /// What a resolver answers now for `domain`.
     pub fn resolve(&self, domain: &str, kind: RecordType) -> Vec<&DnsRecord> {
-        self.dns.iter().filter(|r| r.domain == domain && r.kind == kind && r.visible_at <= self.clock).collect()
+        self.dns.records.iter().filter(|r| r.domain == domain && r.kind == kind && r.visible_at <= self.clock).collect()
     }
 
     /// Looks for the TXT value `expected` (or its MX form) at `domain`.
@@ -160,7 +203,7 @@ impl World {
             RecordType::Txt => r.value == expected,
             RecordType::Mx => r.value == mx,
         };
-        let all: Vec<&DnsRecord> = self.dns.iter().filter(|r| r.domain == domain).collect();
+        let all: Vec<&DnsRecord> = self.dns.records.iter().filter(|r| r.domain == domain).collect();
         if all.iter().any(|r| r.visible_at <= self.clock && matches(r)) {
             return Ok(());
         }

@@ -2,13 +2,67 @@
 //! Graph cmdlet of `powershell::registry` acts on the same world as the
 //! admin pages, and returns objects shaped like the real cmdlets' output.
 
-use super::admin::{AdminError, Confirmed};
-use super::email::Email;
-use super::model::*;
+use super::ConsoleService;
 use super::powershell::{BoundArgs, CmdletHost, DefaultView, HostError, PsObject, PsValue};
-use super::rand::RandomSource;
+use crate::sim::World;
+use crate::sim::admin::{AdminError, Confirmed, ForceTakeover, SettingsVia};
+use crate::sim::basics::countries;
+use crate::sim::basics::email::Email;
+use crate::sim::basics::rand::RandomSource;
+use crate::sim::directory::*;
 
 const MSOL: &str = "Microsoft.Online.Administration.Automation";
+
+/// The cmdlets whose effect the world provides (the registry names them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HostCmdlet {
+    ConnectMsolService,
+    ConnectMgGraph,
+    GetMsolAccountSku,
+    GetMsolCompanyInformation,
+    SetMsolCompanySettings,
+    GetMsolDomain,
+    NewMsolDomain,
+    GetMsolDomainVerificationDns,
+    ConfirmMsolDomain,
+    ConfirmMsolEmailVerifiedDomain,
+    GetMsolUser,
+    SetMsolUser,
+    RemoveMsolUser,
+    SetMsolDirSyncEnabled,
+    GetMgPolicyAuthorizationPolicy,
+    UpdateMgPolicyAuthorizationPolicy,
+}
+
+impl HostCmdlet {
+    pub const ALL: [HostCmdlet; 16] = [HostCmdlet::ConnectMsolService, HostCmdlet::ConnectMgGraph, HostCmdlet::GetMsolAccountSku, HostCmdlet::GetMsolCompanyInformation, HostCmdlet::SetMsolCompanySettings, HostCmdlet::GetMsolDomain, HostCmdlet::NewMsolDomain, HostCmdlet::GetMsolDomainVerificationDns, HostCmdlet::ConfirmMsolDomain, HostCmdlet::ConfirmMsolEmailVerifiedDomain, HostCmdlet::GetMsolUser, HostCmdlet::SetMsolUser, HostCmdlet::RemoveMsolUser, HostCmdlet::SetMsolDirSyncEnabled, HostCmdlet::GetMgPolicyAuthorizationPolicy, HostCmdlet::UpdateMgPolicyAuthorizationPolicy];
+
+    /// The registry's canonical name.
+    pub fn name(self) -> &'static str {
+        match self {
+            HostCmdlet::ConnectMsolService => "Connect-MsolService",
+            HostCmdlet::ConnectMgGraph => "Connect-MgGraph",
+            HostCmdlet::GetMsolAccountSku => "Get-MsolAccountSku",
+            HostCmdlet::GetMsolCompanyInformation => "Get-MsolCompanyInformation",
+            HostCmdlet::SetMsolCompanySettings => "Set-MsolCompanySettings",
+            HostCmdlet::GetMsolDomain => "Get-MsolDomain",
+            HostCmdlet::NewMsolDomain => "New-MsolDomain",
+            HostCmdlet::GetMsolDomainVerificationDns => "Get-MsolDomainVerificationDns",
+            HostCmdlet::ConfirmMsolDomain => "Confirm-MsolDomain",
+            HostCmdlet::ConfirmMsolEmailVerifiedDomain => "Confirm-MsolEmailVerifiedDomain",
+            HostCmdlet::GetMsolUser => "Get-MsolUser",
+            HostCmdlet::SetMsolUser => "Set-MsolUser",
+            HostCmdlet::RemoveMsolUser => "Remove-MsolUser",
+            HostCmdlet::SetMsolDirSyncEnabled => "Set-MsolDirSyncEnabled",
+            HostCmdlet::GetMgPolicyAuthorizationPolicy => "Get-MgPolicyAuthorizationPolicy",
+            HostCmdlet::UpdateMgPolicyAuthorizationPolicy => "Update-MgPolicyAuthorizationPolicy",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<HostCmdlet> {
+        HostCmdlet::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
 
 pub struct SimHost<'a> {
     pub world: &'a mut World,
@@ -70,19 +124,19 @@ fn guid_of(seed: &str) -> String {
 
 impl SimHost<'_> {
     fn msol_tenant(&self) -> Result<(Email, TenantId), HostError> {
-        let upn = self.world.console_admin(false).ok_or_else(not_connected_msol)?;
+        let upn = self.world.console_admin(ConsoleService::MsOnline).ok_or_else(not_connected_msol)?;
         let t = self.world.admin_tenant(&upn).map_err(|e| admin_error(&e))?;
         Ok((upn, t))
     }
 
     fn graph_tenant(&self) -> Result<(Email, TenantId), HostError> {
-        let upn = self.world.console_admin(true).ok_or_else(not_connected_graph)?;
+        let upn = self.world.console_admin(ConsoleService::Graph).ok_or_else(not_connected_graph)?;
         let t = self.world.admin_tenant(&upn).map_err(|e| admin_error(&e))?;
         Ok((upn, t))
     }
 
     fn tenant(&self, id: &str) -> &Tenant {
-        &self.world.tenants[id]
+        &self.world.directory.tenants[id]
     }
 
     fn account_skus(&self, id: &str) -> Vec<PsObject> {
@@ -101,7 +155,7 @@ impl SimHost<'_> {
                 )
                 .with("AccountName", t.account_name())
                 .with("AccountObjectId", PsValue::Null)
-                .with("AccountSkuId", format!("{}:{}", t.account_name(), s.sku.part_number()))
+                .with("AccountSkuId", t.account_sku_id(s.sku))
                 .with("ActiveUnits", s.active_units)
                 .with("ConsumedUnits", t.consumed_units(s.sku))
                 .with("ServiceStatus", PsValue::List(vec![PsValue::Str(format!("{}", s.sku.display_name()))]))
@@ -159,12 +213,7 @@ impl SimHost<'_> {
     }
 
     fn domains(&self, id: &str) -> Vec<(String, &'static str)> {
-        let t = self.tenant(id);
-        let mut list: Vec<(String, &'static str)> =
-            self.world.tenant_domains(id).into_iter().map(|(d, r)| (d.clone(), r.status.msol())).collect();
-        list.push((t.initial_domain.clone(), "Verified"));
-        list.extend(t.claims.keys().map(|d| (d.clone(), "Unverified")));
-        list
+        self.world.directory.domain_list(id).into_iter().map(|d| (d.name, d.status.msol())).collect()
     }
 
     fn domain_obj(name: &str, status: &str) -> PsObject {
@@ -192,7 +241,7 @@ impl SimHost<'_> {
         )
         .with("BlockCredential", u.status == AccountStatus::SignInBlocked)
         .with("City", PsValue::Null)
-        .with("Country", super::countries::name_of(&u.country).unwrap_or(""))
+        .with("Country", countries::name_of(&u.country).unwrap_or(""))
         .with("DisplayName", u.display_name())
         .with("FirstName", u.first_name.clone())
         .with("isLicensed", !u.licenses.is_empty())
@@ -200,7 +249,7 @@ impl SimHost<'_> {
         .with(
             "Licenses",
             PsValue::List(
-                u.licenses.iter().map(|s| PsValue::Str(format!("{}:{}", t.account_name(), s.part_number()))).collect(),
+                u.licenses.iter().map(|s| PsValue::Str(t.account_sku_id(*s))).collect(),
             ),
         )
         .with("ObjectId", guid_of(u.upn.as_str()))
@@ -223,30 +272,30 @@ impl SimHost<'_> {
             .with("Id", "authorizationPolicy")
     }
 
-    fn run(&mut self, cmdlet: &str, a: &BoundArgs) -> Result<Vec<PsObject>, HostError> {
+    fn run(&mut self, cmdlet: HostCmdlet, a: &BoundArgs) -> Result<Vec<PsObject>, HostError> {
         match cmdlet {
             // Both ask for credentials in a dialog; the page signs in and
             // resumes the console with the outcome.
-            "Connect-MsolService" | "Connect-MgGraph" => Err(HostError::need_credential()),
-            "Get-MsolAccountSku" => {
+            HostCmdlet::ConnectMsolService | HostCmdlet::ConnectMgGraph => Err(HostError::need_credential()),
+            HostCmdlet::GetMsolAccountSku => {
                 let (_, t) = self.msol_tenant()?;
                 Ok(self.account_skus(&t))
             }
-            "Get-MsolCompanyInformation" => {
+            HostCmdlet::GetMsolCompanyInformation => {
                 let (_, t) = self.msol_tenant()?;
                 Ok(vec![self.company(&t)])
             }
-            "Set-MsolCompanySettings" => {
+            HostCmdlet::SetMsolCompanySettings => {
                 let (upn, _) = self.msol_tenant()?;
                 let (ad_hoc, ev) = (a.bool("AllowAdHocSubscriptions"), a.bool("AllowEmailVerifiedUsers"));
                 if ad_hoc.is_some() || ev.is_some() {
                     self.world
-                        .set_company_settings(&upn, ad_hoc, ev, "Set-MsolCompanySettings")
+                        .set_company_settings(&upn, ad_hoc, ev, SettingsVia::SetMsolCompanySettings)
                         .map_err(|e| admin_error(&e))?;
                 }
                 Ok(vec![])
             }
-            "Get-MsolDomain" => {
+            HostCmdlet::GetMsolDomain => {
                 let (_, t) = self.msol_tenant()?;
                 let mut list = self.domains(&t);
                 if let Some(name) = a.str("DomainName") {
@@ -261,13 +310,13 @@ impl SimHost<'_> {
                 }
                 Ok(list.into_iter().map(|(d, s)| Self::domain_obj(&d, s)).collect())
             }
-            "New-MsolDomain" => {
+            HostCmdlet::NewMsolDomain => {
                 let (upn, _) = self.msol_tenant()?;
                 let name = a.str("Name").unwrap_or_default().to_string();
                 let added = self.world.add_domain(&upn, &name, self.rng).map_err(|e| admin_error(&e))?;
                 Ok(vec![Self::domain_obj(&added.challenge.domain, "Unverified")])
             }
-            "Get-MsolDomainVerificationDns" => {
+            HostCmdlet::GetMsolDomainVerificationDns => {
                 let (upn, _) = self.msol_tenant()?;
                 let name = a.str("DomainName").unwrap_or_default().to_string();
                 let c = self.world.verification_record(&upn, &name).map_err(|e| admin_error(&e))?;
@@ -292,17 +341,22 @@ impl SimHost<'_> {
                 };
                 Ok(vec![obj])
             }
-            "Confirm-MsolDomain" | "Confirm-MsolEmailVerifiedDomain" => {
+            HostCmdlet::ConfirmMsolDomain | HostCmdlet::ConfirmMsolEmailVerifiedDomain => {
                 let (upn, _) = self.msol_tenant()?;
                 let name = a.str("DomainName").unwrap_or_default().to_string();
-                let force = cmdlet == "Confirm-MsolEmailVerifiedDomain"
-                    || a.str("ForceTakeover").is_some_and(|f| f.eq_ignore_ascii_case("Force"));
+                let force = if cmdlet == HostCmdlet::ConfirmMsolEmailVerifiedDomain
+                    || a.str("ForceTakeover").is_some_and(|f| f.eq_ignore_ascii_case("Force"))
+                {
+                    ForceTakeover::Force
+                } else {
+                    ForceTakeover::Off
+                };
                 match self.world.confirm_domain(&upn, &name, force, self.rng).map_err(|e| admin_error(&e))? {
                     // "A successful challenge returns you to the prompt without an error."
                     Confirmed::Verified { .. } | Confirmed::TookOver(_) => Ok(vec![]),
                 }
             }
-            "Get-MsolUser" => {
+            HostCmdlet::GetMsolUser => {
                 let (_, t) = self.msol_tenant()?;
                 let tenant = self.tenant(&t);
                 if let Some(upn) = a.str("UserPrincipalName") {
@@ -322,7 +376,7 @@ impl SimHost<'_> {
                     .map(|u| Self::user_obj(tenant, u))
                     .collect())
             }
-            "Set-MsolUser" => {
+            HostCmdlet::SetMsolUser => {
                 let (upn, _) = self.msol_tenant()?;
                 let target = a.str("UserPrincipalName").unwrap_or_default().to_string();
                 if let Some(b) = a.bool("BlockCredential") {
@@ -338,7 +392,7 @@ impl SimHost<'_> {
                 }
                 Ok(vec![])
             }
-            "Remove-MsolUser" => {
+            HostCmdlet::RemoveMsolUser => {
                 let (upn, _) = self.msol_tenant()?;
                 let target = a.str("UserPrincipalName").unwrap_or_default().to_string();
                 if !a.switch("Force") {
@@ -354,17 +408,17 @@ impl SimHost<'_> {
                 self.world.remove_user(&upn, &target).map_err(|e| admin_error(&e))?;
                 Ok(vec![])
             }
-            "Set-MsolDirSyncEnabled" => {
+            HostCmdlet::SetMsolDirSyncEnabled => {
                 let (upn, _) = self.msol_tenant()?;
                 let on = a.bool("EnableDirSync").unwrap_or(false);
                 self.world.set_dir_sync(&upn, on).map_err(|e| admin_error(&e))?;
                 Ok(vec![])
             }
-            "Get-MgPolicyAuthorizationPolicy" => {
+            HostCmdlet::GetMgPolicyAuthorizationPolicy => {
                 let (_, t) = self.graph_tenant()?;
                 Ok(vec![self.authorization_policy(&t)])
             }
-            "Update-MgPolicyAuthorizationPolicy" => {
+            HostCmdlet::UpdateMgPolicyAuthorizationPolicy => {
                 let (upn, _) = self.graph_tenant()?;
                 let mut ad_hoc = a.bool("AllowedToSignUpEmailBasedSubscriptions");
                 let mut ev = a.bool("AllowEmailVerifiedUsersToJoinOrganization");
@@ -402,12 +456,20 @@ impl SimHost<'_> {
                     }
                 }
                 self.world
-                    .set_company_settings(&upn, ad_hoc, ev, "Update-MgPolicyAuthorizationPolicy")
+                    .set_company_settings(&upn, ad_hoc, ev, SettingsVia::UpdateMgPolicyAuthorizationPolicy)
                     .map_err(|e| admin_error(&e))?;
                 Ok(vec![])
             }
-            other => Err(HostError::new(
-                format!("{other} isn't simulated."),
+        }
+    }
+}
+
+impl CmdletHost for SimHost<'_> {
+    fn invoke(&mut self, cmdlet: &str, args: &BoundArgs) -> Result<Vec<PsObject>, HostError> {
+        match HostCmdlet::from_name(cmdlet) {
+            Some(c) => self.run(c, args),
+            None => Err(HostError::new(
+                format!("{cmdlet} isn't simulated."),
                 "NotImplemented",
                 "NotImplementedException",
                 "NotSimulated",
@@ -416,13 +478,8 @@ impl SimHost<'_> {
     }
 }
 
-impl CmdletHost for SimHost<'_> {
-    fn invoke(&mut self, cmdlet: &str, args: &BoundArgs) -> Result<Vec<PsObject>, HostError> {
-        self.run(cmdlet, args)
-    }
-}
-
 /// What the credential dialog's sign-in gives the waiting cmdlet.
 pub fn connect(world: &mut World, cmdlet: &str, email: &str, password: &str) -> Result<Vec<PsObject>, HostError> {
-    world.console_connect(email, password, cmdlet == "Connect-MgGraph").map(|_| vec![]).map_err(|e| admin_error(&e))
+    let service = if cmdlet == "Connect-MgGraph" { ConsoleService::Graph } else { ConsoleService::MsOnline };
+    world.console_connect(email, password, service).map(|_| vec![]).map_err(|e| admin_error(&e))
 }

@@ -1,231 +1,14 @@
-//! The append-only event log, and the plain-language explanation of each
-//! event that `/events` shows, tied to the step of the seed it belongs to.
+//! The plain-language explanation of each event that `/events` and "What
+//! happened behind the scenes" show, tied to the step of the seed it belongs to.
 
-use super::catalog::Sku;
-use super::model::Region;
-use super::time::{SimDuration, SimTime};
+use super::EventKind;
+use crate::sim::admin::takeover::key_move_effect;
+use crate::sim::directory::CompanySettings;
+use crate::sim::sharing::AccessOutcome;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Event {
-    pub seq: u64,
-    pub at: SimTime,
-    pub kind: EventKind,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum EventKind {
-    ScenarioLoaded {
-        name: String,
-    },
-    ClockAdvanced {
-        by: SimDuration,
-        to: SimTime,
-    },
-    SignupRequested {
-        email: String,
-    },
-    SignupRefused {
-        email: String,
-        reason: String,
-    },
-    PaidSubscriptionFound {
-        email: String,
-        organization: String,
-        sku: Sku,
-    },
-    ConfirmationEmailSent {
-        email: String,
-        expires_at: SimTime,
-        replaced_previous: bool,
-    },
-    ConfirmationLinkOpened {
-        email: String,
-        existing_account: bool,
-    },
-    ConfirmationLinkRejected {
-        email: String,
-        reason: String,
-    },
-    AccountDetailsRejected {
-        email: String,
-        problems: Vec<String>,
-    },
-    DomainChecked {
-        domain: String,
-        found: Option<String>,
-        has_rms: bool,
-    },
-    TenantCreated {
-        domain: String,
-        tenant: String,
-        initial_domain: String,
-        #[serde(default)]
-        region: Region,
-    },
-    UserCreated {
-        upn: String,
-        tenant: String,
-        ordinal: u32,
-        new_tenant: bool,
-    },
-    SubscriptionGranted {
-        tenant: String,
-        account_sku_id: String,
-        active_units: u32,
-    },
-    DefaultTemplatesCreated {
-        tenant: String,
-        names: Vec<String>,
-    },
-    LicenseAssigned {
-        upn: String,
-        account_sku_id: String,
-        consumed: u32,
-        active: u32,
-    },
-    TemplatesAvailable {
-        tenant: String,
-        names: Vec<String>,
-    },
-    AccountReadyEmailSent {
-        email: String,
-    },
-    SignedIn {
-        upn: String,
-    },
-    SignInFailed {
-        email: String,
-        reason: String,
-        counted: bool,
-        failures: u32,
-    },
-    AccountLocked {
-        upn: String,
-        until: SimTime,
-        lockout_number: u32,
-    },
-    SignedOut {
-        upn: String,
-    },
-    BlockedDomainAdded {
-        domain: String,
-    },
-    BlockedDomainRemoved {
-        domain: String,
-    },
-    DomainListSwitched {
-        list: String,
-        on: bool,
-    },
-    DnsRecordAdded {
-        domain: String,
-        kind: String,
-        value: String,
-        visible_at: SimTime,
-    },
-    DnsRecordRemoved {
-        domain: String,
-        kind: String,
-        value: String,
-    },
-    BecomeAdminStarted {
-        upn: String,
-        domain: String,
-        txt: String,
-    },
-    DomainVerificationFailed {
-        domain: String,
-        by: String,
-        reason: String,
-    },
-    InternalTakeover {
-        upn: String,
-        tenant: String,
-        domain: String,
-    },
-    DomainAdded {
-        domain: String,
-        tenant: String,
-        txt: String,
-        held_by: Option<String>,
-    },
-    DomainVerified {
-        domain: String,
-        tenant: String,
-    },
-    ExternalTakeover {
-        domain: String,
-        from: String,
-        to: String,
-        users: u32,
-        same_region: bool,
-        deletion_at: SimTime,
-    },
-    TenantDeleted {
-        tenant: String,
-        initial_domain: String,
-    },
-    CompanySettingsChanged {
-        tenant: String,
-        allow_ad_hoc: bool,
-        allow_email_verified: bool,
-        via: String,
-    },
-    DirSyncChanged {
-        tenant: String,
-        on: bool,
-    },
-    UserBlocked {
-        upn: String,
-        blocked: bool,
-    },
-    UserDeleted {
-        upn: String,
-        freed: Vec<String>,
-    },
-    ConvertedToPaid {
-        tenant: String,
-        account_sku_id: String,
-        units: u32,
-    },
-    RmsFeatureChanged {
-        tenant: String,
-        feature: String,
-        on: bool,
-    },
-    SharingAppInstalled {
-        upn: String,
-        device: String,
-    },
-    ConsoleConnected {
-        upn: String,
-        service: String,
-    },
-    FileProtected {
-        issuer: String,
-        file: String,
-        shared_with: Vec<String>,
-    },
-    FileOpened {
-        reader: String,
-        file: String,
-        granted: bool,
-        result: String,
-    },
-    ProtectionRemoved {
-        owner: String,
-        file: String,
-    },
-    AccessRevoked {
-        owner: String,
-        file: String,
-        effective_for_all: SimTime,
-    },
-}
-
 /// Which part of the seed an event belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Step {
     /// "To sign up for RMS for individuals", step N (1–8).
     SignUp(u8),
@@ -295,11 +78,12 @@ impl EventKind {
                 format!("{organization} already has a paid subscription with Azure RMS"),
                 format!("The domain of {email} belongs to {organization}, which has {} ({}). The person doesn't need RMS for individuals: they use their existing work account, and the self-service sign-up was canceled. No email was sent.", sku.display_name(), sku.part_number()),
             ),
-            ConfirmationEmailSent { email, expires_at, replaced_previous } => (
+            ConfirmationEmailSent { email, expires_at, replaced_previous, valid_for } => (
                 Step::SignUp(4),
                 format!("Confirmation email sent to {email}"),
                 format!(
-                    "Microsoft (DoNotReply@microsoft.com) sent a message with the subject “Microsoft RMS”. Its link carries a 128-bit random token that works once and expires at {expires_at} (24 hours on the simulated clock; the real validity is not published).{}",
+                    "Microsoft (DoNotReply@microsoft.com) sent a message with the subject “Microsoft RMS”. Its link carries a 128-bit random token that works once and expires at {expires_at} ({} on the simulated clock; the real validity is not published).{}",
+                    valid_for.in_hours(),
                     if *replaced_previous { " An earlier link to the same address was retired: only the newest one works." } else { "" }
                 ),
             ),
@@ -315,12 +99,12 @@ impl EventKind {
             ConfirmationLinkRejected { email, reason } => (
                 Step::SignUp(5),
                 format!("A sign-up link for {email} was refused"),
-                reason.clone(),
+                reason.to_string(),
             ),
             AccountDetailsRejected { email, problems } => (
                 Step::SignUp(6),
                 format!("Account details for {email} were refused"),
-                format!("Nothing was created. {}", problems.join(" ")),
+                format!("Nothing was created. {}", problems.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join(" ")),
             ),
             DomainChecked { domain, found, has_rms } => (
                 Step::Overview(1),
@@ -405,17 +189,17 @@ impl EventKind {
             ),
             DomainListSwitched { list, on } => (
                 Step::Trainer,
-                format!("{list} check turned {}", if *on { "on" } else { "off" }),
+                format!("{} check turned {}", list.label(), if *on { "on" } else { "off" }),
                 if *on { "Sign-up checks addresses against this list again." } else { "Sign-up no longer checks addresses against this list." }.to_string(),
             ),
             DnsRecordAdded { domain, kind, value, visible_at } => (
                 Step::Control,
-                format!("{kind} record added to {domain}"),
-                format!("The public DNS zone of {domain} now has the {kind} record “{value}”. Resolvers see it from {visible_at}: DNS changes take 15 to 60 minutes to propagate, so verification before then fails."),
+                format!("{} record added to {domain}", kind.label()),
+                format!("The public DNS zone of {domain} now has the {} record “{value}”. Resolvers see it from {visible_at}: DNS changes take 15 to 60 minutes to propagate, so verification before then fails.", kind.label()),
             ),
             DnsRecordRemoved { domain, kind, value } => (
                 Step::Control,
-                format!("{kind} record removed from {domain}"),
+                format!("{} record removed from {domain}", kind.label()),
                 format!("The record “{value}” is gone from the public DNS (in the simulator, at once)."),
             ),
             BecomeAdminStarted { upn, domain, txt } => (
@@ -447,24 +231,16 @@ impl EventKind {
                 format!("{to} took over {domain} from the unmanaged directory {from} (external takeover)"),
                 format!(
                     "The domain, its {users} user(s), their subscriptions and license assignments moved to {to}. {} The emptied unmanaged directory {from} will be deleted at {deletion_at}, 10 days after the forced takeover.",
-                    if *same_region {
-                        "Both tenants are in the same region, so the RMS for individuals tenant key and default templates moved too: content protected before stays readable."
-                    } else {
-                        "The tenants are in different regions, so the RMS for individuals tenant key and default templates did NOT move: content protected under the unmanaged tenant is no longer accessible."
-                    }
+                    key_move_effect(*same_region)
                 ),
             ),
             TenantDeleted { tenant, initial_domain } => (Step::Control, format!("Tenant {tenant} deleted"), format!("The unmanaged tenant {tenant} ({initial_domain}) was deleted 10 days after the forced takeover, with any RMS key it still held.")),
             CompanySettingsChanged { tenant, allow_ad_hoc, allow_email_verified, via } => (
                 Step::Control,
-                format!("{tenant}'s company settings changed ({via})"),
+                format!("{tenant}'s company settings changed ({})", via.label()),
                 format!(
-                    "AllowAdHocSubscriptions is {allow_ad_hoc} and AllowEmailVerifiedUsers is {allow_email_verified}. {}",
-                    match (allow_ad_hoc, allow_email_verified) {
-                        (false, _) => "No user can perform self-service sign-up any more, RMS for individuals included; existing users keep their licenses.",
-                        (true, false) => "Only users who already have an account can sign up; new users are told to contact their admin.",
-                        (true, true) => "Users can sign up, and new email-verified accounts can join the directory (the default).",
-                    }
+                    "AllowAdHocSubscriptions is {allow_ad_hoc} and AllowEmailVerifiedUsers is {allow_email_verified}. Effect: {}",
+                    CompanySettings { allow_ad_hoc_subscriptions: *allow_ad_hoc, allow_email_verified_users: *allow_email_verified }.effect()
                 ),
             ),
             DirSyncChanged { tenant, on } => (
@@ -487,7 +263,7 @@ impl EventKind {
                 format!("{tenant} converted to a paid subscription"),
                 format!("{account_sku_id} ({units} units) now includes Azure Rights Management. The directory and accounts are preserved, and files protected before keep their policies. Track and revoke, usage logging, super users and bring your own key are now available."),
             ),
-            RmsFeatureChanged { tenant, feature, on } => (Step::Convert, format!("{feature} turned {} in {tenant}", if *on { "on" } else { "off" }), "A Rights Management feature of the paid subscription.".to_string()),
+            RmsFeatureChanged { tenant, feature, on } => (Step::Convert, format!("{} turned {} in {tenant}", feature.label(), if *on { "on" } else { "off" }), "A Rights Management feature of the paid subscription.".to_string()),
             SharingAppInstalled { upn, device } => (
                 Step::Detect,
                 format!("{upn} installed the sharing application on {device}"),
@@ -495,7 +271,7 @@ impl EventKind {
             ),
             ConsoleConnected { upn, service } => (
                 Step::Control,
-                format!("{upn} connected to {service} in PowerShell"),
+                format!("{upn} connected to {} in PowerShell", service.label()),
                 "Only a global administrator of a managed tenant can connect; the cmdlets now act on that tenant.".to_string(),
             ),
             FileProtected { issuer, file, shared_with } => (
@@ -506,15 +282,13 @@ impl EventKind {
                     if shared_with.is_empty() { String::new() } else { format!(" An email with the protected attachment went to {}.", shared_with.join(", ")) }
                 ),
             ),
-            FileOpened { reader, file, granted, result } => (
+            FileOpened { reader, file, outcome } => (
                 Step::Share,
-                format!("{reader} {} {file}", if *granted { "opened" } else { "could not open" }),
-                if *granted && result.contains("owner") {
-                    format!("The service checked the signature and the reader's identity: the issuer always has Full Control, even after expiry or revocation. {result}.")
-                } else if *granted {
-                    format!("The service checked the signature, the reader's identity and the policy, and returned a use license with the reader's rights and the content key. {result}.")
-                } else {
-                    format!("The service refused a use license: {result}")
+                format!("{reader} {} {file}", if outcome.granted() { "opened" } else { "could not open" }),
+                match outcome {
+                    AccessOutcome::OpenedByOwner => format!("The service checked the signature and the reader's identity: the issuer always has Full Control, even after expiry or revocation. {outcome}."),
+                    o if o.granted() => format!("The service checked the signature, the reader's identity and the policy, and returned a use license with the reader's rights and the content key. {outcome}."),
+                    _ => format!("The service refused a use license: {outcome}"),
                 },
             ),
             ProtectionRemoved { owner, file } => (Step::Share, format!("{owner} removed protection from {file}"), "Only an owner (Full Control) can remove protection: the file is an ordinary file again.".to_string()),
@@ -523,6 +297,7 @@ impl EventKind {
                 format!("{owner} revoked access to {file}"),
                 format!("Nobody but the owner can get a new use license for it. Readers who already hold one keep access until it expires: everyone is locked out from {effective_for_all}."),
             ),
+            Recorded { step, title, text } => (*step, title.clone(), text.clone()),
         };
         Explanation { step, title, text }
     }

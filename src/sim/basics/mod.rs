@@ -1,0 +1,10 @@
+//! World-free helpers: nothing here knows the world or any feature.
+
+pub mod catalog;
+pub mod codec;
+pub mod countries;
+pub mod email;
+pub mod password;
+pub mod rand;
+pub mod text;
+pub mod time;

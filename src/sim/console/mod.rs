@@ -1,0 +1,79 @@
+//! The administrator's Windows PowerShell console.
+//!
+//! - `powershell`: the language layer (parsing, binding, formatting, errors,
+//!   history, completion). It knows nothing of the world: cmdlet effects go
+//!   through its `CmdletHost` trait.
+//! - `host`: `SimHost`, the `CmdletHost` over the world: each MSOnline and
+//!   Microsoft Graph cmdlet acts on the same directory as the admin pages.
+//!
+//! This file holds the console's part of the world: whom it is connected as.
+
+pub mod host;
+pub mod powershell;
+
+use crate::sim::World;
+use crate::sim::admin::AdminError;
+use crate::sim::basics::email::Email;
+use crate::sim::events::EventKind;
+use serde::{Deserialize, Serialize};
+
+/// Whom the console is connected as, per service.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsoleSession {
+    /// `Connect-MsolService` succeeded for this global administrator.
+    pub msol: Option<Email>,
+    /// `Connect-MgGraph` succeeded for this global administrator.
+    pub graph: Option<Email>,
+}
+
+/// The two services the console connects to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConsoleService {
+    /// `Connect-MsolService`: the MSOnline (Azure AD PowerShell) cmdlets.
+    MsOnline,
+    /// `Connect-MgGraph`: the Microsoft Graph PowerShell cmdlets.
+    Graph,
+}
+
+impl ConsoleService {
+    pub fn label(self) -> &'static str {
+        match self {
+            ConsoleService::MsOnline => "MSOnline",
+            ConsoleService::Graph => "Microsoft Graph",
+        }
+    }
+}
+
+impl ConsoleSession {
+    fn slot(&mut self, service: ConsoleService) -> &mut Option<Email> {
+        match service {
+            ConsoleService::MsOnline => &mut self.msol,
+            ConsoleService::Graph => &mut self.graph,
+        }
+    }
+    pub fn connected(&self, service: ConsoleService) -> Option<&Email> {
+        match service {
+            ConsoleService::MsOnline => self.msol.as_ref(),
+            ConsoleService::Graph => self.graph.as_ref(),
+        }
+    }
+}
+
+impl World {
+    /// `Connect-MsolService` or `Connect-MgGraph`: only a global
+    /// administrator of a managed tenant can connect.
+    pub fn console_connect(&mut self, email: &str, password: &str, service: ConsoleService) -> Result<Email, AdminError> {
+        let (upn, _) = self.authenticate(email, password).map_err(AdminError::Credentials)?;
+        self.admin_tenant(&upn)?;
+        *self.console.slot(service) = Some(upn.clone());
+        self.log(EventKind::ConsoleConnected { upn: upn.to_string(), service });
+        Ok(upn)
+    }
+
+    /// The console's connection, if it is still valid (the account may have
+    /// been blocked, deleted or lost its role since).
+    pub fn console_admin(&self, service: ConsoleService) -> Option<Email> {
+        let upn = self.console.connected(service)?;
+        self.admin_tenant(upn).ok().map(|_| upn.clone())
+    }
+}

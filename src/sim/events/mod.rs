@@ -1,0 +1,153 @@
+//! The event log: what happened, newest last, each event a structured
+//! record. The words a person reads are made in one place, `explain`.
+
+pub mod explain;
+
+pub use explain::{Explanation, Step};
+
+use crate::sim::World;
+use crate::sim::basics::catalog::Sku;
+use crate::sim::basics::time::{SimDuration, SimTime};
+use crate::sim::admin::dns::RecordType;
+use crate::sim::admin::{AdminError, RmsFeature, SettingsVia};
+use crate::sim::console::ConsoleService;
+use crate::sim::directory::Region;
+use crate::sim::sharing::AccessOutcome;
+use crate::sim::signin::SignInError;
+use crate::sim::signup::{FieldError, SignupRefusal, TokenError};
+use serde::{Deserialize, Serialize};
+
+/// The two domain lists of sign-up a trainer can switch off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DomainList {
+    PersonalEmail,
+    BlockedDomains,
+}
+
+impl DomainList {
+    pub fn label(self) -> &'static str {
+        match self {
+            DomainList::PersonalEmail => "Personal email address",
+            DomainList::BlockedDomains => "Blocked domains",
+        }
+    }
+}
+
+fn day() -> SimDuration {
+    SimDuration::hours(24)
+}
+
+/// The event log keeps this many of the newest events. A training session
+/// produces a few hundred; the cap keeps a 10,000-user world within the
+/// browser's storage quota.
+pub const MAX_EVENTS: usize = 1_000;
+
+/// The event log part of the world.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventLog {
+    /// The newest events (at most `MAX_EVENTS`), oldest first.
+    pub events: Vec<Event>,
+    /// How many older events were dropped to keep the stored state small.
+    #[serde(default)]
+    pub trimmed: u64,
+}
+
+impl EventLog {
+    /// The sequence number of the newest event (0 before the first).
+    pub fn last_seq(&self) -> u64 {
+        self.events.last().map(|e| e.seq).unwrap_or(self.trimmed)
+    }
+    /// The events after `seq`, oldest first.
+    pub fn since(&self, seq: u64) -> &[Event] {
+        let start = self.events.partition_point(|e| e.seq <= seq);
+        &self.events[start..]
+    }
+}
+
+impl World {
+    /// Appends to the event log, stamped with the simulated time.
+    pub fn log(&mut self, kind: EventKind) {
+        let seq = self.log.events.last().map(|e| e.seq + 1).unwrap_or(self.log.trimmed + 1);
+        self.log.events.push(Event { seq, at: self.clock, kind });
+        if self.log.events.len() > MAX_EVENTS {
+            // Drop a tenth at once so trimming stays cheap.
+            let drop = self.log.events.len() - MAX_EVENTS + MAX_EVENTS / 10;
+            self.log.events.drain(..drop);
+            self.log.trimmed += drop as u64;
+        }
+    }
+
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub seq: u64,
+    pub at: SimTime,
+    pub kind: EventKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EventKind {
+    ScenarioLoaded { name: String },
+    ClockAdvanced { by: SimDuration, to: SimTime },
+    SignupRequested { email: String },
+    SignupRefused { email: String, reason: SignupRefusal },
+    PaidSubscriptionFound { email: String, organization: String, sku: Sku },
+    ConfirmationEmailSent {
+        email: String,
+        expires_at: SimTime,
+        replaced_previous: bool,
+        /// How long the link is valid (`Config::link_validity` when it was sent).
+        #[serde(default = "day")]
+        valid_for: SimDuration,
+    },
+    ConfirmationLinkOpened { email: String, existing_account: bool },
+    ConfirmationLinkRejected { email: String, reason: TokenError },
+    AccountDetailsRejected { email: String, problems: Vec<FieldError> },
+    DomainChecked { domain: String, found: Option<String>, has_rms: bool },
+    TenantCreated {
+        domain: String,
+        tenant: String,
+        initial_domain: String,
+        #[serde(default)]
+        region: Region,
+    },
+    UserCreated { upn: String, tenant: String, ordinal: u32, new_tenant: bool },
+    SubscriptionGranted { tenant: String, account_sku_id: String, active_units: u32 },
+    DefaultTemplatesCreated { tenant: String, names: Vec<String> },
+    LicenseAssigned { upn: String, account_sku_id: String, consumed: u32, active: u32 },
+    TemplatesAvailable { tenant: String, names: Vec<String> },
+    AccountReadyEmailSent { email: String },
+    SignedIn { upn: String },
+    SignInFailed { email: String, reason: SignInError, counted: bool, failures: u32 },
+    AccountLocked { upn: String, until: SimTime, lockout_number: u32 },
+    SignedOut { upn: String },
+    BlockedDomainAdded { domain: String },
+    BlockedDomainRemoved { domain: String },
+    DomainListSwitched { list: DomainList, on: bool },
+    DnsRecordAdded { domain: String, kind: RecordType, value: String, visible_at: SimTime },
+    DnsRecordRemoved { domain: String, kind: RecordType, value: String },
+    BecomeAdminStarted { upn: String, domain: String, txt: String },
+    DomainVerificationFailed { domain: String, by: String, reason: AdminError },
+    InternalTakeover { upn: String, tenant: String, domain: String },
+    DomainAdded { domain: String, tenant: String, txt: String, held_by: Option<String> },
+    DomainVerified { domain: String, tenant: String },
+    ExternalTakeover { domain: String, from: String, to: String, users: u32, same_region: bool, deletion_at: SimTime },
+    TenantDeleted { tenant: String, initial_domain: String },
+    CompanySettingsChanged { tenant: String, allow_ad_hoc: bool, allow_email_verified: bool, via: SettingsVia },
+    DirSyncChanged { tenant: String, on: bool },
+    UserBlocked { upn: String, blocked: bool },
+    UserDeleted { upn: String, freed: Vec<String> },
+    ConvertedToPaid { tenant: String, account_sku_id: String, units: u32 },
+    RmsFeatureChanged { tenant: String, feature: RmsFeature, on: bool },
+    SharingAppInstalled { upn: String, device: String },
+    ConsoleConnected { upn: String, service: ConsoleService },
+    FileProtected { issuer: String, file: String, shared_with: Vec<String> },
+    FileOpened { reader: String, file: String, outcome: AccessOutcome },
+    ProtectionRemoved { owner: String, file: String },
+    AccessRevoked { owner: String, file: String, effective_for_all: SimTime },
+    /// An event of a save older than schema 4 whose payload was words only:
+    /// kept with the words it was explained with then.
+    Recorded { step: Step, title: String, text: String },
+}
+

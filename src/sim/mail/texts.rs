@@ -1,0 +1,73 @@
+//! The words of every message: Microsoft's sign-up mails, a Share Protected
+//! mail, and the access notice the owner of a document asked for.
+
+use super::{Block, Message, MessageKind};
+use crate::sim::basics::email::query_encode;
+use crate::sim::sharing::AccessOutcome;
+
+pub const SENDER_NAME: &str = "Microsoft";
+pub const SENDER: &str = "DoNotReply@microsoft.com";
+pub const CONFIRMATION_SUBJECT: &str = "Microsoft RMS";
+pub const READY_SUBJECT: &str = "Microsoft RMS: your account is ready";
+/// The sender name of the access notices.
+pub const RMS_SENDER_NAME: &str = "Microsoft Rights Management";
+
+impl Message {
+    pub fn from_name(&self) -> &str {
+        match &self.kind {
+            MessageKind::Custom { from_name, .. } | MessageKind::SharedFile { from_name, .. } => from_name,
+            MessageKind::AccessNotice { .. } => RMS_SENDER_NAME,
+            _ => SENDER_NAME,
+        }
+    }
+    pub fn from(&self) -> &str {
+        match &self.kind {
+            MessageKind::Custom { from, .. } | MessageKind::SharedFile { from, .. } => from,
+            _ => SENDER,
+        }
+    }
+    pub fn subject(&self) -> String {
+        match &self.kind {
+            MessageKind::Confirmation { .. } => CONFIRMATION_SUBJECT.to_string(),
+            MessageKind::AccountReady => READY_SUBJECT.to_string(),
+            MessageKind::SharedFile { names, .. } => format!("{} (protected)", names.first().map(String::as_str).unwrap_or("")),
+            MessageKind::AccessNotice { who, file, .. } => format!("{who} tried to open {file}"),
+            MessageKind::Custom { subject, .. } => subject.clone(),
+        }
+    }
+    /// The body as shown to `to`, the mailbox's address.
+    pub fn body(&self, to: &str) -> Vec<Block> {
+        match &self.kind {
+            MessageKind::Confirmation { token, expires_at } => vec![
+                Block::Heading("Thank you for signing up for Microsoft Rights Management".into()),
+                Block::Paragraph(format!("To finish creating your account for {to}, click the link below and enter your details.")),
+                Block::Link { text: "Complete your sign-up".into(), href: format!("/portal/verify?token={token}") },
+                Block::Paragraph(format!("The link works once and expires at {expires_at}.")),
+                Block::Small("If you didn't ask to sign up for Microsoft Rights Management, you can ignore this message: no account will be created.".into()),
+            ],
+            MessageKind::AccountReady => vec![
+                Block::Heading("Your account is ready".into()),
+                Block::Paragraph(format!("Your account {to} for Microsoft Rights Management is ready to use. You can now read files that others protected for you, and protect your own.")),
+                Block::Link { text: "Sign in and download the Rights Management sharing application".into(), href: format!("/signin?email={}", query_encode(to)) },
+                Block::Link { text: "Help".into(), href: "/help/sharing-app".into() },
+                Block::Small("When you're prompted to sign in to protect or read protected files, enter this email address and the password you chose.".into()),
+            ],
+            MessageKind::SharedFile { from_name, from, names, .. } => vec![
+                Block::Paragraph(format!("{from_name} ({from}) has shared a protected file with you: {}.", names.first().map(String::as_str).unwrap_or(""))),
+                Block::Paragraph("The attachment is protected with Microsoft Rights Management. To read it, you must sign in with a work or school account. If your organization doesn't have one for you, sign up for a free RMS for individuals account with this email address — the one the file was sent to.".into()),
+                Block::Link { text: "Sign in to read the file".into(), href: format!("/signin?email={}", query_encode(to)) },
+                Block::Link { text: "Sign up for RMS for individuals".into(), href: format!("/portal?email={}", query_encode(to)) },
+                Block::Small(format!("Attachments: {} (protected with Microsoft RMS). Changing the recipients of this message does not change who can open them.", names.join(", "))),
+            ],
+            MessageKind::AccessNotice { who, file, tried_at, outcome } => vec![
+                Block::Paragraph(format!("{who} tried to open {file} at {tried_at}.")),
+                Block::Paragraph(match outcome {
+                    AccessOutcome::Refused(_) | AccessOutcome::RefusedEarlier(_) => format!("They could not open it: {outcome}"),
+                    _ => "They were able to open it.".to_string(),
+                }),
+                Block::Link { text: "Track this document".into(), href: "/tracking".into() },
+            ],
+            MessageKind::Custom { body, .. } => body.clone(),
+        }
+    }
+}
