@@ -1,7 +1,7 @@
 //! Prints the password hashes of the scenarios' pre-made accounts (run once;
 //! the output is pasted into src/sim/scenario.rs). They are precomputed so the
 //! first visit doesn't spend ~55 ms hashing two demo passwords.
-use rms_sim::sim::model::DEFAULT_PBKDF2_ITERATIONS;
+use rms_sim::sim::DEFAULT_PBKDF2_ITERATIONS;
 use rms_sim::sim::password::hash_password;
 use rms_sim::sim::rand::{RandomSource, SeededRandom};
 

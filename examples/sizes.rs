@@ -19,7 +19,8 @@ fn main() {
     println!("tenants {:.2} MB", s(serde_json::to_string(&w.directory.tenants).unwrap()));
     println!(
         "users-only {:.2} MB",
-        s(serde_json::to_string(&w.directory.tenants.values().flat_map(|t| t.users.values()).collect::<Vec<_>>()).unwrap())
+        s(serde_json::to_string(&w.directory.tenants.values().flat_map(|t| t.users.values()).collect::<Vec<_>>())
+            .unwrap())
     );
     println!("mailboxes {:.2} MB", s(serde_json::to_string(&w.mail.mailboxes).unwrap()));
     println!("signups {:.2} MB", s(serde_json::to_string(&w.signups.flows).unwrap()));

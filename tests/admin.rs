@@ -6,8 +6,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use rms_sim::persist;
+use rms_sim::sim::admin::dns::{DnsError, VerifyError};
 use rms_sim::sim::admin::{AdminError, Confirmed, DELETION_DELAY};
-use rms_sim::sim::dns::{DnsError, VerifyError};
 use rms_sim::sim::signin::SignInError;
 use rms_sim::sim::*;
 
@@ -183,7 +183,7 @@ fn internal_takeover_makes_the_member_global_admin_and_moves_nothing() {
     let pat = email(PAT);
     // Standard users of an unmanaged tenant can't administer it.
     assert!(matches!(
-        w.set_company_settings(&pat, Some(false), None, "test"),
+        w.set_company_settings(&pat, Some(false), None, SettingsVia::AdminCenter),
         Err(AdminError::NotAnAdmin { unmanaged: true, .. })
     ));
     assert!(
@@ -221,7 +221,7 @@ fn internal_takeover_makes_the_member_global_admin_and_moves_nothing() {
     assert_eq!((&after.keys, &after.templates), (&before.keys, &before.templates));
     assert!(matches!(last_event(&w), EventKind::InternalTakeover { .. }));
     // Now Pat administers it; a second attempt is refused.
-    assert!(w.set_company_settings(&pat, Some(false), None, "test").is_ok());
+    assert!(w.set_company_settings(&pat, Some(false), None, SettingsVia::AdminCenter).is_ok());
     assert!(matches!(w.become_admin_start(&email(ROSA), &mut rng), Err(AdminError::AlreadyManaged { .. })));
     assert!(matches!(w.become_admin_confirm(&email(ROSA)), Err(AdminError::AlreadyManaged { .. })));
 }
@@ -232,7 +232,8 @@ fn become_the_admin_needs_an_enabled_member() {
     assert!(matches!(w.become_admin_start(&email("nobody@fabrikam.com"), &mut rng), Err(AdminError::NoAccount { .. })));
     assert!(matches!(w.become_admin_start(&email(JANET), &mut rng), Err(AdminError::AlreadyManaged { .. })));
     let id = tenant(&w, "fabrikam.com").id.clone();
-    w.directory.tenants.get_mut(&id).unwrap().users.get_mut(&email(ROSA)).unwrap().status = AccountStatus::SignInBlocked;
+    w.directory.tenants.get_mut(&id).unwrap().users.get_mut(&email(ROSA)).unwrap().status =
+        AccountStatus::SignInBlocked;
     assert!(matches!(w.become_admin_start(&email(ROSA), &mut rng), Err(AdminError::Blocked { .. })));
 }
 
@@ -249,14 +250,17 @@ fn external_takeover(preset_seed: u64, admin: &str) -> (World, SeededRandom, Res
     assert!(t.claims.contains_key("fabrikam.com"), "listed as Unverified");
     assert_eq!(w.verification_record(&a, "fabrikam.com").unwrap(), added.challenge);
     // Without ForceTakeover the unmanaged tenant keeps it.
-    assert!(matches!(w.confirm_domain(&a, "fabrikam.com", false, &mut rng), Err(AdminError::NeedsForce { .. })));
     assert!(matches!(
-        w.confirm_domain(&a, "fabrikam.com", true, &mut rng),
+        w.confirm_domain(&a, "fabrikam.com", ForceTakeover::Off, &mut rng),
+        Err(AdminError::NeedsForce { .. })
+    ));
+    assert!(matches!(
+        w.confirm_domain(&a, "fabrikam.com", ForceTakeover::Force, &mut rng),
         Err(AdminError::Verify(VerifyError::NoRecord { .. }))
     ));
     publish(&mut w, &mut rng, "fabrikam.com", &added.challenge.txt);
     wait(&mut w, 60);
-    let r = w.confirm_domain(&a, "fabrikam.com", true, &mut rng);
+    let r = w.confirm_domain(&a, "fabrikam.com", ForceTakeover::Force, &mut rng);
     (w, rng, r)
 }
 
@@ -289,13 +293,16 @@ fn external_takeover_in_the_same_region_moves_users_licenses_key_and_templates()
     let old = &w.directory.tenants[&fab_before.id];
     assert!(old.users.is_empty() && old.subscriptions.is_empty() && old.keys.is_empty());
     assert_eq!(old.deletion_at, Some(t.deletion_at));
-    assert!(w.tenant_domains(&fab_before.id).is_empty());
+    assert!(w.directory.tenant_domains(&fab_before.id).is_empty());
     w.advance_clock("9", TimeUnit::Days).unwrap();
     assert!(w.directory.tenants.contains_key(&fab_before.id), "still there after 9 days");
     w.advance_clock("1", TimeUnit::Days).unwrap();
     assert!(!w.directory.tenants.contains_key(&fab_before.id), "deleted after 10 days");
     assert!(
-        w.log.events.iter().any(|e| matches!(&e.kind, EventKind::TenantDeleted { tenant, .. } if tenant == "fabrikam.com"))
+        w.log
+            .events
+            .iter()
+            .any(|e| matches!(&e.kind, EventKind::TenantDeleted { tenant, .. } if tenant == "fabrikam.com"))
     );
     // The moved users still sign in, now into Contoso; new Fabrikam sign-ups
     // meet Contoso's paid subscription.
@@ -352,7 +359,10 @@ fn adding_domains_is_checked() {
     assert!(matches!(w.add_domain(&janet, "contoso.com", &mut rng), Err(AdminError::AlreadyAdded { .. })));
     assert!(matches!(w.add_domain(&janet, "litwareinc.com", &mut rng), Err(AdminError::HeldByManaged { .. })));
     assert!(matches!(w.add_domain(&janet, "not a domain", &mut rng), Err(AdminError::InvalidDomain(_))));
-    assert!(matches!(w.confirm_domain(&janet, "contoso.co.uk", false, &mut rng), Err(AdminError::NotAdded { .. })));
+    assert!(matches!(
+        w.confirm_domain(&janet, "contoso.co.uk", ForceTakeover::Off, &mut rng),
+        Err(AdminError::NotAdded { .. })
+    ));
     assert!(matches!(w.verification_record(&janet, "contoso.co.uk"), Err(AdminError::NotAdded { .. })));
     assert!(matches!(w.verification_record(&janet, "contoso.com"), Err(AdminError::AlreadyAdded { .. })));
     // A free domain: verified into Contoso, then sign-ups there meet Contoso's paid subscription.
@@ -362,7 +372,7 @@ fn adding_domains_is_checked() {
     publish(&mut w, &mut rng, "contoso.co.uk", &added.challenge.txt);
     wait(&mut w, 60);
     assert_eq!(
-        w.confirm_domain(&janet, "contoso.co.uk", false, &mut rng),
+        w.confirm_domain(&janet, "contoso.co.uk", ForceTakeover::Off, &mut rng),
         Ok(Confirmed::Verified { domain: "contoso.co.uk".into() })
     );
     assert_eq!(w.directory.domains["contoso.co.uk"].status, DomainStatus::Verified);
@@ -402,7 +412,7 @@ fn signup_under(ad_hoc: bool, email_verified: bool, dir_sync: bool, case: Case) 
     let (mut w, mut rng) = load(Preset::Default, 9);
     let lee = email(LEE);
     sign_up(&mut w, &mut rng, "licensed@litwareinc.com", "GB").unwrap();
-    w.set_company_settings(&lee, Some(ad_hoc), Some(email_verified), "test").unwrap();
+    w.set_company_settings(&lee, Some(ad_hoc), Some(email_verified), SettingsVia::AdminCenter).unwrap();
     w.set_dir_sync(&lee, dir_sync).unwrap();
     let address = match case {
         Case::NewAccount => "new.person@litwareinc.com",
@@ -464,7 +474,7 @@ fn settings_changed_after_the_email_are_enforced_at_create() {
     let (mut w, mut rng) = load(Preset::Default, 10);
     w.start_signup("late@litwareinc.com", &mut rng).unwrap();
     let token = w.signups.pending[&email("late@litwareinc.com")].clone();
-    w.set_company_settings(&email(LEE), Some(false), None, "Set-MsolCompanySettings").unwrap();
+    w.set_company_settings(&email(LEE), Some(false), None, SettingsVia::SetMsolCompanySettings).unwrap();
     let d = AccountDetails {
         first_name: "A".into(),
         last_name: "B".into(),
@@ -484,19 +494,19 @@ fn company_settings_changes_are_logged_once_and_only_by_admins() {
     let (mut w, _) = load(Preset::Default, 11);
     let lee = email(LEE);
     let n = w.log.events.len();
-    let s = w.set_company_settings(&lee, None, Some(false), "admin center").unwrap();
+    let s = w.set_company_settings(&lee, None, Some(false), SettingsVia::AdminCenter).unwrap();
     assert!(s.allow_ad_hoc_subscriptions && !s.allow_email_verified_users);
     assert_eq!(w.log.events.len(), n + 1);
     match last_event(&w) {
         EventKind::CompanySettingsChanged { allow_ad_hoc: true, allow_email_verified: false, via, .. } => {
-            assert_eq!(via, "admin center")
+            assert_eq!(via, SettingsVia::AdminCenter)
         }
         other => panic!("{other:?}"),
     }
-    w.set_company_settings(&lee, None, Some(false), "admin center").unwrap();
+    w.set_company_settings(&lee, None, Some(false), SettingsVia::AdminCenter).unwrap();
     assert_eq!(w.log.events.len(), n + 1, "no change, no event");
     assert!(
-        matches!(w.set_company_settings(&email(JANET), Some(false), None, "x"), Ok(_)),
+        matches!(w.set_company_settings(&email(JANET), Some(false), None, SettingsVia::AdminCenter), Ok(_)),
         "Janet administers Contoso"
     );
     assert!(tenant(&w, "litwareinc.com").settings.allow_ad_hoc_subscriptions, "…not Litware");
@@ -632,27 +642,31 @@ fn the_software_inventory_lists_computers_with_ipviewer() {
 #[test]
 fn only_a_global_admin_of_a_managed_tenant_can_connect() {
     let (mut w, _) = load(Preset::FabrikamSignedUp, 16);
-    assert_eq!(w.console_admin(false), None);
+    assert_eq!(w.console_admin(ConsoleService::MsOnline), None);
     assert!(matches!(
-        w.console_connect(JANET, "wrong", false),
+        w.console_connect(JANET, "wrong", ConsoleService::MsOnline),
         Err(AdminError::Credentials(SignInError::WrongPassword))
     ));
     assert_eq!(w.user(&email(JANET)).unwrap().lockout.failures, 1, "smart lockout counts console failures too");
-    assert!(matches!(w.console_connect(PAT, FAB_PW, false), Err(AdminError::NotAnAdmin { unmanaged: true, .. })));
     assert!(matches!(
-        w.console_connect("ghost@contoso.com", "x", false),
+        w.console_connect(PAT, FAB_PW, ConsoleService::MsOnline),
+        Err(AdminError::NotAnAdmin { unmanaged: true, .. })
+    ));
+    assert!(matches!(
+        w.console_connect("ghost@contoso.com", "x", ConsoleService::MsOnline),
         Err(AdminError::Credentials(SignInError::UnknownAccount))
     ));
-    assert_eq!(w.console_connect(JANET, JANET_PW, false).unwrap(), email(JANET));
-    assert_eq!(w.console_admin(false), Some(email(JANET)));
-    assert_eq!(w.console_admin(true), None, "Graph is connected separately");
+    assert_eq!(w.console_connect(JANET, JANET_PW, ConsoleService::MsOnline).unwrap(), email(JANET));
+    assert_eq!(w.console_admin(ConsoleService::MsOnline), Some(email(JANET)));
+    assert_eq!(w.console_admin(ConsoleService::Graph), None, "Graph is connected separately");
     assert!(w.session.is_none(), "connecting the console doesn't sign the browser in");
-    w.console_connect(LEE, LEE_PW, true).unwrap();
-    assert_eq!(w.console_admin(true), Some(email(LEE)));
+    w.console_connect(LEE, LEE_PW, ConsoleService::Graph).unwrap();
+    assert_eq!(w.console_admin(ConsoleService::Graph), Some(email(LEE)));
     // A connection stops working when the account loses its standing.
     let id = tenant(&w, "contoso.com").id.clone();
-    w.directory.tenants.get_mut(&id).unwrap().users.get_mut(&email(JANET)).unwrap().status = AccountStatus::SignInBlocked;
-    assert_eq!(w.console_admin(false), None);
+    w.directory.tenants.get_mut(&id).unwrap().users.get_mut(&email(JANET)).unwrap().status =
+        AccountStatus::SignInBlocked;
+    assert_eq!(w.console_admin(ConsoleService::MsOnline), None);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! output and errors.
 #![cfg(not(target_arch = "wasm32"))]
 
-use rms_sim::sim::console_host::{SimHost, connect};
+use rms_sim::sim::console::host::{SimHost, connect};
 use rms_sim::sim::powershell::{Console, RunResult};
 use rms_sim::sim::*;
 
@@ -85,7 +85,7 @@ fn only_a_global_admin_of_a_managed_tenant_connects() {
     assert!(out.contains("Authentication Error"), "{out}");
     let out = s.connect("Connect-MsolService", JANET, JANET_PW);
     assert!(!out.contains(" : "), "a successful connection prints nothing: {out}");
-    assert_eq!(s.w.console_admin(false).unwrap().as_str(), JANET);
+    assert_eq!(s.w.console_admin(ConsoleService::MsOnline).unwrap().as_str(), JANET);
     assert!(s.w.session.is_none());
 }
 
@@ -159,7 +159,7 @@ fn set_msolcompanysettings_blocks_signup_at_once() {
         .events
         .iter()
         .filter(
-            |e| matches!(&e.kind, EventKind::CompanySettingsChanged { via, .. } if via == "Set-MsolCompanySettings"),
+            |e| matches!(&e.kind, EventKind::CompanySettingsChanged { via, .. } if *via == SettingsVia::SetMsolCompanySettings),
         )
         .count();
     assert_eq!(events, 2);
@@ -197,7 +197,7 @@ fn users_can_be_blocked_and_removed_from_the_console() {
     let added = s.w.add_domain(&admin, "fabrikam.com", &mut s.rng).unwrap();
     s.w.add_dns_record("fabrikam.com", RecordType::Txt, &added.challenge.txt, &mut s.rng).unwrap();
     s.advance_an_hour();
-    s.w.confirm_domain(&admin, "fabrikam.com", true, &mut s.rng).unwrap();
+    s.w.confirm_domain(&admin, "fabrikam.com", ForceTakeover::Force, &mut s.rng).unwrap();
     s.connect("Connect-MsolService", LEE, LEE_PW);
     assert_eq!(s.out("Set-MsolUser -UserPrincipalName r.ortiz@fabrikam.com -BlockCredential $true"), "");
     assert!(s.w.sign_in("r.ortiz@fabrikam.com", "Fabrikam-2016!").is_err());

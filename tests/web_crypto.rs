@@ -56,12 +56,8 @@ fn a_shared_file_survives_localstorage_and_opens_after_loading() {
     let shared = w.share_protected(Some(&pat), &request(&data), &mut CryptoRandom).unwrap();
     persist::save(&backend, &w).unwrap();
     let mut back = persist::load(&backend).unwrap().expect("saved");
-    let MessageKind::Custom { attachments, .. } =
-        &back.mailbox("r.ortiz@fabrikam.com").unwrap().messages.last().unwrap().kind
-    else {
-        panic!("a shared-file message")
-    };
-    let (name, bytes) = back.attachment(&attachments[0]).unwrap();
+    let attachments = back.mailbox("r.ortiz@fabrikam.com").unwrap().messages.last().unwrap().attachments().to_vec();
+    let (name, bytes) = back.mail.attachment(&attachments[0]).unwrap();
     assert_eq!(bytes, shared.bytes);
     let rosa = Email::parse("r.ortiz@fabrikam.com").unwrap();
     assert_eq!(back.open_protected(Some(&rosa), &name, &bytes, &mut CryptoRandom).unwrap().content, data);

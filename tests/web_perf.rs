@@ -116,7 +116,12 @@ fn saving_and_loading_ten_thousand_users_cost_a_few_json_passes_and_fit_the_quot
     let (encode, parse) = (median(encodes), median(parses));
     let (save_ratio, load_ratio) = (save / encode.max(0.1), load / parse.max(0.1));
     web_sys::console::log_1(&format!("persistence: {USERS} users: save median {save:.1} ms, load median {load:.1} ms, stored {chars} characters ({:.0}% of the quota)", chars as f64 / 5_242_880.0 * 100.0).into());
-    web_sys::console::log_1(&format!("ratios: save {save_ratio:.2}x encoding ({encode:.1} ms), load {load_ratio:.2}x parsing ({parse:.1} ms)").into());
+    web_sys::console::log_1(
+        &format!(
+            "ratios: save {save_ratio:.2}x encoding ({encode:.1} ms), load {load_ratio:.2}x parsing ({parse:.1} ms)"
+        )
+        .into(),
+    );
     storage.clear().unwrap();
     assert!(chars <= MAX_CHARS, "stored form {chars} characters, room to spare means at most {MAX_CHARS}");
     assert!(save_ratio <= MAX_SAVE_RATIO, "a save costs {save_ratio:.2}x encoding the world (limit {MAX_SAVE_RATIO}x)");

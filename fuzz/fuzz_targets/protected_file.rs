@@ -7,7 +7,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use rms_sim::sim::console_host::SimHost;
+use rms_sim::sim::console::host::SimHost;
 use rms_sim::sim::powershell::Console;
 use rms_sim::sim::sharing::{OpenError, Permission, PolicyChoice, ProtectRequest, inspect};
 use rms_sim::sim::*;

@@ -18,7 +18,7 @@ use std::fmt;
 
 pub const KEY: &str = "rms-sim/state";
 /// The schema this build writes. Bump it with a migration in `migrate`.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Serialize)]
 struct EnvelopeRef<'a> {
@@ -124,6 +124,9 @@ fn migrate(value: &mut Value, from: u32) -> Result<(), LoadError> {
             2 => migrate_2_to_3(value).map_err(|detail| LoadError::Corrupt {
                 detail: format!("it is a schema 2 state that can't be upgraded: {detail}"),
             })?,
+            3 => migrate_3_to_4(value).map_err(|detail| LoadError::Corrupt {
+                detail: format!("it is a schema 3 state that can't be upgraded: {detail}"),
+            })?,
             other => {
                 return Err(LoadError::Corrupt {
                     detail: format!("it names schema {other}, which no version of the simulator wrote"),
@@ -133,6 +136,161 @@ fn migrate(value: &mut Value, from: u32) -> Result<(), LoadError> {
         schema += 1;
     }
     Ok(())
+}
+
+/// Schema 4 gives each feature its part of the world (`directory`,
+/// `signups`, `mail`, `dns`, `sharing`, `log`) and stores structured
+/// reasons instead of sentences: an access attempt's and a `FileOpened`
+/// event's outcome, the list, service, feature and channel of a few events.
+/// Use licenses are grouped by document, then reader. Events whose only
+/// payload was an English sentence (refusals, failed sign-ins and
+/// verifications) keep their words as `Recorded` events.
+fn migrate_3_to_4(v: &mut Value) -> Result<(), String> {
+    let world = v.get_mut("world").and_then(Value::as_object_mut).ok_or("no world object")?;
+    let mut take = |k: &str, default: Value| world.remove(k).unwrap_or(default);
+    let directory = serde_json::json!({
+        "tenants": take("tenants", Value::Null),
+        "domains": take("domains", Value::Null),
+        "retired_keys": take("retired_keys", serde_json::json!([])),
+    });
+    let signups = serde_json::json!({ "flows": take("signups", Value::Null), "lists": take("lists", Value::Null) });
+    let mail = serde_json::json!({
+        "mailboxes": take("mailboxes", Value::Null),
+        "next_message_id": take("next_message_id", Value::from(0)),
+        "files": take("files", serde_json::json!({})),
+        "next_file_id": take("next_file_id", Value::from(0)),
+    });
+    let dns = serde_json::json!({ "records": take("dns", serde_json::json!([])), "next_id": take("next_dns_id", Value::from(1)) });
+    let mut documents = take("documents", serde_json::json!({}));
+    for doc in documents.as_object_mut().ok_or("documents are not an object")?.values_mut() {
+        for access in doc.get_mut("accesses").and_then(Value::as_array_mut).ok_or("a document has no accesses")? {
+            let a = access.as_object_mut().ok_or("an access is not an object")?;
+            let result = a.remove("result").and_then(|r| r.as_str().map(str::to_string)).unwrap_or_default();
+            a.remove("granted");
+            a.insert("outcome".into(), access_outcome(&result));
+        }
+    }
+    let mut use_licenses = Map::new();
+    for (key, record) in
+        take("use_licenses", serde_json::json!({})).as_object().ok_or("use licenses are not an object")?
+    {
+        let (reader, content_id) = key.split_once('|').ok_or("a use license has no reader")?;
+        let readers = use_licenses.entry(content_id.to_string()).or_insert_with(|| Value::Object(Map::new()));
+        readers.as_object_mut().expect("made as an object").insert(reader.to_string(), record.clone());
+    }
+    let sharing = serde_json::json!({
+        "documents": documents,
+        "use_licenses": use_licenses,
+        "usage_log": take("usage_log", serde_json::json!([])),
+    });
+    let mut events = take("events", serde_json::json!([]));
+    for e in events.as_array_mut().ok_or("events are not a list")? {
+        let kind = e.get_mut("kind").ok_or("an event has no kind")?;
+        *kind = migrate_event_3_to_4(kind)?;
+    }
+    let log = serde_json::json!({ "events": events, "trimmed": take("events_trimmed", Value::from(0)) });
+    for (k, part) in [
+        ("directory", directory),
+        ("signups", signups),
+        ("mail", mail),
+        ("dns", dns),
+        ("sharing", sharing),
+        ("log", log),
+    ] {
+        world.insert(k.into(), part);
+    }
+    Ok(())
+}
+
+/// The outcome of an access attempt, from the words schema 3 stored.
+fn access_outcome(result: &str) -> Value {
+    match result {
+        "Opened by its owner, who needs no use license" => Value::from("OpenedByOwner"),
+        "Opened (with a use license already held)" => Value::from("OpenedWithHeldLicense"),
+        "Opened" => Value::from("Opened"),
+        words => serde_json::json!({ "RefusedEarlier": words }),
+    }
+}
+
+/// One event kind of schema 3 in schema 4's shape.
+fn migrate_event_3_to_4(kind: &Value) -> Result<Value, String> {
+    let Some((name, data)) = kind.as_object().and_then(|o| o.iter().next()) else {
+        return Ok(kind.clone());
+    };
+    let text = |k: &str| data.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    let recorded = |step: Value, title: String, text: String| serde_json::json!({ "Recorded": { "step": step, "title": title, "text": text } });
+    let renamed = |field: &str, map: &[(&str, &str)]| -> Result<Value, String> {
+        let mut d = data.clone();
+        let old = text(field);
+        let new = map
+            .iter()
+            .find(|(o, _)| *o == old)
+            .map(|(_, n)| *n)
+            .ok_or(format!("unknown {field} “{old}” in a {name} event"))?;
+        d[field] = Value::from(new);
+        Ok(serde_json::json!({ name.as_str(): d }))
+    };
+    Ok(match name.as_str() {
+        "SignupRefused" => recorded(
+            serde_json::json!({ "SignUp": 2 }),
+            format!("Sign-up refused for {}", text("email")),
+            format!("{} Nothing was created and no email was sent.", text("reason")),
+        ),
+        "ConfirmationLinkRejected" => recorded(
+            serde_json::json!({ "SignUp": 5 }),
+            format!("A sign-up link for {} was refused", text("email")),
+            text("reason"),
+        ),
+        "AccountDetailsRejected" => {
+            let problems: Vec<&str> = data
+                .get("problems")
+                .and_then(Value::as_array)
+                .map(|p| p.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            recorded(
+                serde_json::json!({ "SignUp": 6 }),
+                format!("Account details for {} were refused", text("email")),
+                format!("Nothing was created. {}", problems.join(" ")),
+            )
+        }
+        "SignInFailed" => {
+            let counted = data.get("counted").and_then(Value::as_bool).unwrap_or(false);
+            let failures = data.get("failures").and_then(Value::as_u64).unwrap_or(0);
+            let lockout = if counted {
+                format!("Smart lockout counted it: {failures} of 10 failed attempts.")
+            } else {
+                "Smart lockout did not count it (the same wrong password as a recent attempt, or no such account)."
+                    .into()
+            };
+            recorded(
+                Value::from("SignIn"),
+                format!("Sign-in failed for {}", text("email")),
+                format!("{} {lockout}", text("reason")),
+            )
+        }
+        "DomainVerificationFailed" => recorded(
+            Value::from("Control"),
+            format!("Verification of {} failed for {}", text("domain"), text("by")),
+            format!("{} Nothing changed.", text("reason")),
+        ),
+        "FileOpened" => serde_json::json!({ "FileOpened": {
+            "reader": text("reader"), "file": text("file"), "outcome": access_outcome(&text("result")),
+        } }),
+        "DomainListSwitched" => {
+            renamed("list", &[("Personal email address", "PersonalEmail"), ("Blocked domains", "BlockedDomains")])?
+        }
+        "CompanySettingsChanged" => renamed(
+            "via",
+            &[
+                ("admin center", "AdminCenter"),
+                ("Set-MsolCompanySettings", "SetMsolCompanySettings"),
+                ("Update-MgPolicyAuthorizationPolicy", "UpdateMgPolicyAuthorizationPolicy"),
+            ],
+        )?,
+        "RmsFeatureChanged" => renamed("feature", &[("Super users", "SuperUsers"), ("Usage logging", "UsageLogging")])?,
+        "ConsoleConnected" => renamed("service", &[("MSOnline", "MsOnline"), ("Microsoft Graph", "Graph")])?,
+        _ => kind.clone(),
+    })
 }
 
 /// Schema 2 stores the world compactly: users and sign-up flows with short
@@ -381,7 +539,7 @@ mod tests {
         assert!(!raw.contains("Fabrikam-2016!") && !raw.contains("Contoso-2016!"));
         assert!(raw.contains("pbkdf2-sha256$2$"));
         assert!(!raw.contains("\"address\""), "mailbox addresses are stored once, as keys");
-        assert!(raw.starts_with("{\"schema\":3,"));
+        assert!(raw.starts_with("{\"schema\":4,"));
     }
 
     #[test]
@@ -429,7 +587,7 @@ mod tests {
                 other => panic!("{raw}: {other:?}"),
             }
         }
-        assert_eq!(decode(r#"{"schema":4,"world":{}}"#), Err(LoadError::NewerSchema { found: 4 }));
+        assert_eq!(decode(r#"{"schema":5,"world":{}}"#), Err(LoadError::NewerSchema { found: 5 }));
         assert!(LoadError::NewerSchema { found: 3 }.to_string().contains("left untouched"));
     }
 }
@@ -517,7 +675,10 @@ mod migration_tests {
         let litware = w.tenant_of_domain("litwareinc.com").unwrap();
         assert_eq!((litware.region, litware.keys.len()), (Region::Europe, 0), "no Azure RMS, no key");
         assert!(
-            w.directory.tenants.values().all(|t| t.settings.allow_ad_hoc_subscriptions && !t.dir_sync && t.claims.is_empty())
+            w.directory
+                .tenants
+                .values()
+                .all(|t| t.settings.allow_ad_hoc_subscriptions && !t.dir_sync && t.claims.is_empty())
         );
         assert!(w.dns.records.is_empty() && w.directory.retired_keys.is_empty());
         assert_eq!(decode(&encode(&w)).unwrap(), w);
@@ -548,7 +709,7 @@ mod migration_tests {
         }] });
         let w = decode(&v.to_string()).unwrap();
         let m = &w.mailbox("x@fabrikam.com").unwrap().messages[0];
-        assert_eq!((m.from_name(), m.from(), m.subject()), ("Janet Mead", "janetm@contoso.com", "Hello"));
+        assert_eq!((m.from_name(), m.from(), m.subject()), ("Janet Mead", "janetm@contoso.com", "Hello".to_string()));
         assert_eq!(m.body("x@fabrikam.com"), vec![crate::sim::Block::Paragraph("Hi".into())]);
     }
 

@@ -38,17 +38,21 @@ pub mod world;
 pub use basics::{catalog, codec, countries, email, password, rand, text, time};
 pub use console::powershell;
 
+pub use admin::dns::RecordType;
+pub use admin::{ForceTakeover, RmsFeature, SettingsVia};
 pub use catalog::{Right, Sku, Template, TemplateKind};
+pub use command::{AnyCommand, Command};
+pub use console::ConsoleService;
 pub use directory::*;
 pub use email::Email;
-pub use events::{Event, EventKind, Step};
+pub use events::{DomainList, Event, EventKind, Step};
 pub use mail::{Block, Mail, Mailbox, Message, MessageKind};
 pub use rand::{RandomSource, SeededRandom};
 pub use scenario::{PRESETS, Preset};
 pub use signin::{Session, SignInError};
 pub use signup::{
-    AccountDetails, CompleteError, Completed, Confirmation, Field, FieldError, SignupFlow, SignupRefusal, Signups,
-    StartOutcome, TokenError,
+    AccountDetails, CompleteError, Completed, Confirmation, Field, FieldError, FlowState, SignupFlow, SignupRefusal,
+    Signups, StartOutcome, TokenError,
 };
 pub use time::{SimDuration, SimTime, TimeUnit};
 pub use world::{Config, DEFAULT_LINK_VALIDITY, DEFAULT_PBKDF2_ITERATIONS, World};

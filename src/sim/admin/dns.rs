@@ -52,7 +52,6 @@ impl RecordType {
     }
 }
 
-
 /// "There may be a delay of 15 to 60 minutes between when the DNS update is
 /// made and when this cmdlet is able to verify" (Confirm-MsolDomain).
 pub const MIN_PROPAGATION: SimDuration = SimDuration::minutes(15);

@@ -63,5 +63,4 @@ impl World {
             })
             .collect()
     }
-
 }

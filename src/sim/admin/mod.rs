@@ -16,7 +16,6 @@
 //! Every administrative command names the acting account; only an enabled
 //! global administrator of a managed tenant may act, as in Azure AD.
 
-
 pub mod dns;
 pub mod inventory;
 pub mod paid;
@@ -122,5 +121,4 @@ impl World {
         let txt = self.directory.tenants.get(tenant)?.challenges.get(domain)?.clone();
         Some(Challenge { domain: domain.to_string(), mx: mx_for(&txt), txt })
     }
-
 }

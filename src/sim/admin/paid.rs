@@ -2,12 +2,12 @@
 //! subscription, and the Rights Management features that need one.
 
 use super::AdminError;
-use serde::{Deserialize, Serialize};
 use crate::sim::World;
 use crate::sim::basics::catalog::Sku;
 use crate::sim::basics::email::Email;
 use crate::sim::directory::*;
 use crate::sim::events::EventKind;
+use serde::{Deserialize, Serialize};
 
 /// Seats of the paid subscription a conversion buys (at least the users).
 pub const PAID_MIN_UNITS: u32 = 25;
@@ -71,12 +71,7 @@ impl World {
     }
 
     /// Switches one of the paid Rights Management features.
-    pub fn set_rms_feature(
-        &mut self,
-        actor: &Email,
-        feature: RmsFeature,
-        on: bool,
-    ) -> Result<(), AdminError> {
+    pub fn set_rms_feature(&mut self, actor: &Email, feature: RmsFeature, on: bool) -> Result<(), AdminError> {
         let tenant = self.admin_tenant(actor)?;
         let t = self.directory.tenants.get_mut(&tenant).expect("tenant exists");
         if !t.paid_features() {
@@ -94,5 +89,4 @@ impl World {
         self.log(EventKind::RmsFeatureChanged { tenant: name, feature, on });
         Ok(())
     }
-
 }

@@ -2,11 +2,11 @@
 //! directory synchronization, and blocking or deleting accounts.
 
 use super::AdminError;
-use serde::{Deserialize, Serialize};
 use crate::sim::World;
 use crate::sim::basics::email::Email;
 use crate::sim::directory::*;
 use crate::sim::events::EventKind;
+use serde::{Deserialize, Serialize};
 
 /// Where company settings were changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,9 +32,15 @@ impl CompanySettings {
     /// event log and the admin center both use.
     pub fn effect(&self) -> &'static str {
         match (self.allow_ad_hoc_subscriptions, self.allow_email_verified_users) {
-            (false, _) => "nobody can sign up for RMS for individuals; they are told that the IT department has turned off signup. People who already have it keep their licenses.",
-            (true, false) => "only people who already have an account can sign up; everyone else is told to contact their admin.",
-            (true, true) => "anyone with an address at the organization's domains can sign up, and a new email-verified account is created for them.",
+            (false, _) => {
+                "nobody can sign up for RMS for individuals; they are told that the IT department has turned off signup. People who already have it keep their licenses."
+            }
+            (true, false) => {
+                "only people who already have an account can sign up; everyone else is told to contact their admin."
+            }
+            (true, true) => {
+                "anyone with an address at the organization's domains can sign up, and a new email-verified account is created for them."
+            }
         }
     }
 
@@ -133,5 +139,4 @@ impl World {
         self.log(EventKind::UserDeleted { upn: upn.to_string(), freed });
         Ok(())
     }
-
 }

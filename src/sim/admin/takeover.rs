@@ -7,7 +7,6 @@
 
 use super::AdminError;
 use super::dns::VerifyError;
-use serde::{Deserialize, Serialize};
 use crate::sim::World;
 use crate::sim::basics::catalog::default_templates;
 use crate::sim::basics::email::{Email, normalize_domain};
@@ -15,6 +14,7 @@ use crate::sim::basics::rand::RandomSource;
 use crate::sim::basics::time::{SimDuration, SimTime};
 use crate::sim::directory::*;
 use crate::sim::events::EventKind;
+use serde::{Deserialize, Serialize};
 
 /// `Confirm-MsolDomain -ForceTakeover Force`: whether verifying a domain an
 /// unmanaged directory holds may take it over.
@@ -78,7 +78,6 @@ pub struct Takeover {
     pub to_region: Region,
     pub deletion_at: SimTime,
 }
-
 
 impl World {
     // ---- Internal takeover ("Become the admin") ----
@@ -218,7 +217,10 @@ impl World {
                 return Err(AdminError::HeldByManaged { domain });
             }
             if force == ForceTakeover::Off {
-                let e = AdminError::NeedsForce { domain: domain.clone(), holder: self.directory.tenants[h].display_name.clone() };
+                let e = AdminError::NeedsForce {
+                    domain: domain.clone(),
+                    holder: self.directory.tenants[h].display_name.clone(),
+                };
                 self.log(EventKind::DomainVerificationFailed { domain, by: actor.to_string(), reason: e.clone() });
                 return Err(e);
             }
@@ -236,7 +238,8 @@ impl World {
         self.directory.tenants.get_mut(&tenant).expect("tenant exists").claims.remove(&domain);
         match holder {
             None => {
-                self.directory.domains
+                self.directory
+                    .domains
                     .insert(domain.clone(), DomainRecord { tenant: tenant.clone(), status: DomainStatus::Verified });
                 let name = self.directory.tenants[&tenant].display_name.clone();
                 self.log(EventKind::DomainVerified { domain: domain.clone(), tenant: name });
@@ -292,7 +295,8 @@ impl World {
         src.deletion_at = Some(deletion_at);
         src.challenges.clear();
         self.directory.tenants.insert(from.to_string(), src);
-        self.directory.domains
+        self.directory
+            .domains
             .insert(domain.to_string(), DomainRecord { tenant: to.to_string(), status: DomainStatus::Verified });
         if let Some(s) = self.session.as_mut() {
             if s.upn.domain() == domain {
@@ -355,5 +359,4 @@ impl World {
             self.log(EventKind::TenantDeleted { tenant: t.display_name, initial_domain: t.initial_domain });
         }
     }
-
 }

@@ -75,21 +75,21 @@ pub enum Right {
 impl Right {
     /// Every right (what Full Control and generic protection grant).
     pub const ALL: [Right; 14] = [
-    Right::View,
-    Right::Edit,
-    Right::DocEdit,
-    Right::Extract,
-    Right::Export,
-    Right::Print,
-    Right::Forward,
-    Right::Reply,
-    Right::ReplyAll,
-    Right::Owner,
-    Right::Comment,
-    Right::ViewRightsData,
-    Right::EditRightsData,
-    Right::ObjModel,
-];
+        Right::View,
+        Right::Edit,
+        Right::DocEdit,
+        Right::Extract,
+        Right::Export,
+        Right::Print,
+        Right::Forward,
+        Right::Reply,
+        Right::ReplyAll,
+        Right::Owner,
+        Right::Comment,
+        Right::ViewRightsData,
+        Right::EditRightsData,
+        Right::ObjModel,
+    ];
 
     pub fn encoding(self) -> &'static str {
         match self {

@@ -313,7 +313,6 @@ impl Region {
     }
 }
 
-
 const EMEA: &[&str] = &[
     "AD", "AE", "AL", "AM", "AO", "AT", "AX", "AZ", "BA", "BE", "BF", "BG", "BH", "BI", "BJ", "BV", "BW", "BY", "CD",
     "CF", "CG", "CH", "CI", "CM", "CV", "CY", "CZ", "DE", "DJ", "DK", "DZ", "EE", "EG", "EH", "ER", "ES", "ET", "FI",

@@ -35,7 +35,24 @@ pub enum HostCmdlet {
 }
 
 impl HostCmdlet {
-    pub const ALL: [HostCmdlet; 16] = [HostCmdlet::ConnectMsolService, HostCmdlet::ConnectMgGraph, HostCmdlet::GetMsolAccountSku, HostCmdlet::GetMsolCompanyInformation, HostCmdlet::SetMsolCompanySettings, HostCmdlet::GetMsolDomain, HostCmdlet::NewMsolDomain, HostCmdlet::GetMsolDomainVerificationDns, HostCmdlet::ConfirmMsolDomain, HostCmdlet::ConfirmMsolEmailVerifiedDomain, HostCmdlet::GetMsolUser, HostCmdlet::SetMsolUser, HostCmdlet::RemoveMsolUser, HostCmdlet::SetMsolDirSyncEnabled, HostCmdlet::GetMgPolicyAuthorizationPolicy, HostCmdlet::UpdateMgPolicyAuthorizationPolicy];
+    pub const ALL: [HostCmdlet; 16] = [
+        HostCmdlet::ConnectMsolService,
+        HostCmdlet::ConnectMgGraph,
+        HostCmdlet::GetMsolAccountSku,
+        HostCmdlet::GetMsolCompanyInformation,
+        HostCmdlet::SetMsolCompanySettings,
+        HostCmdlet::GetMsolDomain,
+        HostCmdlet::NewMsolDomain,
+        HostCmdlet::GetMsolDomainVerificationDns,
+        HostCmdlet::ConfirmMsolDomain,
+        HostCmdlet::ConfirmMsolEmailVerifiedDomain,
+        HostCmdlet::GetMsolUser,
+        HostCmdlet::SetMsolUser,
+        HostCmdlet::RemoveMsolUser,
+        HostCmdlet::SetMsolDirSyncEnabled,
+        HostCmdlet::GetMgPolicyAuthorizationPolicy,
+        HostCmdlet::UpdateMgPolicyAuthorizationPolicy,
+    ];
 
     /// The registry's canonical name.
     pub fn name(self) -> &'static str {
@@ -246,12 +263,7 @@ impl SimHost<'_> {
         .with("FirstName", u.first_name.clone())
         .with("isLicensed", !u.licenses.is_empty())
         .with("LastName", u.last_name.clone())
-        .with(
-            "Licenses",
-            PsValue::List(
-                u.licenses.iter().map(|s| PsValue::Str(t.account_sku_id(*s))).collect(),
-            ),
-        )
+        .with("Licenses", PsValue::List(u.licenses.iter().map(|s| PsValue::Str(t.account_sku_id(*s))).collect()))
         .with("ObjectId", guid_of(u.upn.as_str()))
         .with("SignInName", u.upn.to_string())
         .with("UsageLocation", u.country.clone())

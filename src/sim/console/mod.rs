@@ -62,7 +62,12 @@ impl ConsoleSession {
 impl World {
     /// `Connect-MsolService` or `Connect-MgGraph`: only a global
     /// administrator of a managed tenant can connect.
-    pub fn console_connect(&mut self, email: &str, password: &str, service: ConsoleService) -> Result<Email, AdminError> {
+    pub fn console_connect(
+        &mut self,
+        email: &str,
+        password: &str,
+        service: ConsoleService,
+    ) -> Result<Email, AdminError> {
         let (upn, _) = self.authenticate(email, password).map_err(AdminError::Credentials)?;
         self.admin_tenant(&upn)?;
         *self.console.slot(service) = Some(upn.clone());

@@ -3,8 +3,8 @@
 //! of them. The rules that change the directory live with the features that
 //! change it (sign-up, the admin's takeovers and settings).
 
-pub use crate::sim::basics::countries::Region;
 use crate::sim::basics::catalog::{Sku, Template};
+pub use crate::sim::basics::countries::Region;
 use crate::sim::basics::email::Email;
 use crate::sim::basics::password::PasswordHash;
 use crate::sim::basics::rand::RandomSource;
@@ -52,7 +52,12 @@ impl TenantKey {
     pub fn generate(origin: &str, created: SimTime, rng: &mut dyn RandomSource) -> TenantKey {
         let mut secret = [0u8; 32];
         rng.fill(&mut secret);
-        TenantKey { id: rng.guid(), origin: origin.to_string(), created, secret: crate::sim::basics::codec::to_b64(&secret) }
+        TenantKey {
+            id: rng.guid(),
+            origin: origin.to_string(),
+            created,
+            secret: crate::sim::basics::codec::to_b64(&secret),
+        }
     }
 }
 
@@ -339,7 +344,6 @@ impl User {
         format!("{} {}", self.first_name, self.last_name).trim().to_string()
     }
 }
-
 
 impl Tenant {
     /// ConsumedUnits of a subscription: the users holding its license.

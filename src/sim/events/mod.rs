@@ -6,10 +6,10 @@ pub mod explain;
 pub use explain::{Explanation, Step};
 
 use crate::sim::World;
-use crate::sim::basics::catalog::Sku;
-use crate::sim::basics::time::{SimDuration, SimTime};
 use crate::sim::admin::dns::RecordType;
 use crate::sim::admin::{AdminError, RmsFeature, SettingsVia};
+use crate::sim::basics::catalog::Sku;
+use crate::sim::basics::time::{SimDuration, SimTime};
 use crate::sim::console::ConsoleService;
 use crate::sim::directory::Region;
 use crate::sim::sharing::AccessOutcome;
@@ -76,7 +76,6 @@ impl World {
             self.log.trimmed += drop as u64;
         }
     }
-
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,11 +87,25 @@ pub struct Event {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EventKind {
-    ScenarioLoaded { name: String },
-    ClockAdvanced { by: SimDuration, to: SimTime },
-    SignupRequested { email: String },
-    SignupRefused { email: String, reason: SignupRefusal },
-    PaidSubscriptionFound { email: String, organization: String, sku: Sku },
+    ScenarioLoaded {
+        name: String,
+    },
+    ClockAdvanced {
+        by: SimDuration,
+        to: SimTime,
+    },
+    SignupRequested {
+        email: String,
+    },
+    SignupRefused {
+        email: String,
+        reason: SignupRefusal,
+    },
+    PaidSubscriptionFound {
+        email: String,
+        organization: String,
+        sku: Sku,
+    },
     ConfirmationEmailSent {
         email: String,
         expires_at: SimTime,
@@ -101,10 +114,23 @@ pub enum EventKind {
         #[serde(default = "day")]
         valid_for: SimDuration,
     },
-    ConfirmationLinkOpened { email: String, existing_account: bool },
-    ConfirmationLinkRejected { email: String, reason: TokenError },
-    AccountDetailsRejected { email: String, problems: Vec<FieldError> },
-    DomainChecked { domain: String, found: Option<String>, has_rms: bool },
+    ConfirmationLinkOpened {
+        email: String,
+        existing_account: bool,
+    },
+    ConfirmationLinkRejected {
+        email: String,
+        reason: TokenError,
+    },
+    AccountDetailsRejected {
+        email: String,
+        problems: Vec<FieldError>,
+    },
+    DomainChecked {
+        domain: String,
+        found: Option<String>,
+        has_rms: bool,
+    },
     TenantCreated {
         domain: String,
         tenant: String,
@@ -112,42 +138,169 @@ pub enum EventKind {
         #[serde(default)]
         region: Region,
     },
-    UserCreated { upn: String, tenant: String, ordinal: u32, new_tenant: bool },
-    SubscriptionGranted { tenant: String, account_sku_id: String, active_units: u32 },
-    DefaultTemplatesCreated { tenant: String, names: Vec<String> },
-    LicenseAssigned { upn: String, account_sku_id: String, consumed: u32, active: u32 },
-    TemplatesAvailable { tenant: String, names: Vec<String> },
-    AccountReadyEmailSent { email: String },
-    SignedIn { upn: String },
-    SignInFailed { email: String, reason: SignInError, counted: bool, failures: u32 },
-    AccountLocked { upn: String, until: SimTime, lockout_number: u32 },
-    SignedOut { upn: String },
-    BlockedDomainAdded { domain: String },
-    BlockedDomainRemoved { domain: String },
-    DomainListSwitched { list: DomainList, on: bool },
-    DnsRecordAdded { domain: String, kind: RecordType, value: String, visible_at: SimTime },
-    DnsRecordRemoved { domain: String, kind: RecordType, value: String },
-    BecomeAdminStarted { upn: String, domain: String, txt: String },
-    DomainVerificationFailed { domain: String, by: String, reason: AdminError },
-    InternalTakeover { upn: String, tenant: String, domain: String },
-    DomainAdded { domain: String, tenant: String, txt: String, held_by: Option<String> },
-    DomainVerified { domain: String, tenant: String },
-    ExternalTakeover { domain: String, from: String, to: String, users: u32, same_region: bool, deletion_at: SimTime },
-    TenantDeleted { tenant: String, initial_domain: String },
-    CompanySettingsChanged { tenant: String, allow_ad_hoc: bool, allow_email_verified: bool, via: SettingsVia },
-    DirSyncChanged { tenant: String, on: bool },
-    UserBlocked { upn: String, blocked: bool },
-    UserDeleted { upn: String, freed: Vec<String> },
-    ConvertedToPaid { tenant: String, account_sku_id: String, units: u32 },
-    RmsFeatureChanged { tenant: String, feature: RmsFeature, on: bool },
-    SharingAppInstalled { upn: String, device: String },
-    ConsoleConnected { upn: String, service: ConsoleService },
-    FileProtected { issuer: String, file: String, shared_with: Vec<String> },
-    FileOpened { reader: String, file: String, outcome: AccessOutcome },
-    ProtectionRemoved { owner: String, file: String },
-    AccessRevoked { owner: String, file: String, effective_for_all: SimTime },
+    UserCreated {
+        upn: String,
+        tenant: String,
+        ordinal: u32,
+        new_tenant: bool,
+    },
+    SubscriptionGranted {
+        tenant: String,
+        account_sku_id: String,
+        active_units: u32,
+    },
+    DefaultTemplatesCreated {
+        tenant: String,
+        names: Vec<String>,
+    },
+    LicenseAssigned {
+        upn: String,
+        account_sku_id: String,
+        consumed: u32,
+        active: u32,
+    },
+    TemplatesAvailable {
+        tenant: String,
+        names: Vec<String>,
+    },
+    AccountReadyEmailSent {
+        email: String,
+    },
+    SignedIn {
+        upn: String,
+    },
+    SignInFailed {
+        email: String,
+        reason: SignInError,
+        counted: bool,
+        failures: u32,
+    },
+    AccountLocked {
+        upn: String,
+        until: SimTime,
+        lockout_number: u32,
+    },
+    SignedOut {
+        upn: String,
+    },
+    BlockedDomainAdded {
+        domain: String,
+    },
+    BlockedDomainRemoved {
+        domain: String,
+    },
+    DomainListSwitched {
+        list: DomainList,
+        on: bool,
+    },
+    DnsRecordAdded {
+        domain: String,
+        kind: RecordType,
+        value: String,
+        visible_at: SimTime,
+    },
+    DnsRecordRemoved {
+        domain: String,
+        kind: RecordType,
+        value: String,
+    },
+    BecomeAdminStarted {
+        upn: String,
+        domain: String,
+        txt: String,
+    },
+    DomainVerificationFailed {
+        domain: String,
+        by: String,
+        reason: AdminError,
+    },
+    InternalTakeover {
+        upn: String,
+        tenant: String,
+        domain: String,
+    },
+    DomainAdded {
+        domain: String,
+        tenant: String,
+        txt: String,
+        held_by: Option<String>,
+    },
+    DomainVerified {
+        domain: String,
+        tenant: String,
+    },
+    ExternalTakeover {
+        domain: String,
+        from: String,
+        to: String,
+        users: u32,
+        same_region: bool,
+        deletion_at: SimTime,
+    },
+    TenantDeleted {
+        tenant: String,
+        initial_domain: String,
+    },
+    CompanySettingsChanged {
+        tenant: String,
+        allow_ad_hoc: bool,
+        allow_email_verified: bool,
+        via: SettingsVia,
+    },
+    DirSyncChanged {
+        tenant: String,
+        on: bool,
+    },
+    UserBlocked {
+        upn: String,
+        blocked: bool,
+    },
+    UserDeleted {
+        upn: String,
+        freed: Vec<String>,
+    },
+    ConvertedToPaid {
+        tenant: String,
+        account_sku_id: String,
+        units: u32,
+    },
+    RmsFeatureChanged {
+        tenant: String,
+        feature: RmsFeature,
+        on: bool,
+    },
+    SharingAppInstalled {
+        upn: String,
+        device: String,
+    },
+    ConsoleConnected {
+        upn: String,
+        service: ConsoleService,
+    },
+    FileProtected {
+        issuer: String,
+        file: String,
+        shared_with: Vec<String>,
+    },
+    FileOpened {
+        reader: String,
+        file: String,
+        outcome: AccessOutcome,
+    },
+    ProtectionRemoved {
+        owner: String,
+        file: String,
+    },
+    AccessRevoked {
+        owner: String,
+        file: String,
+        effective_for_all: SimTime,
+    },
     /// An event of a save older than schema 4 whose payload was words only:
     /// kept with the words it was explained with then.
-    Recorded { step: Step, title: String, text: String },
+    Recorded {
+        step: Step,
+        title: String,
+        text: String,
+    },
 }
-

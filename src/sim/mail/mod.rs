@@ -75,7 +75,8 @@ impl World {
     /// Marks a message read; returns false if there is no such message.
     pub fn mark_read(&mut self, address: &str, id: u64) -> bool {
         match self
-            .mail.mailboxes
+            .mail
+            .mailboxes
             .get_mut(&address.to_ascii_lowercase())
             .and_then(|m| m.messages.iter_mut().find(|x| x.id == id))
         {
@@ -87,7 +88,6 @@ impl World {
             None => false,
         }
     }
-
 }
 
 fn is_false(b: &bool) -> bool {
@@ -129,7 +129,6 @@ pub struct Message {
     #[serde(rename = "k")]
     pub kind: MessageKind,
 }
-
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MessageKind {

@@ -30,7 +30,9 @@ impl Message {
         match &self.kind {
             MessageKind::Confirmation { .. } => CONFIRMATION_SUBJECT.to_string(),
             MessageKind::AccountReady => READY_SUBJECT.to_string(),
-            MessageKind::SharedFile { names, .. } => format!("{} (protected)", names.first().map(String::as_str).unwrap_or("")),
+            MessageKind::SharedFile { names, .. } => {
+                format!("{} (protected)", names.first().map(String::as_str).unwrap_or(""))
+            }
             MessageKind::AccessNotice { who, file, .. } => format!("{who} tried to open {file}"),
             MessageKind::Custom { subject, .. } => subject.clone(),
         }

@@ -61,7 +61,10 @@ impl Terms {
     pub fn read_only(&self) -> Terms {
         Terms {
             grants: self.grants.iter().map(|Grant(u, r)| Grant(u.clone(), read_only(r))).collect(),
-            template: self.template.as_ref().map(|TemplateGrant(i, n, r)| TemplateGrant(i.clone(), n.clone(), read_only(r))),
+            template: self
+                .template
+                .as_ref()
+                .map(|TemplateGrant(i, n, r)| TemplateGrant(i.clone(), n.clone(), read_only(r))),
             ..self.clone()
         }
     }

@@ -71,7 +71,6 @@ pub fn unprotected_name(protected: &str, original: &str) -> String {
     }
 }
 
-
 /// Whether a file's name says it is protected (a damaged protected file is
 /// told apart from an ordinary one by its name).
 pub fn looks_protected(file_name: &str) -> bool {

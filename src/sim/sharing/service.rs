@@ -171,7 +171,10 @@ struct Protector {
 impl World {
     fn protector(&self, actor: Option<&Email>) -> Result<Protector, ProtectError> {
         let upn = actor.ok_or(ProtectError::NotSignedIn)?;
-        let t = self.tenant_of_domain(upn.domain()).filter(|t| t.users.contains_key(upn)).ok_or(ProtectError::NotSignedIn)?;
+        let t = self
+            .tenant_of_domain(upn.domain())
+            .filter(|t| t.users.contains_key(upn))
+            .ok_or(ProtectError::NotSignedIn)?;
         if !t.has_azure_rms() {
             return Err(ProtectError::NoRms { organization: t.display_name.clone() });
         }
@@ -206,7 +209,8 @@ impl World {
                 Some(at)
             }
         };
-        let base = Terms { grants: vec![], template: None, expires, instant_revoke: req.instant_revoke, notify: req.notify };
+        let base =
+            Terms { grants: vec![], template: None, expires, instant_revoke: req.instant_revoke, notify: req.notify };
         match &req.policy {
             PolicyChoice::Custom(level) => {
                 let list = parse_users(&req.users)?;
@@ -306,7 +310,14 @@ impl World {
         Ok(Protected { content_id, file_name: n.protected_name, bytes, companion, recipients })
     }
 
-    fn register(&mut self, content_id: &str, name: &str, p: &Protector, shared_with: Vec<String>, req: &ProtectRequest) {
+    fn register(
+        &mut self,
+        content_id: &str,
+        name: &str,
+        p: &Protector,
+        shared_with: Vec<String>,
+        req: &ProtectRequest,
+    ) {
         let doc = Document {
             content_id: content_id.to_string(),
             name: name.to_string(),
@@ -361,12 +372,22 @@ impl World {
     }
 
     /// "Protect in-place": the protected file replaces the original.
-    pub fn protect_in_place(&mut self, actor: Option<&Email>, req: &ProtectRequest, rng: &mut dyn RandomSource) -> Result<Protected, ProtectError> {
+    pub fn protect_in_place(
+        &mut self,
+        actor: Option<&Email>,
+        req: &ProtectRequest,
+        rng: &mut dyn RandomSource,
+    ) -> Result<Protected, ProtectError> {
         self.protect(actor, req, Delivery::InPlace, rng)
     }
 
     /// "Share Protected": a protected copy is emailed; the original stays as it was.
-    pub fn share_protected(&mut self, actor: Option<&Email>, req: &ProtectRequest, rng: &mut dyn RandomSource) -> Result<Protected, ProtectError> {
+    pub fn share_protected(
+        &mut self,
+        actor: Option<&Email>,
+        req: &ProtectRequest,
+        rng: &mut dyn RandomSource,
+    ) -> Result<Protected, ProtectError> {
         self.protect(actor, req, Delivery::Share, rng)
     }
 
@@ -392,7 +413,9 @@ impl World {
 
     fn license(&mut self, reader: Option<&Email>, parts: &Parts) -> Result<Opened, OpenError> {
         let header = &parts.header;
-        let Some((secret, holder)) = self.directory.key(&header.key_id).map(|(k, t)| (from_b64(&k.secret), t.id.clone())) else {
+        let Some((secret, holder)) =
+            self.directory.key(&header.key_id).map(|(k, t)| (from_b64(&k.secret), t.id.clone()))
+        else {
             return Err(match self.directory.retired_keys.iter().find(|r| r.key.id == header.key_id) {
                 Some(r) => OpenError::KeyLost { organization: r.key.origin.clone(), reason: r.reason.clone() },
                 None => OpenError::Damaged,
@@ -401,7 +424,8 @@ impl World {
         let policy = parts.policy(&secret.ok_or(OpenError::Damaged)?)?;
         let issuer = policy.issuer.clone();
         let reader = reader.ok_or(OpenError::NotSignedIn { issuer: issuer.clone() })?;
-        let reader_tenant = self.tenant_of_domain(reader.domain()).filter(|t| t.users.contains_key(reader)).map(|t| t.id.clone());
+        let reader_tenant =
+            self.tenant_of_domain(reader.domain()).filter(|t| t.users.contains_key(reader)).map(|t| t.id.clone());
         let Some(reader_tenant) = reader_tenant else {
             return Err(OpenError::NotSignedIn { issuer });
         };
@@ -426,7 +450,8 @@ impl World {
                 None => return Err(OpenError::NotGranted { reader: reader.to_string(), issuer }),
             }
         };
-        let cached = self.sharing.use_license(&policy.content_id, reader).filter(|l| self.clock < l.valid_until).cloned();
+        let cached =
+            self.sharing.use_license(&policy.content_id, reader).filter(|l| self.clock < l.valid_until).cloned();
         if !is_owner {
             if let Some(at) = policy.expires.filter(|e| self.clock >= *e) {
                 return Err(OpenError::Expired { at, issuer });
@@ -479,7 +504,13 @@ impl World {
         })
     }
 
-    fn record_access(&mut self, reader: Option<&Email>, header: &Header, result: &Result<Opened, OpenError>, rng: &mut dyn RandomSource) {
+    fn record_access(
+        &mut self,
+        reader: Option<&Email>,
+        header: &Header,
+        result: &Result<Opened, OpenError>,
+        rng: &mut dyn RandomSource,
+    ) {
         let who = reader.map(|r| r.to_string()).unwrap_or_else(|| "someone who isn't signed in".into());
         let outcome = match result {
             Ok(o) if o.is_owner => AccessOutcome::OpenedByOwner,

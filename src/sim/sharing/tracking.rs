@@ -18,7 +18,9 @@ pub enum RevokeError {
     NotPaid,
     /// No document with this content ID was protected by this person.
     NotYours,
-    AlreadyRevoked { name: String },
+    AlreadyRevoked {
+        name: String,
+    },
 }
 
 impl fmt::Display for RevokeError {
@@ -50,17 +52,18 @@ impl World {
     /// "Revoke access": effective at once for readers without a use license;
     /// a reader who holds one keeps access until it expires (at once with
     /// instant revoke, whose licenses last 0 days). Returns that moment.
-    pub fn revoke(&mut self, owner: &Email, content_id: &str, rng: &mut dyn RandomSource) -> Result<SimTime, RevokeError> {
+    pub fn revoke(
+        &mut self,
+        owner: &Email,
+        content_id: &str,
+        rng: &mut dyn RandomSource,
+    ) -> Result<SimTime, RevokeError> {
         if !self.tracking_available(owner) {
             return Err(RevokeError::NotPaid);
         }
         let clock = self.clock;
-        let doc = self
-            .sharing
-            .documents
-            .get_mut(content_id)
-            .filter(|d| &d.issuer == owner)
-            .ok_or(RevokeError::NotYours)?;
+        let doc =
+            self.sharing.documents.get_mut(content_id).filter(|d| &d.issuer == owner).ok_or(RevokeError::NotYours)?;
         if doc.revoked_at.is_some() {
             return Err(RevokeError::AlreadyRevoked { name: doc.name.clone() });
         }

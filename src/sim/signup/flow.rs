@@ -232,18 +232,12 @@ impl World {
         if let Route::Paid { .. } = route {
             // The organization bought Azure RMS after the email was sent.
             self.retire_pending(&email, |at| FlowState::Canceled { at });
-            self.log(EventKind::ConfirmationLinkRejected {
-                email: email.to_string(),
-                reason: TokenError::Canceled,
-            });
+            self.log(EventKind::ConfirmationLinkRejected { email: email.to_string(), reason: TokenError::Canceled });
             return Err(CompleteError::Token(TokenError::Canceled));
         }
         let errors = validate_details(details);
         if !errors.is_empty() {
-            self.log(EventKind::AccountDetailsRejected {
-                email: email.to_string(),
-                problems: errors.clone(),
-            });
+            self.log(EventKind::AccountDetailsRejected { email: email.to_string(), problems: errors.clone() });
             return Err(CompleteError::Fields(errors));
         }
         self.finish_flow(&flow);
@@ -322,7 +316,8 @@ impl World {
             self.clock,
         );
         self.directory.tenants.insert(id.clone(), tenant);
-        self.directory.domains
+        self.directory
+            .domains
             .insert(domain.to_string(), DomainRecord { tenant: id.clone(), status: DomainStatus::EmailVerified });
         let region = region_of(country);
         self.log(EventKind::TenantCreated {

@@ -63,8 +63,6 @@ impl Signups {
     }
 }
 
-
-
 /// Why "Get started" (or "Create") cannot go on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SignupRefusal {
@@ -165,8 +163,12 @@ pub enum StartOutcome {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TokenError {
     Unknown,
-    AlreadyUsed { at: SimTime },
-    Superseded { email: String },
+    AlreadyUsed {
+        at: SimTime,
+    },
+    Superseded {
+        email: String,
+    },
     Expired {
         at: SimTime,
         /// How long the link was valid.
@@ -224,7 +226,6 @@ pub struct Completed {
     pub created_tenant: bool,
     pub created_account: bool,
 }
-
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignupFlow {

@@ -236,7 +236,8 @@ fn Domains(upn: Email, tenant: String, run: Runner) -> impl IntoView {
 #[component]
 fn SignupSettings(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     let sim = run.sim;
-    let current = sim.with_untracked(|w| w.directory.tenants.get(&tenant).map(|t| t.settings.clone()).unwrap_or_default());
+    let current =
+        sim.with_untracked(|w| w.directory.tenants.get(&tenant).map(|t| t.settings.clone()).unwrap_or_default());
     let tenant_id = tenant.clone();
     let ad_hoc = RwSignal::new(current.allow_ad_hoc_subscriptions);
     let ev = RwSignal::new(current.allow_email_verified_users);
@@ -331,7 +332,8 @@ fn Users(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     let confirming = RwSignal::new(None::<String>);
     let rows = Memo::new(move |_| {
         sim.with(|w| {
-            w.directory.tenants
+            w.directory
+                .tenants
                 .get(&tenant)
                 .map(|t| {
                     t.users

@@ -43,7 +43,8 @@ pub fn Dns() -> impl IntoView {
     };
     let rows = Memo::new(move |_| {
         sim.with(|w| {
-            w.dns.records
+            w.dns
+                .records
                 .iter()
                 .map(|r| {
                     (

@@ -55,7 +55,9 @@ pub fn SignIn() -> impl IntoView {
         })
     };
     let unmanaged = move || {
-        sim.with(|w| w.session.as_ref().and_then(|s| w.directory.tenants.get(&s.tenant)).is_some_and(|t| !t.is_managed()))
+        sim.with(|w| {
+            w.session.as_ref().and_then(|s| w.directory.tenants.get(&s.tenant)).is_some_and(|t| !t.is_managed())
+        })
     };
     let templates = move || {
         sim.with(|w| {
