@@ -700,6 +700,90 @@ mod migration_tests {
         }
     }
 
+    /// A state saved by the schema-3 build (tests/fixtures/state-v3.json):
+    /// the protected-file preset, Pat signed up (after a refused link and
+    /// refused details) and opened the file, a refused and an owner's
+    /// opening, a shared file revoked, use licenses held, the personal-address
+    /// check off, a DNS record, a failed verification, company settings
+    /// changed twice, a console connection, usage logging off.
+    /// `state-v3-explained.json` is what the schema-3 build said of each event.
+    const V3: &str = include_str!("../../tests/fixtures/state-v3.json");
+    const V3_EXPLAINED: &str = include_str!("../../tests/fixtures/state-v3-explained.json");
+
+    #[test]
+    fn a_schema_3_state_gets_feature_parts_and_typed_records() {
+        use crate::sim::sharing::AccessOutcome;
+        use crate::sim::{ConsoleService, DomainList, EventKind, RmsFeature, SettingsVia};
+        let old: Value = serde_json::from_str(V3).unwrap();
+        let w = decode(V3).expect("schema 3 migrates");
+        // Every part came across whole.
+        let ow = &old["world"];
+        assert_eq!(w.directory.tenants.len(), ow["tenants"].as_object().unwrap().len());
+        assert_eq!(w.directory.domains.len(), ow["domains"].as_object().unwrap().len());
+        assert_eq!(w.signups.flows.len(), ow["signups"].as_object().unwrap().len());
+        assert!(!w.signups.lists.personal_check && w.signups.lists.blocked_check);
+        assert_eq!(w.mail.mailboxes.len(), ow["mailboxes"].as_object().unwrap().len());
+        assert_eq!(w.mail.files.len(), ow["files"].as_object().unwrap().len());
+        assert_eq!(w.mail.next_message_id, ow["next_message_id"].as_u64().unwrap());
+        assert_eq!((w.dns.records.len(), w.dns.next_id), (1, 2));
+        assert_eq!(w.sharing.usage_log.len(), ow["usage_log"].as_array().unwrap().len());
+        assert_eq!(w.log.events.len(), ow["events"].as_array().unwrap().len());
+        assert_eq!(w.console.graph.as_ref().map(|e| e.as_str()), Some("janetm@contoso.com"));
+        // Use licenses, by document then reader.
+        let held: usize = w.sharing.use_licenses.values().map(|r| r.len()).sum();
+        assert_eq!(held, ow["use_licenses"].as_object().unwrap().len());
+        for key in ow["use_licenses"].as_object().unwrap().keys() {
+            let (reader, cid) = key.split_once('|').unwrap();
+            assert!(w.sharing.use_license(cid, &crate::sim::Email::parse(reader).unwrap()).is_some(), "{key}");
+        }
+        // Access attempts: the three openings by their kind, the refusal by its words.
+        let outcomes: Vec<&AccessOutcome> =
+            w.sharing.documents.values().flat_map(|d| d.accesses.iter().map(|a| &a.outcome)).collect();
+        assert_eq!(outcomes.iter().filter(|o| ***o == AccessOutcome::Opened).count(), 2);
+        assert!(outcomes.contains(&&AccessOutcome::OpenedByOwner));
+        assert!(
+            outcomes.iter().any(
+                |o| matches!(o, AccessOutcome::RefusedEarlier(words) if words.contains("doesn't have permission"))
+            )
+        );
+        // Events: closed sets as enums, sentences kept as they were said.
+        let kinds: Vec<&EventKind> = w.log.events.iter().map(|e| &e.kind).collect();
+        assert!(kinds.contains(&&EventKind::DomainListSwitched { list: DomainList::PersonalEmail, on: false }));
+        assert!(kinds.iter().any(|k| matches!(k, EventKind::ConsoleConnected { service: ConsoleService::Graph, .. })));
+        assert!(
+            kinds.iter().any(|k| matches!(
+                k,
+                EventKind::RmsFeatureChanged { feature: RmsFeature::UsageLogging, on: false, .. }
+            ))
+        );
+        for via in [SettingsVia::SetMsolCompanySettings, SettingsVia::AdminCenter] {
+            assert!(kinds.iter().any(|k| matches!(k, EventKind::CompanySettingsChanged { via: v, .. } if *v == via)));
+        }
+        assert_eq!(kinds.iter().filter(|k| matches!(k, EventKind::Recorded { .. })).count(), 5);
+        // What each event says is what the schema-3 build said (the settings'
+        // effect is worded once now, for the event log and the admin center alike).
+        let said: Vec<Value> = serde_json::from_str(V3_EXPLAINED).unwrap();
+        assert_eq!(said.len(), w.log.events.len());
+        for (e, s) in w.log.events.iter().zip(&said) {
+            let x = e.kind.explain();
+            assert_eq!(e.seq, s["seq"].as_u64().unwrap());
+            assert_eq!(x.step.label(), s["step"].as_str().unwrap(), "seq {}", e.seq);
+            assert_eq!(x.title, s["title"].as_str().unwrap(), "seq {}", e.seq);
+            if !matches!(e.kind, EventKind::CompanySettingsChanged { .. }) {
+                assert_eq!(x.text, s["text"].as_str().unwrap(), "seq {}", e.seq);
+            }
+        }
+        // The migrated world works: Pat's file still opens, with the use license Pat holds.
+        let mut w = w;
+        let pat = crate::sim::Email::parse("p.dover@fabrikam.com").unwrap();
+        let id =
+            w.mailbox(pat.as_str()).unwrap().messages.iter().find_map(|m| m.attachments().first().cloned()).unwrap();
+        let (name, bytes) = w.mail.attachment(&id).unwrap();
+        let o = w.open_protected(Some(&pat), &name, &bytes, &mut crate::sim::SeededRandom::new(1)).unwrap();
+        assert!(o.from_cached_license);
+        assert_eq!(decode(&encode(&w)).unwrap(), w);
+    }
+
     #[test]
     fn other_v1_messages_are_kept_whole() {
         let mut v: Value = serde_json::from_str(V1).unwrap();

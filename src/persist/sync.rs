@@ -13,21 +13,30 @@
 //!   it takes the newest stored state and replays on it those of its own
 //!   commands the state lacks, then saves the result.
 //!
-//! Commands are the same closures the UI runs (`Fn(&mut World, &mut dyn
-//! RandomSource)`), so a replay applies the engine's rules to the newer state:
-//! a sign-up replayed after a colleague's joins the tenant the colleague's
-//! created. The logic is pure and tested natively with simulated tabs.
+//! Commands are the engine's plain-data commands (`sim::command`), so a
+//! replay applies the engine's rules to the newer state: a sign-up replayed
+//! after a colleague's joins the tenant the colleague's created. A replay
+//! draws the same random bytes as the first run (each command keeps its
+//! `Tape`), so what the person was shown — a protected file's content ID and
+//! keys, a link's token — is what the newer state holds too. The logic is
+//! pure and tested natively with simulated tabs.
 
 use super::{Backend, LoadError, StorageError, decode, save};
-use crate::sim::{RandomSource, World};
-use std::rc::Rc;
+use crate::sim::command::{Recording, Tape, run_recorded};
+use crate::sim::{AnyCommand, Command, RandomSource, World};
 
 /// How many write IDs a stored state remembers.
 pub const RECENT_WRITES: usize = 64;
 /// How many of its own commands a tab keeps for replay.
 const MAX_UNCONFIRMED: usize = 32;
 
-pub type Command = Rc<dyn Fn(&mut World, &mut dyn RandomSource)>;
+/// A command of this tab not yet seen in another tab's state.
+struct Unconfirmed {
+    id: u64,
+    command: AnyCommand,
+    /// What it drew from its random source, to draw the same on a replay.
+    tape: Tape,
+}
 
 /// A tab's side of the shared state.
 #[derive(Default)]
@@ -35,7 +44,7 @@ pub struct Replica {
     /// The stored text this tab last read or wrote.
     last_raw: Option<String>,
     /// This tab's commands that no stored state from another tab has shown to include yet.
-    unconfirmed: Vec<(u64, Command)>,
+    unconfirmed: Vec<Unconfirmed>,
 }
 
 impl Replica {
@@ -45,13 +54,13 @@ impl Replica {
 
     /// Runs `command` on the newest state and saves. Returns the command's
     /// result and whether the save worked (the world changes either way).
-    pub fn act<R: 'static>(
+    pub fn act<C: Command>(
         &mut self,
         backend: &dyn Backend,
         world: &mut World,
         rng: &mut dyn RandomSource,
-        command: impl Fn(&mut World, &mut dyn RandomSource) -> R + 'static,
-    ) -> (R, Result<(), StorageError>) {
+        command: C,
+    ) -> (C::Output, Result<(), StorageError>) {
         if let Ok(Some(raw)) = backend.read(super::KEY) {
             if self.last_raw.as_deref() != Some(raw.as_str()) {
                 if let Ok(stored) = decode(&raw) {
@@ -60,12 +69,9 @@ impl Replica {
                 }
             }
         }
-        let result = command(world, rng);
-        let command: Command = Rc::new(move |w: &mut World, r: &mut dyn RandomSource| {
-            let _ = command(w, r);
-        });
+        let (result, tape) = run_recorded(&command, world, rng);
         let id = self.stamp(world, rng);
-        self.unconfirmed.push((id, command));
+        self.unconfirmed.push(Unconfirmed { id, command: command.into(), tape });
         if self.unconfirmed.len() > MAX_UNCONFIRMED {
             self.unconfirmed.remove(0);
         }
@@ -112,15 +118,15 @@ impl Replica {
     fn rebase(&mut self, mut stored: World, rng: &mut dyn RandomSource) -> (World, bool) {
         let pending = std::mem::take(&mut self.unconfirmed);
         let mut replayed = false;
-        for (id, command) in pending {
-            if stored.recent_writes.contains(&id) {
+        for mut p in pending {
+            if stored.recent_writes.contains(&p.id) {
                 continue; // confirmed: another tab's state includes it
             }
-            command(&mut stored, rng);
+            p.command.apply(&mut stored, &mut Recording::new(&mut p.tape, rng));
             // The replay keeps the command's ID, so the other tab sees it as
             // included and neither replays it again (no ping-pong).
-            Self::record(&mut stored, id);
-            self.unconfirmed.push((id, command));
+            Self::record(&mut stored, p.id);
+            self.unconfirmed.push(p);
             replayed = true;
         }
         (stored, replayed)
@@ -155,7 +161,8 @@ impl Replica {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::{AccountDetails, Config, Email, Preset, SeededRandom};
+    use crate::sim::command::{AdvanceClock, CompleteSignup, SignOut, StartSignup};
+    use crate::sim::{AccountDetails, Config, Email, Preset, SeededRandom, TimeUnit};
     use std::cell::RefCell;
 
     /// One browser's storage as Chromium keeps it: the truth, and each tab's
@@ -200,12 +207,22 @@ mod tests {
                 world,
             }
         }
-        fn act<R: 'static>(
-            &mut self,
-            rng: &mut dyn RandomSource,
-            f: impl Fn(&mut World, &mut dyn RandomSource) -> R + 'static,
-        ) -> R {
-            self.replica.act(&self.tab, &mut self.world, rng, f).0
+        fn act<C: Command>(&mut self, rng: &mut dyn RandomSource, c: C) -> C::Output {
+            self.replica.act(&self.tab, &mut self.world, rng, c).0
+        }
+        /// A whole sign-up, as the person makes it: "Get started", then
+        /// "Create" with the link's token from the inbox.
+        fn sign_up(&mut self, rng: &mut dyn RandomSource, email: &str) {
+            self.act(rng, StartSignup { input: email.into() }).unwrap();
+            let token = self.world.signups.pending[&Email::parse(email).unwrap()].clone();
+            let details = AccountDetails {
+                first_name: "A".into(),
+                last_name: "B".into(),
+                password: "Abcdef-123".into(),
+                confirm_password: "Abcdef-123".into(),
+                country: "US".into(),
+            };
+            self.act(rng, CompleteSignup { token, details }).unwrap();
         }
         /// The `storage` event: this tab's view catches up with the truth.
         fn deliver(&mut self, rng: &mut dyn RandomSource) {
@@ -228,21 +245,6 @@ mod tests {
         Browser { truth: RefCell::new(Some(raw)) }
     }
 
-    fn sign_up(email: &'static str) -> impl Fn(&mut World, &mut dyn RandomSource) + 'static {
-        move |w: &mut World, rng: &mut dyn RandomSource| {
-            w.start_signup(email, rng).unwrap();
-            let token = w.signups.pending[&Email::parse(email).unwrap()].clone();
-            let d = AccountDetails {
-                first_name: "A".into(),
-                last_name: "B".into(),
-                password: "Abcdef-123".into(),
-                confirm_password: "Abcdef-123".into(),
-                country: "US".into(),
-            };
-            w.complete_signup(&token, &d, rng).unwrap();
-        }
-    }
-
     fn has(w: &World, email: &str) -> bool {
         w.user(&Email::parse(email).unwrap()).is_some()
     }
@@ -253,8 +255,8 @@ mod tests {
         let (mut a, mut bb) = (Session::open(&b), Session::open(&b));
         let (mut ra, mut rb) = (SeededRandom::new(2), SeededRandom::new(3));
         // Both act before either sees the other's write.
-        a.act(&mut ra, sign_up("p.dover@fabrikam.com"));
-        bb.act(&mut rb, sign_up("r.ortiz@fabrikam.com"));
+        a.sign_up(&mut ra, "p.dover@fabrikam.com");
+        bb.sign_up(&mut rb, "r.ortiz@fabrikam.com");
         // The truth now holds B's state only; A hears of it and rebases.
         a.deliver(&mut ra);
         bb.deliver(&mut rb);
@@ -285,9 +287,9 @@ mod tests {
         let (mut a, mut bb) = (Session::open(&b), Session::open(&b));
         let mut r = SeededRandom::new(9);
         // Both advance the clock before either sees the other's write.
-        a.act(&mut r, |w, _| w.advance_clock("1", crate::sim::TimeUnit::Hours).unwrap());
+        a.act(&mut r, AdvanceClock { amount: "1".into(), unit: TimeUnit::Hours }).unwrap();
         let raw_a = a.replica.last_raw().unwrap().to_string();
-        bb.act(&mut r, |w, _| w.advance_clock("1", crate::sim::TimeUnit::Days).unwrap());
+        bb.act(&mut r, AdvanceClock { amount: "1".into(), unit: TimeUnit::Days }).unwrap();
         let raw_b = bb.replica.last_raw().unwrap().to_string();
         // The events cross: each tab hears of the other's racing write and
         // rebases on it, both before hearing of the other's rebase.
@@ -302,7 +304,7 @@ mod tests {
         assert_eq!(truth.clock, expected, "each advance applied exactly once");
         assert_eq!(a.world.clock, expected);
         // A tab may show a sibling of the stored state (same changes, other order) until its next action.
-        bb.act(&mut r, |_, _| ());
+        bb.act(&mut r, SignOut {});
         a.deliver(&mut r);
         assert_eq!(a.world, bb.world);
         assert_eq!(bb.world.clock, expected);
@@ -313,10 +315,10 @@ mod tests {
         let b = browser();
         let (mut a, mut bb) = (Session::open(&b), Session::open(&b));
         let (mut ra, mut rb) = (SeededRandom::new(4), SeededRandom::new(5));
-        a.act(&mut ra, sign_up("p.dover@fabrikam.com"));
+        a.sign_up(&mut ra, "p.dover@fabrikam.com");
         // B's view catches up (without the event handler running yet), then B acts.
         *bb.tab.view.borrow_mut() = b.truth.borrow().clone();
-        bb.act(&mut rb, |w, _| w.advance_clock("5", crate::sim::TimeUnit::Minutes).unwrap());
+        bb.act(&mut rb, AdvanceClock { amount: "5".into(), unit: TimeUnit::Minutes }).unwrap();
         assert!(has(&bb.world, "p.dover@fabrikam.com"));
         a.deliver(&mut ra);
         assert_eq!(a.world, bb.world);
@@ -339,7 +341,7 @@ mod tests {
             ];
             for (i, email) in names.iter().enumerate() {
                 let tab = if i % 2 == 0 { &mut a } else { &mut bb };
-                tab.act(&mut r, sign_up(email));
+                tab.sign_up(&mut r, email);
                 if r.below(3) == 0 {
                     a.deliver(&mut r);
                 }
@@ -363,14 +365,14 @@ mod tests {
         let b = browser();
         let mut a = Session::open(&b);
         let mut r = SeededRandom::new(6);
-        a.act(&mut r, sign_up("p.dover@fabrikam.com"));
+        a.sign_up(&mut r, "p.dover@fabrikam.com");
         let own = a.replica.last_raw().unwrap().to_string();
         assert!(a.replica.receive(&a.tab, &own, &mut r).unwrap().is_none(), "a tab's own write is nothing new");
         let mut fresh = World::load(Preset::Default, Config { pbkdf2_iterations: 1, ..Config::default() }, &mut r);
         a.replica.replace(&a.tab, &mut fresh, &mut r).unwrap();
         a.world = fresh;
         let mut other = Session::open(&b);
-        other.act(&mut r, |w, _| w.advance_clock("1", crate::sim::TimeUnit::Days).unwrap());
+        other.act(&mut r, AdvanceClock { amount: "1".into(), unit: TimeUnit::Days }).unwrap();
         a.deliver(&mut r);
         assert!(!has(&a.world, "p.dover@fabrikam.com"), "a replaced state does not bring back older commands");
     }
@@ -382,14 +384,62 @@ mod tests {
         let mut a = Session::open(&b);
         *a.tab.fail.borrow_mut() = true;
         let mut r = SeededRandom::new(7);
-        let (_, saved) = a.replica.act(&a.tab, &mut a.world, &mut r, sign_up("p.dover@fabrikam.com"));
+        a.sign_up(&mut r, "p.dover@fabrikam.com");
+        let clock = AdvanceClock { amount: "1".into(), unit: TimeUnit::Minutes };
+        let (_, saved) = a.replica.act(&a.tab, &mut a.world, &mut r, clock);
         assert!(matches!(saved, Err(StorageError::WriteFailed(_))));
         assert!(has(&a.world, "p.dover@fabrikam.com"), "the in-memory state keeps working");
         assert_eq!(*b.truth.borrow(), before, "the saved state is untouched");
         // Once storage works again the next action saves everything.
         *a.tab.fail.borrow_mut() = false;
-        a.act(&mut r, |w, _| w.advance_clock("1", crate::sim::TimeUnit::Minutes).unwrap());
+        a.act(&mut r, AdvanceClock { amount: "1".into(), unit: TimeUnit::Minutes }).unwrap();
         assert!(has(&decode(b.truth.borrow().as_ref().unwrap()).unwrap(), "p.dover@fabrikam.com"));
+    }
+
+    /// The replay bug of issue 10: a file protected in one tab while another
+    /// tab's save races it is replayed on the newer state. The world must then
+    /// track the very file the person downloaded (same content ID, same key),
+    /// so that the owner can track and revoke it and the reader open it.
+    #[test]
+    fn a_file_protected_while_another_tab_acts_is_tracked_and_revocable() {
+        use crate::sim::command::{OpenProtected, Protect, Revoke};
+        use crate::sim::sharing::{Delivery, Permission, PolicyChoice, ProtectRequest};
+        let b = browser();
+        let (mut a, mut bb) = (Session::open(&b), Session::open(&b));
+        let (mut ra, mut rb) = (SeededRandom::new(21), SeededRandom::new(22));
+        let janet = Email::parse("janetm@contoso.com").unwrap();
+        let request = ProtectRequest {
+            file_name: "Q3.txt".into(),
+            data: b"Q3 figures".to_vec(),
+            users: "admin@litwareinc.com".into(),
+            policy: PolicyChoice::Custom(Permission::Viewer),
+            expires_on: String::new(),
+            notify: false,
+            instant_revoke: true,
+        };
+        // A protects and saves; B, not having seen it, saves over it.
+        let downloaded = a.act(&mut ra, Protect { actor: janet.clone(), request, delivery: Delivery::Share }).unwrap();
+        bb.act(&mut rb, AdvanceClock { amount: "5".into(), unit: TimeUnit::Minutes }).unwrap();
+        // A hears of B's state and replays the protection onto it.
+        a.deliver(&mut ra);
+        bb.deliver(&mut rb);
+        let truth = decode(b.truth.borrow().as_ref().unwrap()).unwrap();
+        assert_eq!(truth.clock, a.world.clock, "B's change is kept");
+        assert!(truth.sharing.documents.contains_key(&downloaded.content_id), "the downloaded file is the tracked one");
+        assert_eq!(truth.sharing.documents.len(), 1, "one document, not a second one with another ID");
+        // The reader opens the downloaded bytes; the owner revokes it.
+        let lee = Email::parse("admin@litwareinc.com").unwrap();
+        let open = OpenProtected {
+            reader: Some(lee),
+            file_name: downloaded.file_name.clone(),
+            bytes: downloaded.bytes.clone(),
+        };
+        assert!(bb.act(&mut rb, open.clone()).is_ok());
+        bb.act(&mut rb, Revoke { owner: janet, content_id: downloaded.content_id.clone() }).unwrap();
+        a.deliver(&mut ra);
+        assert!(bb.act(&mut rb, open).is_err(), "revoked (instant revoke: no use license outlives it)");
+        let doc = &a.world.sharing.documents[&downloaded.content_id];
+        assert!(doc.revoked_at.is_some() && doc.accesses.len() == 1);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use crate::persist::sync::Replica;
 use crate::persist::{self, Backend, LoadError, StorageError};
 use crate::platform::{CryptoRandom, LocalStorage, alert};
-use crate::sim::{Config, Preset, RandomSource, World};
+use crate::sim::{Command, Config, Preset, World};
 use leptos::prelude::*;
 
 /// What the app had to do when it started.
@@ -84,15 +84,16 @@ impl Sim {
     }
 
     /// Applies one command to the newest state and saves it. The command may
-    /// run again later, on a newer state, if another tab's save raced it.
-    pub fn act<R: 'static>(&self, command: impl Fn(&mut World, &mut dyn RandomSource) -> R + 'static) -> R {
+    /// run again later, on a newer state, if another tab's save raced it: it
+    /// is plain data (`sim::command`), so it can't reach this page's state.
+    pub fn act<C: Command>(&self, command: C) -> C::Output {
         let mut world = self.world.get_untracked();
         let (result, saved) = if self.storage_usable() {
             self.replica
                 .try_update_value(|r| r.act(&LocalStorage, &mut world, &mut CryptoRandom, command))
                 .expect("the replica lives as long as the app")
         } else {
-            (command(&mut world, &mut CryptoRandom), Ok(()))
+            (command.run(&mut world, &mut CryptoRandom), Ok(()))
         };
         self.after_save(saved);
         self.world.set(world);

@@ -22,6 +22,16 @@ pub enum DomainListError {
     NotListed(String),
 }
 
+impl DomainLists {
+    /// Whether sign-up checks addresses against this list.
+    pub fn is_on(&self, list: DomainList) -> bool {
+        match list {
+            DomainList::PersonalEmail => self.personal_check,
+            DomainList::BlockedDomains => self.blocked_check,
+        }
+    }
+}
+
 impl fmt::Display for DomainListError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

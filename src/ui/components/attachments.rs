@@ -23,7 +23,7 @@ pub fn Attachments(ids: Vec<String>) -> impl IntoView {
                         let name_id = format!("att-{id}");
                         let label = format!("Download {name}");
                         let href = format!("/viewer?file={id}");
-                        let download = move |_| match sim.with_untracked(|w| w.attachment(&id)) {
+                        let download = move |_| match sim.with_untracked(|w| w.mail.attachment(&id)) {
                             Some((n, bytes)) => {
                                 if let Err(e) = download_bytes(&n, "application/octet-stream", &bytes) {
                                     alert(&format!("The download didn't start: {e}"));

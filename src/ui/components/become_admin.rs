@@ -2,8 +2,10 @@
 //! member of an unmanaged tenant proves the organization owns its domain
 //! with a DNS TXT record and becomes its global administrator.
 
+use crate::sim::Email;
+use crate::sim::command::{BecomeAdminConfirm, BecomeAdminStart};
 use crate::sim::email::query_encode;
-use crate::sim::{Email, Event};
+use crate::ui::components::feedback::Feedback;
 use crate::ui::components::status::Notice;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
@@ -17,15 +19,9 @@ enum Stage {
 }
 
 #[component]
-/// `notice` and `events` belong to the page, so the outcome stays visible
-/// after the takeover replaces this wizard with the admin center.
-pub fn BecomeAdmin(
-    upn: Email,
-    organization: String,
-    open: bool,
-    notice: RwSignal<Notice>,
-    events: RwSignal<Vec<Event>>,
-) -> impl IntoView {
+/// `feedback` belongs to the page, so the outcome stays visible after the
+/// takeover replaces this wizard with the admin center.
+pub fn BecomeAdmin(upn: Email, organization: String, open: bool, feedback: Feedback) -> impl IntoView {
     let sim = use_sim();
     let existing = sim
         .with_untracked(|w| w.tenant_of_domain(upn.domain()).and_then(|t| w.existing_challenge(&t.id, upn.domain())));
@@ -35,31 +31,23 @@ pub fn BecomeAdmin(
         (None, false) => Stage::Closed,
     });
     let challenge = RwSignal::new(existing);
-    let seq = move || sim.with_untracked(|w| w.log.events.last().map(|e| e.seq).unwrap_or(0));
-    let after =
-        move |s: u64| sim.with_untracked(|w| w.log.events.iter().filter(|e| e.seq > s).cloned().collect::<Vec<_>>());
     let (u1, u2) = (upn.clone(), upn.clone());
     let yes = move |_| {
-        let s = seq();
         let u = u1.clone();
-        match sim.act(move |w, rng| w.become_admin_start(&u, rng)) {
-            Ok(c) => {
-                challenge.set(Some(c));
-                stage.set(Stage::Record);
-                notice.set(Notice::None);
-            }
-            Err(e) => notice.set(Notice::Err(e.to_string())),
+        if let Ok(c) = feedback.run(BecomeAdminStart { actor: u }, |r| match r {
+            Ok(_) => Notice::None,
+            Err(e) => Notice::Err(e.to_string()),
+        }) {
+            challenge.set(Some(c));
+            stage.set(Stage::Record);
         }
-        events.set(after(s));
     };
     let confirm = move |_| {
-        let s = seq();
         let u = u2.clone();
-        match sim.act(move |w, _| w.become_admin_confirm(&u)) {
-            Ok(()) => notice.set(Notice::Ok(format!("You're now the global administrator of {}. The directory is managed and the domain is Verified; no users, domains or plans moved. The Admin center now shows your organization's settings.", u2.domain()))),
-            Err(e) => notice.set(Notice::Err(e.to_string())),
-        }
-        events.set(after(s));
+        let domain = u.domain().to_string();
+        let _ = feedback.run_result(BecomeAdminConfirm { actor: u }, |_| {
+            format!("You're now the global administrator of {domain}. The directory is managed and the domain is Verified; no users, domains or plans moved. The Admin center now shows your organization's settings.")
+        });
     };
     let org = organization.clone();
     view! {

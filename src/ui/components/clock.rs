@@ -2,6 +2,7 @@
 //! "Advance time" form.
 
 use crate::sim::TimeUnit;
+use crate::sim::command::AdvanceClock;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 
@@ -20,7 +21,7 @@ pub fn Clock() -> impl IntoView {
             _ => TimeUnit::Minutes,
         };
         let amt = amount.get_untracked();
-        match sim.act(move |w, _| w.advance_clock(&amt, u)) {
+        match sim.act(AdvanceClock { amount: amt, unit: u }) {
             Ok(_) => error.set(None),
             Err(e) => error.set(Some(e.to_string())),
         }

@@ -7,6 +7,7 @@ pub mod data_table;
 pub mod download;
 pub mod event_list;
 pub mod facts;
+pub mod feedback;
 pub mod header;
 pub mod message_body;
 pub mod recovery;

@@ -6,12 +6,18 @@
 
 use crate::platform::download_text;
 use crate::sim::admin::{AdminError, Confirmed};
+use crate::sim::command::{
+    AddDomain, ConfirmDomain, ConvertToPaid, RemoveUser, SetBlockCredential, SetCompanySettings, SetDirSync,
+    SetRmsFeature,
+};
 use crate::sim::email::query_encode;
-use crate::sim::{AccountStatus, Email, Event, Sku, TenantKind, World};
+use crate::sim::{
+    AccountStatus, Command, DomainListStatus, Email, ForceTakeover, RmsFeature, SettingsVia, Sku, TenantKind, World,
+};
 use crate::ui::components::become_admin::BecomeAdmin;
 use crate::ui::components::data_table::DataTable;
-use crate::ui::components::event_list::BehindTheScenes;
-use crate::ui::components::status::{Notice, NoticeView};
+use crate::ui::components::feedback::{Feedback, FeedbackEvents, FeedbackNotice};
+use crate::ui::components::status::Notice;
 use crate::ui::state::{Sim, use_sim};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -47,29 +53,19 @@ fn viewer(w: &World) -> Viewer {
     }
 }
 
-/// Runs an admin command, shows its outcome and what happened behind it.
+/// Runs an admin command with the page's feedback, and says whether it worked.
 #[derive(Clone, Copy)]
 struct Runner {
     sim: Sim,
-    notice: RwSignal<Notice>,
-    events: RwSignal<Vec<Event>>,
+    feedback: Feedback,
 }
 
 impl Runner {
-    fn run<T: 'static>(
-        &self,
-        command: impl Fn(&mut World, &mut dyn crate::sim::RandomSource) -> Result<T, AdminError> + 'static,
-        ok: impl FnOnce(T) -> String,
-    ) -> bool {
-        let s = self.sim.with_untracked(|w| w.log.events.last().map(|e| e.seq).unwrap_or(0));
-        let r = self.sim.act(command);
-        let done = r.is_ok();
-        self.notice.set(match r {
-            Ok(v) => Notice::Ok(ok(v)),
-            Err(e) => Notice::Err(e.to_string()),
-        });
-        self.log.events.set(self.sim.with_untracked(|w| w.log.events.iter().filter(|e| e.seq > s).cloned().collect()));
-        done
+    fn run<C, T: 'static>(&self, command: C, ok: impl FnOnce(&T) -> String) -> bool
+    where
+        C: Command<Output = Result<T, AdminError>>,
+    {
+        self.feedback.run_result(command, ok).is_ok()
     }
 }
 
@@ -78,19 +74,19 @@ pub fn Admin() -> impl IntoView {
     let sim = use_sim();
     let open = use_query_map().with_untracked(|q| q.get("become").is_some());
     let who = Memo::new(move |_| sim.with(viewer));
-    let run = Runner { sim, notice: RwSignal::new(Notice::None), events: RwSignal::new(vec![]) };
+    let run = Runner { sim, feedback: Feedback::new() };
     view! {
         <Title text="Admin center" />
         <h1>"Admin center"</h1>
-        <div class="sticky-notice"><NoticeView notice=run.notice /></div>
-        {move || view! { <BehindTheScenes events=run.events.get() /> }}
+        <div class="sticky-notice"><FeedbackNotice feedback=run.feedback /></div>
+        <FeedbackEvents feedback=run.feedback />
         {move || match who.get() {
             Viewer::SignedOut => view! {
                 <p class="lead">"Sign in with a global administrator's account to manage your organization's directory."</p>
                 <p><A href="/signin">"Sign in"</A>" — the scenarios' administrators are janetm@contoso.com (Contoso, password Contoso-2016!) and admin@litwareinc.com (Litware, password Litware-2016!). A standard user of an unmanaged directory (for example p.dover@fabrikam.com in “Fabrikam has already signed up”) can become its admin here."</p>
             }.into_any(),
             Viewer::NotAdmin(why) => view! { <p role="alert" class="notice err">{why}</p> }.into_any(),
-            Viewer::UnmanagedMember { upn, organization } => view! { <BecomeAdmin upn=upn organization=organization open=open notice=run.notice events=run.events /> }.into_any(),
+            Viewer::UnmanagedMember { upn, organization } => view! { <BecomeAdmin upn=upn organization=organization open=open feedback=run.feedback /> }.into_any(),
             Viewer::Admin { upn, tenant } => view! { <AdminCenter upn=upn tenant=tenant run=run /> }.into_any(),
         }}
     }
@@ -136,24 +132,20 @@ fn Domains(upn: Email, tenant: String, run: Runner) -> impl IntoView {
         let tenant = tenant.clone();
         move |_| {
             sim.with(|w| {
-                let mut rows: Vec<(String, String, Option<String>, Option<String>)> = w
-                    .tenant_domains(&tenant)
+                // The engine's one domain list; an unverified domain shows
+                // its TXT value and the unmanaged directory holding it, if any.
+                w.directory
+                    .domain_list(&tenant)
                     .into_iter()
-                    .map(|(d, r)| (d.clone(), r.status.label().to_string(), None, None))
-                    .collect();
-                if let Some(t) = w.directory.tenants.get(&tenant) {
-                    rows.push((t.initial_domain.clone(), "Verified (initial domain)".into(), None, None));
-                    for d in t.claims.keys() {
-                        let holder = w.tenant_of_domain(d).map(|h| h.display_name.clone());
-                        rows.push((
-                            d.clone(),
-                            "Unverified".into(),
-                            w.existing_challenge(&tenant, d).map(|c| c.txt),
-                            holder,
-                        ));
-                    }
-                }
-                rows
+                    .map(|d| match d.status {
+                        DomainListStatus::Unverified => {
+                            let holder = w.tenant_of_domain(&d.name).map(|h| h.display_name.clone());
+                            let txt = w.existing_challenge(&tenant, &d.name).map(|c| c.txt);
+                            (d.name, d.status.label().to_string(), txt, holder)
+                        }
+                        _ => (d.name, d.status.label().to_string(), None, None),
+                    })
+                    .collect::<Vec<_>>()
             })
         }
     });
@@ -162,8 +154,8 @@ fn Domains(upn: Email, tenant: String, run: Runner) -> impl IntoView {
         ev.prevent_default();
         let (u, d) = (u.clone(), name.get_untracked());
         if run.run(
-            move |w, rng| w.add_domain(&u, &d, rng),
-            |a| match a.held_by {
+            AddDomain { actor: u, domain: d },
+            |a| match &a.held_by {
                 Some(h) => format!("{} was added as Unverified. It is held by the unmanaged directory {h}: publish the TXT record {} on the DNS page, then Verify to take it over (external admin takeover).", a.challenge.domain, a.challenge.txt),
                 None => format!("{} was added as Unverified. Publish the TXT record {} in its DNS zone, then Verify.", a.challenge.domain, a.challenge.txt),
             },
@@ -174,7 +166,7 @@ fn Domains(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     let verify = move |d: String| {
         let u = upn.clone();
         run.run(
-            move |w, rng| w.confirm_domain(&u, &d, true, rng),
+            ConfirmDomain { actor: u, domain: d, force: ForceTakeover::Force },
             |c| match c {
                 Confirmed::Verified { domain } => format!("{domain} is verified."),
                 Confirmed::TookOver(t) => format!(
@@ -260,13 +252,13 @@ fn SignupSettings(upn: Email, tenant: String, run: Runner) -> impl IntoView {
             })
         });
         if same {
-            run.notice.set(Notice::Ok(format!(
+            run.feedback.say(Notice::Ok(format!(
                 "Nothing to save: AllowAdHocSubscriptions is already {a} and AllowEmailVerifiedUsers {v}."
             )));
             return;
         }
         run.run(
-            move |w, _| w.set_company_settings(&u, Some(a), Some(v), "admin center"),
+            SetCompanySettings { actor: u, ad_hoc: Some(a), email_verified: Some(v), via: SettingsVia::AdminCenter },
             |s| {
                 format!(
                     "Saved: AllowAdHocSubscriptions {}, AllowEmailVerifiedUsers {}. {}",
@@ -313,7 +305,7 @@ fn DirSync(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     let on = Memo::new(move |_| run.sim.with(|w| w.directory.tenants.get(&tenant).is_some_and(|t| t.dir_sync)));
     let toggle = move |_| {
         let (u, to) = (upn.clone(), !on.get_untracked());
-        run.run(move |w, _| w.set_dir_sync(&u, to), move |_| {
+        run.run(SetDirSync { actor: u, on: to }, move |_| {
             if to { "Directory synchronization is on: sign-up no longer creates accounts. You can block or delete the accounts sign-up created.".to_string() } else { "Directory synchronization is off.".to_string() }
         });
     };
@@ -372,11 +364,11 @@ fn Users(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                                     let (a1, a2) = (upn.clone(), upn.clone());
                                     let block = move |_| {
                                         let (a, t) = (a1.clone(), ub.clone());
-                                        run.run(move |w, _| w.set_block_credential(&a, &t, !blocked), |_| if blocked { "Sign-in unblocked.".to_string() } else { "Sign-in blocked: the account can't sign in or sign up any more.".to_string() });
+                                        run.run(SetBlockCredential { actor: a, upn: t, blocked: !blocked }, |_| if blocked { "Sign-in unblocked.".to_string() } else { "Sign-in blocked: the account can't sign in or sign up any more.".to_string() });
                                     };
                                     let delete = move |_| {
                                         let (a, t) = (a2.clone(), ud.clone());
-                                        run.run(move |w, _| w.remove_user(&a, &t), |_| "The account was deleted, and its license units are free again.".to_string());
+                                        run.run(RemoveUser { actor: a, upn: t }, |_| "The account was deleted, and its license units are free again.".to_string());
                                         confirming.set(None);
                                     };
                                     view! {
@@ -462,32 +454,28 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     let (u1, u2, u3) = (upn.clone(), upn.clone(), upn.clone());
     let convert = move |_| {
         let u = u1.clone();
-        run.run(move |w, _| w.convert_to_paid(&u), |_| "Converted: the organization now has Azure Rights Management Premium. The directory, accounts and protected files are unchanged; track and revoke, usage logging, super users and bring your own key are available.".to_string());
+        run.run(ConvertToPaid { actor: u }, |_| "Converted: the organization now has Azure Rights Management Premium. The directory, accounts and protected files are unchanged; track and revoke, usage logging, super users and bring your own key are available.".to_string());
     };
     let super_toggle = move |on: bool| {
         let u = u2.clone();
-        run.run(
-            move |w, _| w.set_super_user_feature(&u, on),
-            move |_| {
-                if on {
-                    "The super user feature is enabled.".to_string()
-                } else {
-                    "The super user feature is disabled.".to_string()
-                }
-            },
-        );
+        run.run(SetRmsFeature { actor: u, feature: RmsFeature::SuperUsers, on }, move |_| {
+            if on {
+                "The super user feature is enabled.".to_string()
+            } else {
+                "The super user feature is disabled.".to_string()
+            }
+        });
     };
     let logging_toggle = move |on: bool| {
         let u = u3.clone();
-        run.run(
-            move |w, _| w.set_usage_logging(&u, on),
-            move |_| if on { "Usage logging is on.".to_string() } else { "Usage logging is off.".to_string() },
-        );
+        run.run(SetRmsFeature { actor: u, feature: RmsFeature::UsageLogging, on }, move |_| {
+            if on { "Usage logging is on.".to_string() } else { "Usage logging is off.".to_string() }
+        });
     };
     let u4 = upn.clone();
     let download_log = move |_| {
         let r = sim.with_untracked(|w| w.usage_log_w3c(&u4));
-        run.notice.set(match r.map_err(|e| e.to_string()).and_then(|log| {
+        run.feedback.say(match r.map_err(|e| e.to_string()).and_then(|log| {
             let rows = log.lines().filter(|l| !l.starts_with('#')).count();
             download_text("rms-usage-log.log", "text/plain", &log).map(|()| rows)
         }) {

@@ -28,7 +28,7 @@ struct TenantView {
 
 fn tenant_views(w: &World) -> Vec<TenantView> {
     let mut by_tenant: std::collections::BTreeMap<&str, Vec<(String, String)>> = Default::default();
-    for (d, r) in &w.domains {
+    for (d, r) in &w.directory.domains {
         by_tenant.entry(r.tenant.as_str()).or_default().push((d.clone(), r.status.label().to_string()));
     }
     let mut list: Vec<TenantView> = w

@@ -1,11 +1,10 @@
 //! `/dns`: the simulated public DNS. Domain verification (internal and
 //! external admin takeover) reads it through a propagation delay.
 
-use super::{events_since, last_seq};
 use crate::sim::RecordType;
-use crate::sim::dns::{MAX_PROPAGATION, MIN_PROPAGATION};
-use crate::ui::components::event_list::BehindTheScenes;
-use crate::ui::components::status::{Notice, NoticeView};
+use crate::sim::admin::dns::{MAX_PROPAGATION, MIN_PROPAGATION};
+use crate::sim::command::{AddDnsRecord, RemoveDnsRecord};
+use crate::ui::components::feedback::{Feedback, FeedbackEvents, FeedbackNotice};
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,26 +18,21 @@ pub fn Dns() -> impl IntoView {
     let domain = RwSignal::new(q("domain"));
     let kind = RwSignal::new(if q("type").eq_ignore_ascii_case("MX") { "MX".to_string() } else { "TXT".to_string() });
     let value = RwSignal::new(q("value"));
-    let notice = RwSignal::new(Notice::None);
-    let since = RwSignal::new(None::<u64>);
+    let fb = Feedback::new();
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (d, v) = (domain.get_untracked(), value.get_untracked());
         let k = if kind.get_untracked() == "MX" { RecordType::Mx } else { RecordType::Txt };
-        since.set(Some(last_seq(&sim)));
-        match sim.act(move |w, rng| {
-            w.add_dns_record(&d, k, &v, rng)
-                .map(|id| w.dns.records.iter().find(|r| r.id == id).map(|r| (r.domain.clone(), r.visible_at)))
-        }) {
-            Ok(Some((d, at))) => {
-                value.set(String::new());
-                notice.set(Notice::Ok(format!(
-                    "The {} record was added to {d}. Resolvers will see it from {at} (simulated time).",
-                    k.label()
-                )));
-            }
-            Ok(None) => {}
-            Err(e) => notice.set(Notice::Err(e.to_string())),
+        let added = fb.run_result(AddDnsRecord { domain: d, kind: k, value: v }, |r| {
+            format!(
+                "The {} record was added to {}. Resolvers will see it from {} (simulated time).",
+                r.kind.label(),
+                r.domain,
+                r.visible_at
+            )
+        });
+        if added.is_ok() {
+            value.set(String::new());
         }
     };
     let rows = Memo::new(move |_| {
@@ -63,11 +57,7 @@ pub fn Dns() -> impl IntoView {
         })
     });
     let remove = move |id: u64| {
-        since.set(Some(last_seq(&sim)));
-        match sim.act(move |w, _| w.remove_dns_record(id)) {
-            Ok(()) => notice.set(Notice::Ok("The record was removed.".into())),
-            Err(e) => notice.set(Notice::Err(e.to_string())),
-        }
+        let _ = fb.run_result(RemoveDnsRecord { id }, |_| "The record was removed.".into());
     };
     view! {
         <Title text="DNS" />
@@ -91,7 +81,7 @@ pub fn Dns() -> impl IntoView {
             <p class="hint">"Leave the record's name blank, as Microsoft's instructions say: the record belongs to the domain itself."</p>
             <button type="submit" class="primary">"Add record"</button>
         </form>
-        <NoticeView notice=notice />
+        <FeedbackNotice feedback=fb />
         <section class="card" aria-labelledby="records-h">
             <h2 id="records-h">"Records"</h2>
             {move || {
@@ -116,6 +106,6 @@ pub fn Dns() -> impl IntoView {
                 }.into_any()
             }}
         </section>
-        {move || view! { <BehindTheScenes events=events_since(&sim, since.get()) /> }}
+        <FeedbackEvents feedback=fb />
     }
 }

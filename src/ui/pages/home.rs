@@ -3,6 +3,8 @@
 
 use crate::persist;
 use crate::platform::{CryptoRandom, download_text};
+use crate::sim::DomainList;
+use crate::sim::command::{AddBlockedDomain, RemoveBlockedDomain, SetDomainList};
 use crate::sim::email::{PERSONAL_DOMAINS, PersonalKind};
 use crate::sim::{Config, PRESETS, Preset, World};
 use crate::ui::components::status::{Notice, NoticeView};
@@ -129,7 +131,7 @@ fn DomainLists() -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let d = new_domain.get_untracked();
-        match sim.act(move |w, _| w.add_blocked_domain(&d)) {
+        match sim.act(AddBlockedDomain { input: d }) {
             Ok(d) => {
                 new_domain.set(String::new());
                 notice.set(Notice::Ok(format!("{d} is now blocked.")));
@@ -144,7 +146,7 @@ fn DomainLists() -> impl IntoView {
             <div class="two-col">
                 <div class="card">
                     <h3>"Personal email addresses"</h3>
-                    <ListSwitch label="Check personal email addresses" on=|w| w.signups.lists.personal_check set=World::set_personal_check />
+                    <ListSwitch label="Check personal email addresses" list=DomainList::PersonalEmail />
                     <p>"Consumer email services (such as Microsoft accounts) and Internet providers' home accounts are refused: RMS for individuals needs a work or school address. The simulator's built-in list:"</p>
                     <details>
                         <summary>{format!("{} personal domains", PERSONAL_DOMAINS.len())}</summary>
@@ -157,7 +159,7 @@ fn DomainLists() -> impl IntoView {
                 </div>
                 <div class="card">
                     <h3>"Blocked domains"</h3>
-                    <ListSwitch label="Check blocked domains" on=|w| w.signups.lists.blocked_check set=World::set_blocked_check />
+                    <ListSwitch label="Check blocked domains" list=DomainList::BlockedDomains />
                     <p>
                         "Some domain names can't be used to create a directory. Microsoft published them as blocked_domains.json but never documented its contents, so this list is a stand-in: Microsoft's own service domains, reserved example domains and disposable-mail services. Edit it for your demo."
                     </p>
@@ -175,7 +177,7 @@ fn DomainLists() -> impl IntoView {
                                     <span>{d.clone()}</span>
                                     <button type="button" class="small" aria-label=format!("Remove {d}") on:click=move |_| {
                                         let d = d2.clone();
-                                        let _ = sim.act(move |w, _| w.remove_blocked_domain(&d));
+                                        let _ = sim.act(RemoveBlockedDomain { input: d });
                                     }>"Remove"</button>
                                 </li>
                             }
@@ -189,12 +191,12 @@ fn DomainLists() -> impl IntoView {
 
 /// A checkbox that turns one of the sign-up domain checks on or off.
 #[component]
-fn ListSwitch(label: &'static str, on: fn(&World) -> bool, set: fn(&mut World, bool)) -> impl IntoView {
+fn ListSwitch(label: &'static str, list: DomainList) -> impl IntoView {
     let sim = use_sim();
     view! {
         <label class="check">
-            <input type="checkbox" prop:checked=move || sim.with(on)
-                on:change=move |ev| { let checked = event_target_checked(&ev); sim.act(move |w, _| set(w, checked)); } />
+            <input type="checkbox" prop:checked=move || sim.with(|w| w.signups.lists.is_on(list))
+                on:change=move |ev| { let checked = event_target_checked(&ev); sim.act(SetDomainList { list, on: checked }); } />
             {label}
         </label>
     }

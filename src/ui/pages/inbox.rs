@@ -2,7 +2,7 @@
 //! messages, newest first; `/inbox/{address}/{id}` opens one, with its
 //! attachments).
 
-use crate::sim::MessageKind;
+use crate::sim::command::MarkRead;
 use crate::ui::components::attachments::Attachments;
 use crate::ui::components::message_body::MessageBody;
 use crate::ui::components::safe_text::safe_text;
@@ -60,7 +60,7 @@ pub fn Mailbox() -> impl IntoView {
                 w.mailbox(&addr).and_then(|m| m.messages.iter().find(|x| x.id == id)).is_some_and(|x| !x.read)
             });
             if unread {
-                sim.act(move |w, _| w.mark_read(&addr, id));
+                sim.act(MarkRead { address: addr, id });
             }
         }
     });
@@ -109,10 +109,7 @@ pub fn Mailbox() -> impl IntoView {
                         <dt>"Sent"</dt><dd><time datetime=m.at.iso()>{m.at.to_string()}</time></dd>
                     </dl>
                     <div class="body"><MessageBody blocks=m.body(&to) /></div>
-                    {match &m.kind {
-                        MessageKind::Custom { attachments, .. } if !attachments.is_empty() => Some(view! { <Attachments ids=attachments.clone() /> }),
-                        _ => None,
-                    }}
+                    {(!m.attachments().is_empty()).then(|| view! { <Attachments ids=m.attachments().to_vec() /> })}
                 </article>
             }})}
         </div>

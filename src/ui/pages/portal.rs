@@ -1,10 +1,10 @@
 //! `/portal`: the Microsoft Rights Management page where sign-up starts
 //! (seed steps 1–3).
 
-use super::{events_since, last_seq};
+use crate::sim::command::StartSignup;
 use crate::sim::{Email, Sku, StartOutcome};
-use crate::ui::components::event_list::BehindTheScenes;
-use crate::ui::components::status::{Notice, NoticeView};
+use crate::ui::components::feedback::{Feedback, FeedbackEvents, FeedbackNotice};
+use crate::ui::components::status::Notice;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,29 +17,33 @@ pub fn Portal() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let email = RwSignal::new(query.with_untracked(|q| q.get("email")).unwrap_or_default());
-    let notice = RwSignal::new(Notice::None);
-    let since = RwSignal::new(None::<u64>);
+    let fb = Feedback::new();
     let sent_to = RwSignal::new(None::<Email>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = email.get_untracked();
-        since.set(Some(last_seq(&sim)));
         sent_to.set(None);
-        match sim.act(move |w, rng| w.start_signup(&input, rng)) {
-            Ok(StartOutcome::EmailSent { email, expires_at, replaced_previous }) => {
-                notice.set(Notice::Ok(format!(
-                    "Check your email. We sent a message to {email} from Microsoft (DoNotReply@microsoft.com) with the subject “Microsoft RMS”. Click the link in it to finish signing up; it works once, until {expires_at}.{}",
-                    if replaced_previous { " The link in any earlier message to this address no longer works." } else { "" }
-                )));
-                sent_to.set(Some(email));
-            }
-            Ok(StartOutcome::PaidSubscription { email, organization, signed_in: true }) => notice.set(Notice::Ok(format!(
+        let outcome = fb.run(StartSignup { input }, |r| match r {
+            Ok(StartOutcome::EmailSent { email, expires_at, replaced_previous }) => Notice::Ok(format!(
+                "Check your email. We sent a message to {email} from Microsoft (DoNotReply@microsoft.com) with the subject “Microsoft RMS”. Click the link in it to finish signing up; it works once, until {expires_at}.{}",
+                if *replaced_previous { " The link in any earlier message to this address no longer works." } else { "" }
+            )),
+            Ok(StartOutcome::PaidSubscription { email, organization, signed_in: true }) => Notice::Ok(format!(
                 "{organization} already has a paid subscription that includes Azure RMS, so you don't need RMS for individuals. You're signed in as {email}, and the self-service sign-up was canceled."
-            ))),
-            Ok(StartOutcome::PaidSubscription { email, .. }) => {
-                navigate(&format!("/signin?email={}&reason=paid", crate::sim::email::query_encode(email.as_str())), Default::default());
+            )),
+            // The sign-in page says it.
+            Ok(StartOutcome::PaidSubscription { .. }) => Notice::None,
+            Err(r) => Notice::Err(r.to_string()),
+        });
+        match outcome {
+            Ok(StartOutcome::EmailSent { email, .. }) => sent_to.set(Some(email)),
+            Ok(StartOutcome::PaidSubscription { email, signed_in: false, .. }) => {
+                navigate(
+                    &format!("/signin?email={}&reason=paid", crate::sim::email::query_encode(email.as_str())),
+                    Default::default(),
+                );
             }
-            Err(r) => notice.set(Notice::Err(r.to_string())),
+            _ => {}
         }
     };
     // The sign-up may be finished in another tab (the link opened there): say so here.
@@ -73,12 +77,12 @@ pub fn Portal() -> impl IntoView {
                         <A href=format!("/signin?email={}", crate::sim::email::query_encode(e.as_str()))>"Sign in"</A>
                     </p>
                 }.into_any(),
-                None => view! { <NoticeView notice=notice /> }.into_any(),
+                None => view! { <FeedbackNotice feedback=fb /> }.into_any(),
             }}
             {move || sent_to.get().map(|e| view! {
                 <p><A href=format!("/inbox/{}", e.as_str())>{format!("Open the inbox of {e}")}</A></p>
             })}
-            {move || view! { <BehindTheScenes events=events_since(&sim, since.get()) /> }}
+            <FeedbackEvents feedback=fb />
         </div>
     }
 }

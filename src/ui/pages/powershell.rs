@@ -3,7 +3,8 @@
 //! Enter runs a line, the arrow keys walk the history, Tab completes;
 //! `Connect-MsolService` and `Connect-MgGraph` ask for credentials in a dialog.
 
-use crate::sim::console_host::{SimHost, connect};
+use crate::sim::ConsoleService;
+use crate::sim::command::{ConsoleSignIn, ResumeConsole, RunConsoleLine};
 use crate::sim::powershell::{Console, HostError, RunResult};
 use crate::ui::state::use_sim;
 use leptos::html;
@@ -78,17 +79,17 @@ pub fn PowerShell() -> impl IntoView {
         let text = line.get_untracked();
         line.set(String::new());
         tab.set_value(None);
-        let r = sim.act(move |w, rng| {
-            console.try_update_value(|c| c.run(&text, &mut SimHost { world: w, rng })).unwrap_or_default()
-        });
+        // The console as it is now goes into the command; the page keeps the
+        // console the command returns (a replay never touches this page).
+        let (r, next) = sim.act(RunConsoleLine { console: console.get_value(), line: text });
+        console.set_value(next);
         append(r);
     };
     let finish_sign_in = move |outcome: Result<Vec<crate::sim::powershell::PsObject>, HostError>| {
         prompt.set(None);
         password.set(String::new());
-        let r = sim.act(move |w, rng| {
-            console.try_update_value(|c| c.resume(&mut SimHost { world: w, rng }, outcome.clone())).unwrap_or_default()
-        });
+        let (r, next) = sim.act(ResumeConsole { console: console.get_value(), outcome });
+        console.set_value(next);
         append(r);
         if let Some(i) = input_ref.get_untracked() {
             let _ = i.focus();
@@ -98,7 +99,7 @@ pub fn PowerShell() -> impl IntoView {
         ev.prevent_default();
         let Some(cmdlet) = prompt.get_untracked() else { return };
         let (e, p) = (email.get_untracked(), password.get_untracked());
-        let outcome = sim.act(move |w, _| connect(w, cmdlet, &e, &p));
+        let outcome = sim.act(ConsoleSignIn { cmdlet: cmdlet.to_string(), email: e, password: p });
         finish_sign_in(outcome);
     };
     let cancel = move |_| {
@@ -146,8 +147,8 @@ pub fn PowerShell() -> impl IntoView {
     };
     let connected = move || {
         sim.with(|w| {
-            let msol = w.console_admin(false).map(|u| format!("MSOnline as {u}"));
-            let graph = w.console_admin(true).map(|u| format!("Microsoft Graph as {u}"));
+            let msol = w.console_admin(ConsoleService::MsOnline).map(|u| format!("MSOnline as {u}"));
+            let graph = w.console_admin(ConsoleService::Graph).map(|u| format!("Microsoft Graph as {u}"));
             match (msol, graph) {
                 (None, None) => "Not connected. Run Connect-MsolService and sign in with a global administrator's account (for example janetm@contoso.com, password Contoso-2016!).".to_string(),
                 (a, b) => format!("Connected to {}.", [a, b].into_iter().flatten().collect::<Vec<_>>().join(" and ")),

@@ -4,14 +4,15 @@
 //! protects it with the signed-in account; the result is offered as a
 //! download and, when shared, emailed to the recipients.
 
-use super::{events_since, last_seq};
 use crate::platform::read_file;
 use crate::sim::Email;
-use crate::sim::sharing::{MAX_FILE_BYTES, Permission, PolicyChoice, ProtectError, ProtectRequest, naming};
+use crate::sim::command::Protect;
+use crate::sim::sharing::Delivery;
+use crate::sim::sharing::{MAX_FILE_BYTES, Permission, PolicyChoice, ProtectError, ProtectRequest, Protected, naming};
 use crate::sim::text::hidden_note;
 use crate::ui::components::download::DownloadButton;
-use crate::ui::components::event_list::BehindTheScenes;
 use crate::ui::components::facts::Facts;
+use crate::ui::components::feedback::{Feedback, FeedbackEvents};
 use crate::ui::components::safe_text::safe_text;
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::use_sim;
@@ -105,9 +106,9 @@ fn SharingApp(upn: Email) -> impl IntoView {
     let generation = StoredValue::new(0u64);
     let reading = RwSignal::new(false);
     let mode = RwSignal::new(None::<Mode>);
-    let notice = RwSignal::new(Notice::None);
+    let fb = Feedback::new();
+    let notice = fb.notice;
     let outcome = RwSignal::new(None::<Outcome>);
-    let since = RwSignal::new(None::<u64>);
 
     let choose = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -155,44 +156,39 @@ fn SharingApp(upn: Email) -> impl IntoView {
         let (Some(m), Some(c)) = (mode.get_untracked(), chosen.get_untracked()) else { return };
         req.file_name = c.name.clone();
         req.data = bytes.get_value();
-        since.set(Some(last_seq(&sim)));
         let u = who.clone();
-        let result = sim.act(move |w, rng| {
-            // Protecting needs the sharing application: the first time, it
-            // is installed (a no-op once it is).
-            let _ = w.install_sharing_app(&u);
+        let delivery = match m {
+            Mode::InPlace => Delivery::InPlace,
+            Mode::Share => Delivery::Share,
+        };
+        // Protecting needs the sharing application: the command installs it
+        // the first time (a no-op once it is).
+        let said = |p: &Protected| {
+            let mut names = vec![p.file_name.as_str()];
+            names.extend(p.companion.as_ref().map(|(n, _)| n.as_str()));
             match m {
-                Mode::InPlace => w.protect_in_place(Some(&u), &req, rng),
-                Mode::Share => w.share_protected(Some(&u), &req, rng),
+                Mode::InPlace => format!(
+                    "{} is protected: {} replaces it, as Protect in-place does. Download it below.",
+                    c.name, p.file_name
+                ),
+                Mode::Share => format!(
+                    "{} {} emailed to {}. {} itself stays unprotected: only the attached copy is protected.",
+                    names.join(" and "),
+                    if names.len() > 1 { "were" } else { "was" },
+                    p.recipients.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(", "),
+                    c.name
+                ),
             }
-        });
-        match result {
-            Ok(p) => {
-                // Only Share Protected emails anyone (the engine also lists the
-                // people granted in place as `recipients`).
-                let recipients: Vec<String> =
-                    if m == Mode::Share { p.recipients.iter().map(|r| r.to_string()).collect() } else { vec![] };
-                let mut files = vec![(p.file_name.clone(), Arc::new(p.bytes))];
-                if let Some((n, b)) = p.companion {
-                    files.push((n, Arc::new(b)));
-                }
-                let names = files.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(" and ");
-                notice.set(Notice::Ok(match m {
-                    Mode::InPlace => format!(
-                        "{} is protected: {} replaces it, as Protect in-place does. Download it below.",
-                        c.name, p.file_name
-                    ),
-                    Mode::Share => format!(
-                        "{names} {} emailed to {}. {} itself stays unprotected: only the attached copy is protected.",
-                        if files.len() > 1 { "were" } else { "was" },
-                        recipients.join(", "),
-                        c.name
-                    ),
-                }));
-                outcome.set(Some(Outcome { files, recipients }));
-                mode.set(None);
+        };
+        if let Ok(p) = fb.run_result(Protect { actor: u, request: req, delivery }, said) {
+            // Only Share Protected emails anyone.
+            let recipients: Vec<String> = p.recipients.iter().map(|r| r.to_string()).collect();
+            let mut files = vec![(p.file_name.clone(), Arc::new(p.bytes))];
+            if let Some((n, b)) = p.companion {
+                files.push((n, Arc::new(b)));
             }
-            Err(e) => notice.set(Notice::Err(e.to_string())),
+            outcome.set(Some(Outcome { files, recipients }));
+            mode.set(None);
         }
     });
     let (in_place_ref, share_ref) = (NodeRef::<leptos::html::Button>::new(), NodeRef::<leptos::html::Button>::new());
@@ -257,7 +253,7 @@ fn SharingApp(upn: Email) -> impl IntoView {
         }.into_any())}
         <NoticeView notice=notice />
         {move || outcome.get().map(|o| view! { <OutcomeView outcome=o /> }.into_any())}
-        {move || view! { <BehindTheScenes events=events_since(&sim, since.get()) /> }.into_any()}
+        <FeedbackEvents feedback=fb />
     }
 }
 

@@ -1,9 +1,9 @@
 //! `/signin`: sign in with the email address and password of the account.
 
-use super::{events_since, last_seq};
-use crate::ui::components::event_list::BehindTheScenes;
+use crate::sim::command::{InstallSharingApp, SignIn, SignOut};
+use crate::ui::components::feedback::{Feedback, FeedbackEvents, FeedbackNotice};
 use crate::ui::components::safe_text::safe_text;
-use crate::ui::components::status::{Notice, NoticeView};
+use crate::ui::components::status::Notice;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,35 +17,28 @@ pub fn SignIn() -> impl IntoView {
     let email = RwSignal::new(query.with_untracked(|q| q.get("email")).unwrap_or_default());
     let password = RwSignal::new(String::new());
     let paid = query.with_untracked(|q| q.get("reason")).as_deref() == Some("paid");
-    let notice = RwSignal::new(if paid {
+    let fb = Feedback::new();
+    fb.say(if paid {
         Notice::Ok("Your organization already has a paid subscription that includes Azure RMS, so you don't need RMS for individuals: the self-service sign-up was canceled and no email was sent. Sign in with your existing work account. (The real service signs you in with it at once; here you type its password.)".into())
     } else {
         Notice::None
     });
-    let since = RwSignal::new(None::<u64>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (e, p) = (email.get_untracked(), password.get_untracked());
-        since.set(Some(last_seq(&sim)));
-        match sim.act(move |w, _| w.sign_in(&e, &p)) {
-            Ok(upn) => {
-                password.set(String::new());
-                notice.set(Notice::Ok(format!("You're signed in as {upn}.")));
-            }
-            Err(err) => notice.set(Notice::Err(err.to_string())),
+        if fb.run_result(SignIn { email: e, password: p }, |upn| format!("You're signed in as {upn}.")).is_ok() {
+            password.set(String::new());
         }
     };
     let signed_in = Memo::new(move |_| sim.with(|w| w.signed_in_user().map(|u| (u.upn.to_string(), u.display_name()))));
     let install = move |_| {
         let Some(upn) = sim.with_untracked(|w| w.signed_in_upn().cloned()) else { return };
-        since.set(Some(last_seq(&sim)));
-        match sim.act(move |w, _| w.install_sharing_app(&upn)) {
-            Ok(d) => notice.set(Notice::Ok(format!(
+        let _ = fb.run_result(InstallSharingApp { actor: upn }, |d| {
+            format!(
                 "The Rights Management sharing application ({} {}) is installed on {} ({}).",
                 d.program, d.version, d.name, d.os
-            ))),
-            Err(e) => notice.set(Notice::Err(e.to_string())),
-        }
+            )
+        });
     };
     let installed = move || {
         sim.with(|w| {
@@ -76,7 +69,7 @@ pub fn SignIn() -> impl IntoView {
             Some((upn, name)) => view! {
                 <div class="card">
                     <p>"Signed in as " <strong data-testid="signed-in-email">{upn}</strong> {safe_text(format!(" ({name})"))}</p>
-                    <button type="button" on:click=move |_| { since.set(Some(last_seq(&sim))); sim.act(|w, _| w.sign_out()); notice.set(Notice::Ok("You're signed out.".into())); }>"Sign out"</button>
+                    <button type="button" on:click=move |_| { fb.run(SignOut {}, |_| Notice::Ok("You're signed out.".into())); }>"Sign out"</button>
                 </div>
                 <section class="card" aria-labelledby="next-h">
                     <h2 id="next-h">"Download the Rights Management sharing application"</h2>
@@ -115,7 +108,7 @@ pub fn SignIn() -> impl IntoView {
                 </form>
             }.into_any(),
         }}
-        <NoticeView notice=notice />
-        {move || view! { <BehindTheScenes events=events_since(&sim, since.get()) /> }}
+        <FeedbackNotice feedback=fb />
+        <FeedbackEvents feedback=fb />
     }
 }

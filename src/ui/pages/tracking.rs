@@ -3,11 +3,12 @@
 //! "Export to CSV". Needs a paid subscription that includes Azure RMS.
 
 use super::sharing::WhenSignedIn;
-use super::{events_since, last_seq};
 use crate::platform::download_text;
-use crate::sim::{Document, Email, SimTime};
-use crate::ui::components::event_list::BehindTheScenes;
+use crate::sim::command::Revoke;
+use crate::sim::sharing::Document;
+use crate::sim::{Email, SimTime};
 use crate::ui::components::facts::Facts;
+use crate::ui::components::feedback::{Feedback, FeedbackEvents};
 use crate::ui::components::safe_text::{HiddenChars, safe_text};
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::use_sim;
@@ -35,8 +36,8 @@ struct Row {
 #[component]
 fn TrackingSite(upn: Email) -> impl IntoView {
     let sim = use_sim();
-    let notice = RwSignal::new(Notice::None);
-    let since = RwSignal::new(None::<u64>);
+    let fb = Feedback::new();
+    let notice = fb.notice;
     let u = upn.clone();
     let available = Memo::new(move |_| sim.with(|w| w.tracking_available(&u)));
     let u = upn.clone();
@@ -53,19 +54,18 @@ fn TrackingSite(upn: Email) -> impl IntoView {
     });
     let u = upn.clone();
     let revoke = Callback::new(move |(cid, name): (String, String)| {
-        since.set(Some(last_seq(&sim)));
         let owner = u.clone();
-        match sim.act(move |w, rng| w.revoke(&owner, &cid, rng)) {
-            Ok(at) => {
-                let now = sim.with_untracked(|w| w.clock);
-                notice.set(Notice::Ok(if at <= now {
+        let now = sim.with_untracked(|w| w.clock);
+        let _ = fb.run_result(Revoke { owner, content_id: cid }, |at| {
+            let at = *at;
+            {
+                if at <= now {
                     format!("Access to {name} is revoked: from now on ({at}) nobody but you can open it. No reader holds a use license that is still valid (with instant revoke, use licenses last 0 days).")
                 } else {
                     format!("Access to {name} is revoked. Readers without a use license are locked out now; those who opened it already keep their use license until it expires, so everyone is locked out from {at}. (Use licenses last 30 days by default; “Allow me to instantly revoke access” makes them last 0 days, so revoking works at once.)")
-                }));
+                }
             }
-            Err(e) => notice.set(Notice::Err(e)),
-        }
+        });
     });
     let export = move |_| {
         let csv = sim.with_untracked(|w| w.tracking_csv(&upn));
@@ -91,7 +91,7 @@ fn TrackingSite(upn: Email) -> impl IntoView {
                 }}
             }.into_any()
         }}
-        {move || view! { <BehindTheScenes events=events_since(&sim, since.get()) /> }.into_any()}
+        <FeedbackEvents feedback=fb />
     }
 }
 
@@ -142,10 +142,10 @@ fn TrackedDocument(row: Row, on_revoke: Callback<(String, String)>) -> impl Into
                             <thead><tr><th scope="col">"User"</th><th scope="col">"Time"</th><th scope="col">"Result"</th></tr></thead>
                             <tbody>
                                 {d.accesses.iter().rev().map(|a| view! {
-                                    <tr class:denied=!a.granted>
+                                    <tr class:denied=!a.outcome.granted()>
                                         <td>{a.who.clone()}</td>
                                         <td><time datetime=a.at.iso()>{a.at.to_string()}</time></td>
-                                        <td class="value">{a.result.clone()}</td>
+                                        <td class="value">{a.outcome.to_string()}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

@@ -2,11 +2,11 @@
 //! and "Create" (seed step 6), or "Activate" for an address that already has
 //! an account.
 
-use super::{events_since, last_seq};
+use crate::sim::command::{CompleteSignup, OpenConfirmation};
 use crate::sim::countries;
 use crate::sim::{AccountDetails, CompleteError, Completed, Field, FieldError};
-use crate::ui::components::event_list::BehindTheScenes;
-use crate::ui::components::status::{Notice, NoticeView};
+use crate::ui::components::feedback::{Feedback, FeedbackEvents, FeedbackNotice};
+use crate::ui::components::status::Notice;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,7 +19,7 @@ pub fn Verify() -> impl IntoView {
     let query = use_query_map();
     let token = move || query.with(|q| q.get("token")).unwrap_or_default();
     let completed = RwSignal::new(None::<Completed>);
-    let since = RwSignal::new(None::<u64>);
+    let fb = Feedback::new();
     // A memo, so the form is rebuilt only when the link's state really changes,
     // not on every change to the world (which would wipe what was typed).
     let confirmation = Memo::new(move |_| sim.with(|w| w.confirmation(&token())));
@@ -27,7 +27,7 @@ pub fn Verify() -> impl IntoView {
     Effect::new(move |_| {
         let t = token();
         if sim.with_untracked(|w| w.confirmation_unopened(&t)) {
-            let _ = sim.act(move |w, _| w.open_confirmation(&t));
+            let _ = sim.act(OpenConfirmation { token: t });
         }
     });
     view! {
@@ -41,13 +41,13 @@ pub fn Verify() -> impl IntoView {
                     <p><A href="/portal">"Go to the Microsoft Rights Management page"</A></p>
                 }.into_any(),
                 (None, Ok(c)) if c.existing_account => view! {
-                    <Activate email=c.email.to_string() token=token() completed=completed since=since />
+                    <Activate email=c.email.to_string() token=token() completed=completed fb=fb />
                 }.into_any(),
                 (None, Ok(c)) => view! {
-                    <CreateAccount email=c.email.to_string() token=token() completed=completed since=since />
+                    <CreateAccount email=c.email.to_string() token=token() completed=completed fb=fb />
                 }.into_any(),
             }}
-            {move || view! { <BehindTheScenes events=events_since(&sim, since.get()) /> }}
+            <FeedbackEvents feedback=fb />
         </div>
     }
 }
@@ -72,46 +72,34 @@ fn Done(done: Completed) -> impl IntoView {
 }
 
 #[component]
-fn Activate(
-    email: String,
-    token: String,
-    completed: RwSignal<Option<Completed>>,
-    since: RwSignal<Option<u64>>,
-) -> impl IntoView {
-    let sim = use_sim();
-    let notice = RwSignal::new(Notice::None);
+fn Activate(email: String, token: String, completed: RwSignal<Option<Completed>>, fb: Feedback) -> impl IntoView {
     let activate = move |_| {
-        since.set(Some(last_seq(&sim)));
         let token = token.clone();
-        match sim.act(move |w, rng| w.complete_signup(&token, &AccountDetails::default(), rng)) {
-            Ok(c) => completed.set(Some(c)),
-            Err(e) => notice.set(Notice::Err(e.to_string())),
+        let done = fb.run(CompleteSignup { token, details: AccountDetails::default() }, |r| match r {
+            Ok(_) => Notice::None,
+            Err(e) => Notice::Err(e.to_string()),
+        });
+        if let Ok(c) = done {
+            completed.set(Some(c));
         }
     };
     view! {
         <div class="card">
             <p>{format!("{email} already has a work account in your organization's directory. Activate RMS for individuals for it: you'll keep signing in with the same email address and password.")}</p>
             <button type="button" class="primary" on:click=activate>"Activate"</button>
-            <NoticeView notice=notice />
+            <FeedbackNotice feedback=fb />
         </div>
     }
 }
 
 #[component]
-fn CreateAccount(
-    email: String,
-    token: String,
-    completed: RwSignal<Option<Completed>>,
-    since: RwSignal<Option<u64>>,
-) -> impl IntoView {
-    let sim = use_sim();
+fn CreateAccount(email: String, token: String, completed: RwSignal<Option<Completed>>, fb: Feedback) -> impl IntoView {
     let first = RwSignal::new(String::new());
     let last = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     let country = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let notice = RwSignal::new(Notice::None);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let details = AccountDetails {
@@ -121,18 +109,16 @@ fn CreateAccount(
             confirm_password: confirm.get_untracked(),
             country: country.get_untracked(),
         };
-        since.set(Some(last_seq(&sim)));
         let token = token.clone();
-        match sim.act(move |w, rng| w.complete_signup(&token, &details, rng)) {
+        let done = fb.run(CompleteSignup { token, details }, |r| match r {
+            Ok(_) => Notice::None,
+            Err(CompleteError::Fields(list)) => Notice::Errs(list.iter().map(|e| e.message.clone()).collect()),
+            Err(e) => Notice::Err(e.to_string()),
+        });
+        match done {
             Ok(c) => completed.set(Some(c)),
-            Err(CompleteError::Fields(list)) => {
-                notice.set(Notice::Errs(list.iter().map(|e| e.message.clone()).collect()));
-                errors.set(list);
-            }
-            Err(e) => {
-                errors.set(vec![]);
-                notice.set(Notice::Err(e.to_string()));
-            }
+            Err(CompleteError::Fields(list)) => errors.set(list),
+            Err(_) => errors.set(vec![]),
         }
     };
     let countries = countries::all();
@@ -155,7 +141,7 @@ fn CreateAccount(
                 {move || field_error(errors, Field::Country).map(|m| view! { <p class="field-error" id="country-error">{m}</p> })}
             </div>
             <button type="submit" class="primary">"Create"</button>
-            <NoticeView notice=notice />
+            <FeedbackNotice feedback=fb />
         </form>
     }
 }

@@ -6,15 +6,15 @@
 //! EXPORT), or an alert saying why it can't be opened.
 
 use super::sharing::{SignInFirst, bytes_text};
-use super::{events_since, last_seq};
 use crate::platform::{alert, download_bytes, object_url, print, read_file, revoke_object_url};
+use crate::sim::command::{OpenProtected, RemoveProtection};
 use crate::sim::email::query_encode;
 use crate::sim::sharing::{Header, MAX_FILE_BYTES, OpenError, Opened, inspect, unprotected_name};
 use crate::sim::text::hidden_note;
-use crate::sim::{MessageKind, Right, SimTime, World};
+use crate::sim::{Right, SimTime, World};
 use crate::ui::components::download::DownloadButton;
-use crate::ui::components::event_list::BehindTheScenes;
 use crate::ui::components::facts::Facts;
+use crate::ui::components::feedback::{Feedback, FeedbackEvents};
 use crate::ui::components::rights::RightsList;
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::use_sim;
@@ -37,11 +37,8 @@ struct OpenedAt {
 /// The mailbox an attachment was sent to, if only one received it (for the
 /// sign-in links).
 fn recipient_of(w: &World, id: &str) -> Option<String> {
-    let mut holders = w.mail.mailboxes.values().filter(|m| {
-        m.messages
-            .iter()
-            .any(|x| matches!(&x.kind, MessageKind::Custom { attachments, .. } if attachments.iter().any(|a| a == id)))
-    });
+    let mut holders =
+        w.mail.mailboxes.values().filter(|m| m.messages.iter().any(|x| x.attachments().iter().any(|a| a == id)));
     match (holders.next(), holders.next()) {
         (Some(m), None) => Some(m.address.clone()),
         _ => None,
@@ -57,14 +54,14 @@ pub fn Viewer() -> impl IntoView {
     let inspected = RwSignal::new(None::<Result<Header, OpenError>>);
     let result = RwSignal::new(None::<Result<OpenedAt, OpenError>>);
     let sent_to = RwSignal::new(None::<String>);
-    let notice = RwSignal::new(Notice::None);
-    let since = RwSignal::new(None::<u64>);
+    let fb = Feedback::new();
+    let notice = fb.notice;
 
     let open = move || {
         let Some((n, bytes)) = file.get_value() else { return };
         let reader = sim.with_untracked(|w| w.signed_in_upn().cloned());
-        since.set(Some(last_seq(&sim)));
-        let r = sim.act(move |w, rng| w.open_protected(reader.as_ref(), &n, &bytes, rng));
+        // What the service answered shows in place of the file (below), not as a notice.
+        let r = fb.run(OpenProtected { reader, file_name: n, bytes }, |_| Notice::None);
         let at = sim.with_untracked(|w| w.clock);
         result.set(Some(r.map(|opened| OpenedAt { opened, at })));
     };
@@ -79,7 +76,7 @@ pub fn Viewer() -> impl IntoView {
     Effect::new(move |_| {
         let Some(id) = query.with(|q| q.get("file")) else { return };
         untrack(|| {
-            match sim.with_untracked(|w| (w.attachment(&id), recipient_of(w, &id))) {
+            match sim.with_untracked(|w| (w.mail.attachment(&id), recipient_of(w, &id))) {
             (Some((n, bytes)), to) => {
                 sent_to.set(to);
                 load(n, bytes);
@@ -137,12 +134,12 @@ pub fn Viewer() -> impl IntoView {
         </section>
         <NoticeView notice=notice />
         {move || result.get().map(|r| match r {
-            Ok(o) => view! { <OpenedFile opened=o file=file since=since /> }.into_any(),
+            Ok(o) => view! { <OpenedFile opened=o file=file fb=fb /> }.into_any(),
             Err(e) => view! { <Refused error=e sent_to=sent_to.get_untracked() /> }.into_any(),
         })}
         {move || inspected.get().map(|h| view! { <Inspect header=h /> }.into_any())}
         {move || (name.get().is_none() && reader().is_none()).then(|| view! { <SignInFirst what="open protected files" /> }.into_any())}
-        {move || view! { <BehindTheScenes events=events_since(&sim, since.get()) /> }.into_any()}
+        <FeedbackEvents feedback=fb />
     }
 }
 
@@ -165,7 +162,7 @@ fn Refused(error: OpenError, sent_to: Option<String>) -> impl IntoView {
 
 /// Who protected the file, the reader's rights and license, the content.
 #[component]
-fn OpenedFile(opened: OpenedAt, file: Loaded, since: RwSignal<Option<u64>>) -> impl IntoView {
+fn OpenedFile(opened: OpenedAt, file: Loaded, fb: Feedback) -> impl IntoView {
     let OpenedAt { opened: o, at } = opened;
     let h = &o.header;
     let policy = match &o.template {
@@ -218,7 +215,7 @@ fn OpenedFile(opened: OpenedAt, file: Loaded, since: RwSignal<Option<u64>>) -> i
             <h2 id="content-h">"Content"</h2>
             {if o.native { view! { <NativeContent opened=o.clone() /> }.into_any() } else { view! { <GenericFile opened=o.clone() /> }.into_any() }}
         </section>
-        {o.rights.contains(&Right::Owner).then(|| view! { <RemoveProtection file=file content_type=o.header.content_type.clone() since=since /> })}
+        {o.rights.contains(&Right::Owner).then(|| view! { <RemoveProtection file=file content_type=o.header.content_type.clone() fb=fb /> })}
     }
 }
 
@@ -349,20 +346,20 @@ fn GenericFile(opened: Opened) -> impl IntoView {
 
 /// The owner's "Remove protection": the original back, unprotected.
 #[component]
-fn RemoveProtection(file: Loaded, content_type: String, since: RwSignal<Option<u64>>) -> impl IntoView {
+fn RemoveProtection(file: Loaded, content_type: String, fb: Feedback) -> impl IntoView {
     let sim = use_sim();
+    // The outcome shows in this section, where the person clicked.
     let notice = RwSignal::new(Notice::None);
     let remove = move |_| {
         let Some((n, bytes)) = file.get_value() else { return };
         let actor = sim.with_untracked(|w| w.signed_in_upn().cloned());
-        since.set(Some(last_seq(&sim)));
-        match sim.act(move |w, rng| w.remove_protection(actor.as_ref(), &n, &bytes, rng)) {
+        notice.set(match fb.run(RemoveProtection { actor, file_name: n, bytes }, |_| Notice::None) {
             Ok((name, content)) => match download_bytes(&name, &content_type, &content) {
-                Ok(()) => notice.set(Notice::Ok(format!("Protection removed: the file is saved as {name}, unprotected. Copies you already shared stay protected."))),
-                Err(e) => notice.set(Notice::Err(format!("The download didn't start: {e}"))),
+                Ok(()) => Notice::Ok(format!("Protection removed: the file is saved as {name}, unprotected. Copies you already shared stay protected.")),
+                Err(e) => Notice::Err(format!("The download didn't start: {e}")),
             },
-            Err(e) => notice.set(Notice::Err(e.to_string())),
-        }
+            Err(e) => Notice::Err(e.to_string()),
+        });
     };
     view! {
         <section class="card" aria-labelledby="owner-h">

@@ -1,0 +1,76 @@
+//! What an action looks like where the person acted: the notice that says
+//! how it went, and "What happened behind the scenes" (the events it added).
+//! Every page runs its commands through one `Feedback`.
+
+use super::event_list::BehindTheScenes;
+use super::status::{Notice, NoticeView};
+use crate::sim::{Command, Event};
+use crate::ui::state::{Sim, use_sim};
+use leptos::prelude::*;
+use std::fmt::Display;
+
+/// A page's feedback: its notice, and from which event on it shows what happened.
+#[derive(Clone, Copy)]
+pub struct Feedback {
+    sim: Sim,
+    pub notice: RwSignal<Notice>,
+    since: RwSignal<Option<u64>>,
+}
+
+impl Feedback {
+    pub fn new() -> Self {
+        Feedback { sim: use_sim(), notice: RwSignal::new(Notice::None), since: RwSignal::new(None) }
+    }
+
+    /// Runs `command`, shows the notice `say` makes of its output and the
+    /// events the command added, and returns the output.
+    pub fn run<C: Command>(&self, command: C, say: impl FnOnce(&C::Output) -> Notice) -> C::Output {
+        self.since.set(Some(self.sim.with_untracked(|w| w.log.last_seq())));
+        let out = self.sim.act(command);
+        self.notice.set(say(&out));
+        out
+    }
+
+    /// The common case: success in the words of `ok`, a refusal in its own.
+    pub fn run_result<C, T, E>(&self, command: C, ok: impl FnOnce(&T) -> String) -> C::Output
+    where
+        C: Command<Output = Result<T, E>>,
+        E: Display,
+    {
+        self.run(command, |r| match r {
+            Ok(v) => Notice::Ok(ok(v)),
+            Err(e) => Notice::Err(e.to_string()),
+        })
+    }
+
+    /// A notice that needs no command (a check made before any is run).
+    pub fn say(&self, notice: Notice) {
+        self.notice.set(notice);
+    }
+
+    /// The events the last command added (reactive).
+    pub fn events(&self) -> Vec<Event> {
+        match self.since.get() {
+            None => vec![],
+            Some(s) => self.sim.with(|w| w.log.since(s).to_vec()),
+        }
+    }
+}
+
+impl Default for Feedback {
+    fn default() -> Self {
+        Feedback::new()
+    }
+}
+
+/// The notice of a `Feedback` (`role=status` or `role=alert`).
+#[component]
+pub fn FeedbackNotice(feedback: Feedback) -> impl IntoView {
+    view! { <NoticeView notice=feedback.notice /> }
+}
+
+/// "What happened behind the scenes" of a `Feedback`'s last command.
+#[component]
+pub fn FeedbackEvents(feedback: Feedback) -> impl IntoView {
+    move || view! { <BehindTheScenes events=feedback.events() /> }
+}
