@@ -506,7 +506,7 @@ fn company_settings_changes_are_logged_once_and_only_by_admins() {
     w.set_company_settings(&lee, None, Some(false), SettingsVia::AdminCenter).unwrap();
     assert_eq!(w.log.events.len(), n + 1, "no change, no event");
     assert!(
-        matches!(w.set_company_settings(&email(JANET), Some(false), None, SettingsVia::AdminCenter), Ok(_)),
+        w.set_company_settings(&email(JANET), Some(false), None, SettingsVia::AdminCenter).is_ok(),
         "Janet administers Contoso"
     );
     assert!(tenant(&w, "litwareinc.com").settings.allow_ad_hoc_subscriptions, "…not Litware");

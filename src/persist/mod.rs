@@ -471,14 +471,14 @@ pub fn readable(raw: &str) -> String {
 fn decode_json(raw: &str) -> Result<World, LoadError> {
     // Fast path: this build's own output starts with its schema, so it can be
     // read straight into the world without an intermediate JSON tree.
-    if raw.starts_with(&format!("{{\"schema\":{SCHEMA_VERSION},")) {
-        if let Ok(env) = serde_json::from_str::<Envelope>(raw) {
-            let mut world = env.world;
-            world.after_load();
-            return Ok(world);
-        }
-        // Otherwise the general path below says precisely what is wrong.
+    if raw.starts_with(&format!("{{\"schema\":{SCHEMA_VERSION},"))
+        && let Ok(env) = serde_json::from_str::<Envelope>(raw)
+    {
+        let mut world = env.world;
+        world.after_load();
+        return Ok(world);
     }
+    // Otherwise the general path below says precisely what is wrong.
     let mut value: Value =
         serde_json::from_str(raw).map_err(|e| LoadError::Corrupt { detail: format!("it is not valid JSON ({e})") })?;
     let schema = value.get("schema").and_then(|s| s.as_u64()).ok_or_else(|| LoadError::Corrupt {

@@ -38,6 +38,13 @@ struct Unconfirmed {
     tape: Tape,
 }
 
+/// Another tab's state, with this tab's commands replayed on it if it lacked
+/// them, and whether saving that rebased state worked.
+pub struct Rebased {
+    pub world: World,
+    pub saved: Result<(), StorageError>,
+}
+
 /// A tab's side of the shared state.
 #[derive(Default)]
 pub struct Replica {
@@ -61,13 +68,12 @@ impl Replica {
         rng: &mut dyn RandomSource,
         command: C,
     ) -> (C::Output, Result<(), StorageError>) {
-        if let Ok(Some(raw)) = backend.read(super::KEY) {
-            if self.last_raw.as_deref() != Some(raw.as_str()) {
-                if let Ok(stored) = decode(&raw) {
-                    self.last_raw = Some(raw);
-                    *world = self.rebase(stored, rng).0;
-                }
-            }
+        if let Ok(Some(raw)) = backend.read(super::KEY)
+            && self.last_raw.as_deref() != Some(raw.as_str())
+            && let Ok(stored) = decode(&raw)
+        {
+            self.last_raw = Some(raw);
+            *world = self.rebase(stored, rng).0;
         }
         let (result, tape) = run_recorded(&command, world, rng);
         let id = self.stamp(world, rng);
@@ -85,7 +91,7 @@ impl Replica {
         backend: &dyn Backend,
         raw: &str,
         rng: &mut dyn RandomSource,
-    ) -> Result<Option<(World, Result<(), StorageError>)>, LoadError> {
+    ) -> Result<Option<Rebased>, LoadError> {
         // The newest stored value may already be newer than the event's.
         let newest = backend.read(super::KEY).ok().flatten();
         let raw = newest.as_deref().unwrap_or(raw);
@@ -97,7 +103,7 @@ impl Replica {
         let (world, replayed) = self.rebase(stored, rng);
         // Save only if our commands had to be replayed onto it.
         let saved = if replayed { self.save(backend, &world) } else { Ok(()) };
-        Ok(Some((world, saved)))
+        Ok(Some(Rebased { world, saved }))
     }
 
     /// Replaces the whole state (a preset, a reset, an import): earlier
@@ -228,9 +234,9 @@ mod tests {
         fn deliver(&mut self, rng: &mut dyn RandomSource) {
             let raw = self.tab.browser.truth.borrow().clone().unwrap();
             *self.tab.view.borrow_mut() = Some(raw.clone());
-            if let Some((w, saved)) = self.replica.receive(&self.tab, &raw, rng).unwrap() {
-                saved.unwrap();
-                self.world = w;
+            if let Some(r) = self.replica.receive(&self.tab, &raw, rng).unwrap() {
+                r.saved.unwrap();
+                self.world = r.world;
             }
         }
     }
@@ -294,9 +300,9 @@ mod tests {
         // The events cross: each tab hears of the other's racing write and
         // rebases on it, both before hearing of the other's rebase.
         *a.tab.view.borrow_mut() = Some(raw_b.clone());
-        a.world = a.replica.receive(&a.tab, &raw_b, &mut r).unwrap().expect("news").0;
+        a.world = a.replica.receive(&a.tab, &raw_b, &mut r).unwrap().expect("news").world;
         *bb.tab.view.borrow_mut() = Some(raw_a.clone());
-        bb.world = bb.replica.receive(&bb.tab, &raw_a, &mut r).unwrap().expect("news").0;
+        bb.world = bb.replica.receive(&bb.tab, &raw_a, &mut r).unwrap().expect("news").world;
         let rounds = settle(&mut a, &mut bb, &mut r);
         assert!(rounds <= 2, "settled after {rounds} rounds");
         let expected = crate::sim::time::SCENARIO_START.plus(crate::sim::SimDuration::hours(25));

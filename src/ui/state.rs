@@ -5,7 +5,7 @@
 //! `storage` event from another tab refreshes the signal without a reload,
 //! replaying this tab's own recent commands if that state lacks them.
 
-use crate::persist::sync::Replica;
+use crate::persist::sync::{Rebased, Replica};
 use crate::persist::{self, Backend, LoadError, StorageError};
 use crate::platform::{CryptoRandom, LocalStorage, alert};
 use crate::sim::{Command, Config, Preset, World};
@@ -139,7 +139,7 @@ impl Sim {
             .expect("the replica lives as long as the app");
         match received {
             Ok(None) => {}
-            Ok(Some((w, saved))) => {
+            Ok(Some(Rebased { world: w, saved })) => {
                 if matches!(self.boot.get_untracked(), Boot::Recovery { .. }) {
                     self.boot.set(Boot::Ready);
                 }

@@ -298,10 +298,10 @@ impl World {
         self.directory
             .domains
             .insert(domain.to_string(), DomainRecord { tenant: to.to_string(), status: DomainStatus::Verified });
-        if let Some(s) = self.session.as_mut() {
-            if s.upn.domain() == domain {
-                s.tenant = to.to_string();
-            }
+        if let Some(s) = self.session.as_mut()
+            && s.upn.domain() == domain
+        {
+            s.tenant = to.to_string();
         }
         let reason = format!(
             "{from_name} ({}) was taken over by {to_name} ({}): the key does not move across regions",

@@ -175,7 +175,7 @@ impl SimHost<'_> {
                 .with("AccountSkuId", t.account_sku_id(s.sku))
                 .with("ActiveUnits", s.active_units)
                 .with("ConsumedUnits", t.consumed_units(s.sku))
-                .with("ServiceStatus", PsValue::List(vec![PsValue::Str(format!("{}", s.sku.display_name()))]))
+                .with("ServiceStatus", PsValue::List(vec![PsValue::Str(s.sku.display_name().to_string())]))
                 .with("SkuId", guid_of(s.sku.part_number()))
                 .with("SkuPartNumber", s.sku.part_number())
                 .with(

@@ -6,7 +6,7 @@ use super::format::{Header, Parts, Sealing, Terms, seal_file, split};
 use super::naming::{Naming, companion_source_name, looks_protected, naming, unprotected_name};
 use super::pdf::simple_pdf;
 use super::rights::{Grant, Permission, PolicyChoice, TemplateGrant};
-use super::usage_log::{RequestType, UsageResult};
+use super::usage_log::{Request, RequestType, UsageResult};
 use super::{Access, AccessOutcome, Document, UseLicenseRecord};
 use crate::sim::World;
 use crate::sim::basics::catalog::Right;
@@ -296,16 +296,13 @@ impl World {
         };
         self.register(&content_id, &n.protected_name, &p, shared_with, req);
         let template_id = terms.template.as_ref().map(|t| t.0.clone()).unwrap_or_default();
-        self.usage(&p.tenant, RequestType::GetClientLicensorCert, Some(&p.issuer), UsageResult::Success, None, "", rng);
-        self.usage(
-            &p.tenant,
-            RequestType::PublishingLicense,
-            Some(&p.issuer),
-            UsageResult::Success,
-            Some(&content_id),
-            &template_id,
-            rng,
-        );
+        self.usage(Request::success(&p.tenant, RequestType::GetClientLicensorCert, &p.issuer), rng);
+        let publishing = Request {
+            content_id: Some(&content_id),
+            template_id: &template_id,
+            ..Request::success(&p.tenant, RequestType::PublishingLicense, &p.issuer)
+        };
+        self.usage(publishing, rng);
         let recipients = if delivery == Delivery::Share { recipients } else { vec![] };
         Ok(Protected { content_id, file_name: n.protected_name, bytes, companion, recipients })
     }
@@ -457,10 +454,10 @@ impl World {
                 return Err(OpenError::Expired { at, issuer });
             }
             // A revoked document still opens while the reader's use license is valid.
-            if let Some(at) = self.sharing.documents.get(&policy.content_id).and_then(|d| d.revoked_at) {
-                if cached.is_none() {
-                    return Err(OpenError::Revoked { at, issuer });
-                }
+            if let Some(at) = self.sharing.documents.get(&policy.content_id).and_then(|d| d.revoked_at)
+                && cached.is_none()
+            {
+                return Err(OpenError::Revoked { at, issuer });
             }
         }
         let days = self.directory.tenants[&holder].rms.use_license_days as i64;
@@ -528,7 +525,15 @@ impl World {
             (_, None) => UsageResult::Unauthenticated,
             _ => UsageResult::AccessDenied,
         };
-        self.usage(&tenant, RequestType::AcquireLicense, reader, usage_result, Some(&header.content_id), "", rng);
+        let request = Request {
+            tenant: &tenant,
+            kind: RequestType::AcquireLicense,
+            user: reader,
+            result: usage_result,
+            content_id: Some(&header.content_id),
+            template_id: "",
+        };
+        self.usage(request, rng);
         self.log(EventKind::FileOpened { reader: who.clone(), file: name.clone(), outcome: outcome.clone() });
         if notify && reader != Some(&issuer) {
             self.deliver(issuer.as_str(), MessageKind::AccessNotice { who, file: name, tried_at: clock, outcome });

@@ -2,7 +2,7 @@
 //! "Revoke access", and "Export to CSV".
 
 use super::Document;
-use super::usage_log::{RequestType, UsageResult};
+use super::usage_log::{Request, RequestType};
 use crate::sim::World;
 use crate::sim::basics::email::Email;
 use crate::sim::basics::rand::RandomSource;
@@ -70,7 +70,7 @@ impl World {
         doc.revoked_at = Some(clock);
         let (name, tenant) = (doc.name.clone(), doc.tenant.clone());
         let last = self.locked_out_from(content_id);
-        self.usage(&tenant, RequestType::RevokeAccess, Some(owner), UsageResult::Success, None, "", rng);
+        self.usage(Request::success(&tenant, RequestType::RevokeAccess, owner), rng);
         self.log(EventKind::AccessRevoked { owner: owner.to_string(), file: name, effective_for_all: last });
         Ok(last)
     }

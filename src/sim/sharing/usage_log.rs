@@ -70,19 +70,28 @@ impl UsageResult {
     }
 }
 
+/// One request to a tenant's service, as the usage log records it.
+pub(crate) struct Request<'a> {
+    pub tenant: &'a str,
+    pub kind: RequestType,
+    pub user: Option<&'a Email>,
+    pub result: UsageResult,
+    /// The tracked document it was about, if any.
+    pub content_id: Option<&'a str>,
+    pub template_id: &'a str,
+}
+
+impl<'a> Request<'a> {
+    /// A successful request of `user` about no particular document.
+    pub fn success(tenant: &'a str, kind: RequestType, user: &'a Email) -> Self {
+        Request { tenant, kind, user: Some(user), result: UsageResult::Success, content_id: None, template_id: "" }
+    }
+}
+
 impl World {
-    /// Logs a request to `tenant`'s service; `content_id` names the tracked
-    /// document it was about, if any.
-    pub(crate) fn usage(
-        &mut self,
-        tenant: &str,
-        request: RequestType,
-        user: Option<&Email>,
-        result: UsageResult,
-        content_id: Option<&str>,
-        template_id: &str,
-        rng: &mut dyn RandomSource,
-    ) {
+    /// Logs one request to a tenant's service.
+    pub(crate) fn usage(&mut self, request: Request, rng: &mut dyn RandomSource) {
+        let Request { tenant, kind, user, result, content_id, template_id } = request;
         let user_id = user.map(|u| u.to_string()).unwrap_or_default();
         let log = &mut self.sharing.usage_log;
         let mut entry = |request: RequestType, result: UsageResult| UsageLogEntry {
@@ -105,7 +114,7 @@ impl World {
             let certify = entry(RequestType::Certify, UsageResult::Success);
             log.push(certify);
         }
-        let mut e = entry(request, result);
+        let mut e = entry(kind, result);
         if let Some(doc) = content_id.and_then(|c| self.sharing.documents.get(c)) {
             e.content_id = format!("{{{}}}", doc.content_id);
             e.owner_email = doc.issuer.to_string();

@@ -24,15 +24,15 @@ enum Route {
 impl World {
     fn assess(&self, email: &Email) -> Result<Route, SignupRefusal> {
         let domain = email.domain();
-        if self.signups.lists.personal_check {
-            if let Some(kind) = personal_kind(domain) {
-                return Err(SignupRefusal::PersonalEmail { kind });
-            }
+        if self.signups.lists.personal_check
+            && let Some(kind) = personal_kind(domain)
+        {
+            return Err(SignupRefusal::PersonalEmail { kind });
         }
-        if self.signups.lists.blocked_check {
-            if let Some(entry) = self.signups.lists.blocked.iter().find(|e| domain_matches(domain, e)) {
-                return Err(SignupRefusal::BlockedDomain { domain: domain.to_string(), entry: entry.clone() });
-            }
+        if self.signups.lists.blocked_check
+            && let Some(entry) = self.signups.lists.blocked.iter().find(|e| domain_matches(domain, e))
+        {
+            return Err(SignupRefusal::BlockedDomain { domain: domain.to_string(), entry: entry.clone() });
         }
         let Some(tenant) = self.tenant_of_domain(domain) else {
             return Ok(Route::NewTenant);
@@ -362,10 +362,10 @@ impl World {
             }
         }
         let had_templates = t.templates_available();
-        if let Some(u) = t.users.get_mut(email) {
-            if !u.licenses.contains(&sku) {
-                u.licenses.push(sku);
-            }
+        if let Some(u) = t.users.get_mut(email)
+            && !u.licenses.contains(&sku)
+        {
+            u.licenses.push(sku);
         }
         let consumed = t.consumed_units(sku);
         new_events.push(EventKind::LicenseAssigned {
