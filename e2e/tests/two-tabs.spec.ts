@@ -1,12 +1,15 @@
 // Two tabs of one browser (one context, so one localStorage) acting on the
 // same state: one after the other, at the same moment (Create clicked in both
-// at once, several rounds), and the clock advanced in both at once. Nothing
+// at once, several rounds), the clock advanced in both at once, and a file
+// shared in one while the other advances the clock. Nothing
 // either tab did may be lost, nothing may be applied twice, the tabs must
 // settle (stop saving) once they agree, and both must end up showing the same
 // world, first without a reload (the `storage` event and the rebase on
 // action), then after one.
 import { test as simTest, expect, SENDER, CONFIRMATION_SUBJECT, type Sim } from './fixtures/sim';
 import { storedJson } from './fixtures/state';
+import { CONTOSO_ADMIN, LITWARE_ADMIN, signInAs } from './fixtures/admin';
+import { chooseFileToProtect, downloadResult, expectOpened, fromDisk, openInViewer, protectDialog, textFile, trackedDocument, type FilePayload } from './fixtures/sharing';
 import type { Locator, Page } from '@playwright/test';
 
 const PASSWORD = 'Fabrikam-2016!';
@@ -396,4 +399,67 @@ test('(c) the clock advanced in both tabs at once: 1 hour in tab A, 1 day in tab
   const titled = (title: string) => events.filter({ has: a.getByRole('heading', { name: title, exact: true }) });
   await expect(titled('Clock advanced by 1 hour')).toHaveCount(ROUNDS);
   await expect(titled('Clock advanced by 1 day')).toHaveCount(ROUNDS);
+});
+
+// Issue 10's replay bug: when tab B's save races tab A's "Share Protected",
+// tab A replays the protection on B's newer state. The world must then track
+// the very file A downloaded (same content ID and keys): its opening shows on
+// the tracking site, and revoking it locks its reader out. Before the fix, a
+// replay drew a fresh content ID, so the downloaded file was unknown to the
+// service: never tracked, and still readable after "Revoke access".
+test('(d) a file shared in tab A while tab B advances the clock is the one tracked and revocable', async ({ sim }, info) => {
+  test.setTimeout(180_000);
+  const [a, b] = await twoTabs(sim);
+  await signInAs(sim, CONTOSO_ADMIN, a);
+  const advance = (page: Page) => page.getByRole('button', { name: 'Advance', exact: true });
+  const ROUNDS = 3;
+  const names: string[] = [];
+  const files: FilePayload[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const round = `round ${r}, `;
+    const file = textFile(`Race ${r}.txt`, `Round ${r}: the figures for Q3.`);
+    const protectedName = `Race ${r}.ptxt`;
+    await test.step(`${round}Send in tab A and Advance in tab B at once`, async () => {
+      await chooseFileToProtect(sim, file, a);
+      await a.getByRole('main').getByRole('button', { name: 'Share Protected', exact: true }).click();
+      const dialog = protectDialog(a, 'Share Protected', file.name);
+      await dialog.getByLabel('Users', { exact: true }).fill(LITWARE_ADMIN.email);
+      await dialog.getByRole('radio', { name: 'Viewer', exact: true }).check();
+      await dialog.getByRole('checkbox', { name: 'Allow me to instantly revoke access to these documents' }).check();
+      const toggle = b.getByRole('button', { name: 'Advance time' });
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      await b.getByLabel('Amount').fill('5');
+      await b.getByLabel('Unit').selectOption('minutes');
+      await countStorageEvents([a, b]);
+      const gap = await clickAtOnce([dialog.getByRole('button', { name: 'Send', exact: true }), advance(b)]);
+      info.annotations.push({ type: 'race', description: `${round}Send and Advance started ${gap.toFixed(1)} ms apart` });
+      await expectTabsSettle([a, b], `${round}after Send and Advance`);
+      await expect(sim.status(a)).toContainText(`${protectedName} was emailed to ${LITWARE_ADMIN.email}`);
+      files.push(await fromDisk(await downloadResult(a, protectedName, info)));
+      names.push(protectedName);
+    });
+  }
+  // Lee opens each downloaded file in tab B: each opening is tracked.
+  await signInAs(sim, LITWARE_ADMIN, b);
+  for (const f of files) {
+    await openInViewer(sim, f, b);
+    await expectOpened(sim, CONTOSO_ADMIN.email, b);
+  }
+  await signInAs(sim, CONTOSO_ADMIN, a);
+  await sim.open('/tracking', a);
+  await expect(sim.heading(a)).toHaveText('Document tracking');
+  for (const name of names) {
+    const doc = trackedDocument(a, name);
+    await expect(doc, `${name} is tracked once`).toHaveCount(1);
+    const attempts = doc.getByRole('table', { name: `Access attempts for ${name}` });
+    await expect(await sim.cell(attempts, LITWARE_ADMIN.email, 'Result'), `${name}: Lee's opening of the downloaded file`).toHaveText('Opened');
+    await doc.getByRole('button', { name: 'Revoke access', exact: true }).click();
+    await expect(sim.status(a)).toContainText(`Access to ${name} is revoked`);
+  }
+  // Revoked: the downloaded files no longer open.
+  await signInAs(sim, LITWARE_ADMIN, b);
+  for (const f of files) {
+    await openInViewer(sim, f, b);
+    await expect(sim.alert(b)).toContainText(`${CONTOSO_ADMIN.email} revoked access to this file`);
+  }
 });

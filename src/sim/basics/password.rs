@@ -214,7 +214,7 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::rand::SeededRandom;
+    use crate::sim::basics::rand::SeededRandom;
 
     #[test]
     fn compliant_passwords_pass() {
