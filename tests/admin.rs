@@ -339,7 +339,7 @@ fn external_takeover_across_regions_leaves_the_key_behind() {
     let n = w.log.events.len();
     match &w.log.events[n - 2].kind {
         e @ EventKind::ExternalTakeover { same_region: false, .. } => {
-            assert!(e.explain().text.contains("no longer accessible"))
+            assert!(e.explain().text.contains("can no longer be opened"))
         }
         other => panic!("{other:?}"),
     }

@@ -1159,9 +1159,9 @@ fn field_errors(w: &mut World, rng: &mut SeededRandom, token: &str, d: &AccountD
     }
 }
 
-fn only(errs: &[FieldError]) -> (Field, &str) {
+fn only(errs: &[FieldError]) -> (Field, String) {
     assert_eq!(errs.len(), 1, "{errs:?}");
-    (errs[0].field, errs[0].message.as_str())
+    (errs[0].field, errs[0].to_string())
 }
 
 #[test]
@@ -1176,15 +1176,15 @@ fn each_account_field_error_is_reported_and_nothing_is_created() {
     };
 
     let e = field_errors(&mut w, &mut rng, &token, &with(&|d| d.first_name = "   ".into()));
-    assert_eq!(only(&e), (Field::FirstName, "Enter your first name."));
+    assert_eq!(only(&e), (Field::FirstName, "Enter your first name.".to_string()));
     let e = field_errors(&mut w, &mut rng, &token, &with(&|d| d.last_name = String::new()));
-    assert_eq!(only(&e), (Field::LastName, "Enter your last name."));
+    assert_eq!(only(&e), (Field::LastName, "Enter your last name.".to_string()));
     let e = field_errors(&mut w, &mut rng, &token, &with(&|d| d.first_name = "P".repeat(65)));
-    assert_eq!(only(&e), (Field::FirstName, "Your first name can have at most 64 characters."));
+    assert_eq!(only(&e), (Field::FirstName, "Your first name can have at most 64 characters.".to_string()));
     let e = field_errors(&mut w, &mut rng, &token, &with(&|d| d.last_name = "é".repeat(65)));
-    assert_eq!(only(&e), (Field::LastName, "Your last name can have at most 64 characters."));
+    assert_eq!(only(&e), (Field::LastName, "Your last name can have at most 64 characters.".to_string()));
     let e = field_errors(&mut w, &mut rng, &token, &with(&|d| d.first_name = "Pat\u{7}".into()));
-    assert_eq!(only(&e), (Field::FirstName, "Your first name contains control characters; type it again."));
+    assert_eq!(only(&e), (Field::FirstName, "Your first name contains control characters; type it again.".to_string()));
 
     // password policy: each violation
     let pw = |p: &str| {
@@ -1194,19 +1194,22 @@ fn each_account_field_error_is_reported_and_nothing_is_created() {
         })
     };
     let e = field_errors(&mut w, &mut rng, &token, &pw("Ab1!"));
-    assert_eq!(only(&e), (Field::Password, "The password is too short: it has 4 characters and needs at least 8."));
+    assert_eq!(
+        only(&e),
+        (Field::Password, "The password is too short: it has 4 characters and needs at least 8.".to_string())
+    );
     let long = format!("Aa1{}", "x".repeat(254));
     let e = field_errors(&mut w, &mut rng, &token, &pw(&long));
     assert_eq!(
         only(&e),
-        (Field::Password, "The password is too long: it has 257 characters and can have at most 256.")
+        (Field::Password, "The password is too long: it has 257 characters and can have at most 256.".to_string())
     );
     let e = field_errors(&mut w, &mut rng, &token, &pw("password1"));
     assert_eq!(
         only(&e),
         (
             Field::Password,
-            "The password needs characters from at least 3 of these 4 groups: lowercase letters, uppercase letters, numbers and symbols. It has only lowercase letters and numbers."
+            "The password needs characters from at least 3 of these 4 groups: lowercase letters, uppercase letters, numbers and symbols. It has only lowercase letters and numbers.".to_string()
         )
     );
     let e = field_errors(&mut w, &mut rng, &token, &pw("Pässword1!"));
@@ -1214,20 +1217,26 @@ fn each_account_field_error_is_reported_and_nothing_is_created() {
     assert_eq!(f, Field::Password);
     assert!(m.starts_with("The password contains characters that aren't allowed: ä."), "{m}");
     let e = field_errors(&mut w, &mut rng, &token, &pw(""));
-    assert_eq!(only(&e), (Field::Password, "Enter a password."));
+    assert_eq!(only(&e), (Field::Password, "Enter a password.".to_string()));
 
     // confirmation
     let e = field_errors(&mut w, &mut rng, &token, &with(&|d| d.confirm_password = "Fabrikam-2017!".into()));
-    assert_eq!(only(&e), (Field::ConfirmPassword, "The passwords don't match. Type the same password in both boxes."));
+    assert_eq!(
+        only(&e),
+        (Field::ConfirmPassword, "The passwords don't match. Type the same password in both boxes.".to_string())
+    );
     let e = field_errors(&mut w, &mut rng, &token, &with(&|d| d.confirm_password = String::new()));
-    assert_eq!(only(&e), (Field::ConfirmPassword, "Enter the password again to confirm it."));
+    assert_eq!(only(&e), (Field::ConfirmPassword, "Enter the password again to confirm it.".to_string()));
 
     // country
     let e = field_errors(&mut w, &mut rng, &token, &with(&|d| d.country = "  ".into()));
-    assert_eq!(only(&e), (Field::Country, "Select your country, or the nearest country to yours if it isn't listed."));
+    assert_eq!(
+        only(&e),
+        (Field::Country, "Select your country, or the nearest country to yours if it isn't listed.".to_string())
+    );
     for bad in ["XX", "USA", "United States"] {
         let e = field_errors(&mut w, &mut rng, &token, &with(&|d| d.country = bad.into()));
-        assert_eq!(only(&e), (Field::Country, "Select a country from the list."), "{bad}");
+        assert_eq!(only(&e), (Field::Country, "Select a country from the list.".to_string()), "{bad}");
     }
 
     assert!(w.tenant_of_domain("fabrikam.com").is_none());
@@ -1275,7 +1284,7 @@ fn several_field_errors_are_reported_at_once() {
     );
     let all = CompleteError::Fields(e.clone()).to_string();
     for x in &e {
-        assert!(all.contains(&x.message));
+        assert!(all.contains(&x.to_string()));
     }
     assert!(w.complete_signup(&token, &details("Pat", "Dover", PAT_PW), &mut rng).is_ok());
 }

@@ -86,7 +86,38 @@ impl fmt::Display for AdminError {
     }
 }
 
+/// Who is looking at the admin center, and what it offers them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AdminAccess {
+    SignedOut,
+    /// A standard member of an unmanaged tenant: can become its admin.
+    UnmanagedMember {
+        upn: Email,
+        organization: String,
+    },
+    /// Signed in, but not allowed to administer, and why.
+    Refused(AdminError),
+    /// An enabled global administrator of a managed tenant.
+    Admin {
+        upn: Email,
+        tenant: TenantId,
+    },
+}
+
 impl World {
+    /// What the admin center shows the signed-in person.
+    pub fn admin_access(&self) -> AdminAccess {
+        let Some(upn) = self.signed_in_upn() else { return AdminAccess::SignedOut };
+        match self.admin_tenant(upn) {
+            Ok(tenant) => AdminAccess::Admin { upn: upn.clone(), tenant },
+            Err(AdminError::NotAnAdmin { unmanaged: true, .. }) => AdminAccess::UnmanagedMember {
+                upn: upn.clone(),
+                organization: self.tenant_of_domain(upn.domain()).map(|t| t.display_name.clone()).unwrap_or_default(),
+            },
+            Err(e) => AdminAccess::Refused(e),
+        }
+    }
+
     fn member(&self, actor: &Email) -> Result<(&Tenant, &User), AdminError> {
         let t = self.tenant_of_domain(actor.domain()).ok_or(AdminError::NoAccount { upn: actor.to_string() })?;
         let u = t.users.get(actor).ok_or(AdminError::NoAccount { upn: actor.to_string() })?;

@@ -30,9 +30,9 @@ pub enum ForceTakeover {
 /// What a takeover did to the unmanaged tenant's RMS key and templates.
 pub fn key_move_effect(same_region: bool) -> &'static str {
     if same_region {
-        "Both tenants are in the same region, so the RMS for individuals tenant key and default templates moved too: content protected before stays readable."
+        "Both tenants are in the same region, so the RMS for individuals tenant key and default templates moved too: files protected before stay readable."
     } else {
-        "The tenants are in different regions, so the RMS for individuals tenant key and default templates did NOT move: content protected under the unmanaged tenant is no longer accessible."
+        "The tenants are in different regions, so the RMS for individuals tenant key and default templates did not move: files protected under the unmanaged tenant can no longer be opened."
     }
 }
 

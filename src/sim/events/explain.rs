@@ -104,7 +104,7 @@ impl EventKind {
             AccountDetailsRejected { email, problems } => (
                 Step::SignUp(6),
                 format!("Account details for {email} were refused"),
-                format!("Nothing was created. {}", problems.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join(" ")),
+                format!("Nothing was created. {}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" ")),
             ),
             DomainChecked { domain, found, has_rms } => (
                 Step::Overview(1),

@@ -11,7 +11,7 @@ pub mod details;
 pub mod flow;
 pub mod lists;
 
-pub use details::{AccountDetails, Field, FieldError, NAME_MAX, validate_details};
+pub use details::{AccountDetails, Field, FieldError, FieldProblem, NAME_MAX, validate_details};
 pub use lists::{DomainListError, DomainLists};
 
 use crate::sim::basics::email::{DEFAULT_BLOCKED_DOMAINS, Email, EmailError, PersonalKind};
@@ -212,7 +212,7 @@ impl fmt::Display for CompleteError {
         match self {
             CompleteError::Token(t) => write!(f, "{t}"),
             CompleteError::Fields(errs) => {
-                f.write_str(&errs.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" "))
+                f.write_str(&errs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(" "))
             }
             CompleteError::Refused(r) => write!(f, "{r}"),
         }

@@ -13,4 +13,5 @@ pub mod message_body;
 pub mod recovery;
 pub mod rights;
 pub mod safe_text;
+pub mod signed_in;
 pub mod status;

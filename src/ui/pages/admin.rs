@@ -5,14 +5,16 @@
 //! of an unmanaged directory gets the "Become the admin" wizard instead.
 
 use crate::platform::download_text;
-use crate::sim::admin::{AdminError, Confirmed};
+use crate::sim::admin::takeover::key_move_effect;
+use crate::sim::admin::{AdminAccess, AdminError, Confirmed};
 use crate::sim::command::{
     AddDomain, ConfirmDomain, ConvertToPaid, RemoveUser, SetBlockCredential, SetCompanySettings, SetDirSync,
     SetRmsFeature,
 };
 use crate::sim::email::query_encode;
 use crate::sim::{
-    AccountStatus, Command, DomainListStatus, Email, ForceTakeover, RmsFeature, SettingsVia, Sku, TenantKind, World,
+    AccountStatus, Command, CompanySettings, DomainListStatus, Email, ForceTakeover, RmsFeature, SettingsVia, Sku,
+    TenantKind,
 };
 use crate::ui::components::become_admin::BecomeAdmin;
 use crate::ui::components::data_table::DataTable;
@@ -23,35 +25,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-
-/// Who is looking at the admin center.
-#[derive(Clone, PartialEq)]
-enum Viewer {
-    SignedOut,
-    /// A standard member of an unmanaged tenant: can become the admin.
-    UnmanagedMember {
-        upn: Email,
-        organization: String,
-    },
-    /// Signed in, but not allowed to administer (with the reason).
-    NotAdmin(String),
-    Admin {
-        upn: Email,
-        tenant: String,
-    },
-}
-
-fn viewer(w: &World) -> Viewer {
-    let Some(s) = &w.session else { return Viewer::SignedOut };
-    match w.admin_tenant(&s.upn) {
-        Ok(tenant) => Viewer::Admin { upn: s.upn.clone(), tenant },
-        Err(AdminError::NotAnAdmin { unmanaged: true, .. }) => Viewer::UnmanagedMember {
-            upn: s.upn.clone(),
-            organization: w.tenant_of_domain(s.upn.domain()).map(|t| t.display_name.clone()).unwrap_or_default(),
-        },
-        Err(e) => Viewer::NotAdmin(e.to_string()),
-    }
-}
 
 /// Runs an admin command with the page's feedback, and says whether it worked.
 #[derive(Clone, Copy)]
@@ -73,7 +46,7 @@ impl Runner {
 pub fn Admin() -> impl IntoView {
     let sim = use_sim();
     let open = use_query_map().with_untracked(|q| q.get("become").is_some());
-    let who = Memo::new(move |_| sim.with(viewer));
+    let who = Memo::new(move |_| sim.with(|w| w.admin_access()));
     let run = Runner { sim, feedback: Feedback::new() };
     view! {
         <Title text="Admin center" />
@@ -81,13 +54,13 @@ pub fn Admin() -> impl IntoView {
         <div class="sticky-notice"><FeedbackNotice feedback=run.feedback /></div>
         <FeedbackEvents feedback=run.feedback />
         {move || match who.get() {
-            Viewer::SignedOut => view! {
+            AdminAccess::SignedOut => view! {
                 <p class="lead">"Sign in with a global administrator's account to manage your organization's directory."</p>
                 <p><A href="/signin">"Sign in"</A>" — the scenarios' administrators are janetm@contoso.com (Contoso, password Contoso-2016!) and admin@litwareinc.com (Litware, password Litware-2016!). A standard user of an unmanaged directory (for example p.dover@fabrikam.com in “Fabrikam has already signed up”) can become its admin here."</p>
             }.into_any(),
-            Viewer::NotAdmin(why) => view! { <p role="alert" class="notice err">{why}</p> }.into_any(),
-            Viewer::UnmanagedMember { upn, organization } => view! { <BecomeAdmin upn=upn organization=organization open=open feedback=run.feedback /> }.into_any(),
-            Viewer::Admin { upn, tenant } => view! { <AdminCenter upn=upn tenant=tenant run=run /> }.into_any(),
+            AdminAccess::Refused(why) => view! { <p role="alert" class="notice err">{why.to_string()}</p> }.into_any(),
+            AdminAccess::UnmanagedMember { upn, organization } => view! { <BecomeAdmin upn=upn organization=organization open=open feedback=run.feedback /> }.into_any(),
+            AdminAccess::Admin { upn, tenant } => view! { <AdminCenter upn=upn tenant=tenant run=run /> }.into_any(),
         }}
     }
 }
@@ -175,11 +148,7 @@ fn Domains(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                     t.to,
                     t.users.len(),
                     t.from_initial,
-                    if t.same_region {
-                        "Both tenants are in the same region, so its RMS tenant key and default templates moved too: files protected before stay readable."
-                    } else {
-                        "The tenants are in different regions, so its RMS tenant key did not move: files protected under the unmanaged tenant can no longer be opened."
-                    },
+                    key_move_effect(t.same_region),
                     t.deletion_at
                 ),
             },
@@ -285,19 +254,11 @@ fn SignupSettings(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     }
 }
 
-/// What a combination of the two settings does to sign-up (facts file §3).
-fn effect(ad_hoc: bool, email_verified: bool) -> &'static str {
-    match (ad_hoc, email_verified) {
-        (false, _) => {
-            "Effect: nobody can sign up for RMS for individuals; they are told that the IT department has turned off signup. People who already have it keep their licenses."
-        }
-        (true, false) => {
-            "Effect: only people who already have an account can sign up; everyone else is told to contact their admin."
-        }
-        (true, true) => {
-            "Effect (the default): anyone with an address at your domains can sign up, and a new account is created for them."
-        }
-    }
+/// What a combination of the two settings does to sign-up (facts file §3),
+/// in the engine's words (the event log says the same).
+fn effect(ad_hoc: bool, email_verified: bool) -> String {
+    let s = CompanySettings { allow_ad_hoc_subscriptions: ad_hoc, allow_email_verified_users: email_verified };
+    format!("Effect{}: {}", if s.is_default() { " (the default)" } else { "" }, s.effect())
 }
 
 #[component]
@@ -428,7 +389,7 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                     .iter()
                     .map(|s| {
                         vec![
-                            format!("{}:{}", t.account_name(), s.sku.part_number()),
+                            t.account_sku_id(s.sku),
                             s.active_units.to_string(),
                             s.warning_units.to_string(),
                             t.consumed_units(s.sku).to_string(),

@@ -76,7 +76,7 @@ fn tenant_views(w: &World) -> Vec<TenantView> {
                 .iter()
                 .map(|s| {
                     [
-                        format!("{}:{}", t.account_name(), s.sku.part_number()),
+                        t.account_sku_id(s.sku),
                         s.active_units.to_string(),
                         s.warning_units.to_string(),
                         t.consumed_units(s.sku).to_string(),

@@ -14,6 +14,7 @@ use crate::ui::components::download::DownloadButton;
 use crate::ui::components::facts::Facts;
 use crate::ui::components::feedback::{Feedback, FeedbackEvents};
 use crate::ui::components::safe_text::safe_text;
+use crate::ui::components::signed_in::WhenSignedIn;
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
@@ -70,30 +71,6 @@ pub fn Sharing() -> impl IntoView {
         <h1>"Rights Management sharing application"</h1>
         <p class="lead">"Protect a file with your RMS account: in place, or as a protected copy emailed to other people. Only the people you name (or your organization, with a template) can open it, with the rights you give them."</p>
         <WhenSignedIn what="protect files" app=|upn| view! { <SharingApp upn=upn /> }.into_any() />
-    }
-}
-
-/// Shown to someone who isn't signed in.
-/// The signed-in person's `app`, or the invitation to sign in first; it
-/// follows sign-in and sign-out (also from another tab).
-#[component]
-pub(crate) fn WhenSignedIn(what: &'static str, app: fn(Email) -> AnyView) -> impl IntoView {
-    let sim = use_sim();
-    let upn = Memo::new(move |_| sim.with(|w| w.signed_in_upn().cloned()));
-    move || match upn.get() {
-        None => view! { <SignInFirst what=what /> }.into_any(),
-        Some(u) => app(u),
-    }
-}
-
-#[component]
-pub(crate) fn SignInFirst(what: &'static str) -> impl IntoView {
-    view! {
-        <div class="card">
-            <p>{format!("Sign in to {what}: the sharing application works with your RMS account (a work or school account, or RMS for individuals).")}</p>
-            <p><A href="/signin">"Sign in"</A>" · No account? "<A href="/portal">"Sign up for RMS for individuals"</A></p>
-            <p class="hint">"In the Default scenario, janetm@contoso.com (password Contoso-2016!) has a paid subscription with Azure RMS."</p>
-        </div>
     }
 }
 

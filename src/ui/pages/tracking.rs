@@ -2,7 +2,6 @@
 //! documents, who tried to open each one and when, "Revoke access" and
 //! "Export to CSV". Needs a paid subscription that includes Azure RMS.
 
-use super::sharing::WhenSignedIn;
 use crate::platform::download_text;
 use crate::sim::command::Revoke;
 use crate::sim::sharing::Document;
@@ -10,6 +9,7 @@ use crate::sim::{Email, SimTime};
 use crate::ui::components::facts::Facts;
 use crate::ui::components::feedback::{Feedback, FeedbackEvents};
 use crate::ui::components::safe_text::{HiddenChars, safe_text};
+use crate::ui::components::signed_in::WhenSignedIn;
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::use_sim;
 use leptos::prelude::*;

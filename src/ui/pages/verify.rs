@@ -112,7 +112,7 @@ fn CreateAccount(email: String, token: String, completed: RwSignal<Option<Comple
         let token = token.clone();
         let done = fb.run(CompleteSignup { token, details }, |r| match r {
             Ok(_) => Notice::None,
-            Err(CompleteError::Fields(list)) => Notice::Errs(list.iter().map(|e| e.message.clone()).collect()),
+            Err(CompleteError::Fields(list)) => Notice::Errs(list.iter().map(|e| e.to_string()).collect()),
             Err(e) => Notice::Err(e.to_string()),
         });
         match done {
@@ -148,7 +148,7 @@ fn CreateAccount(email: String, token: String, completed: RwSignal<Option<Comple
 
 /// The messages for one field, joined, if it has any.
 fn field_error(errors: RwSignal<Vec<FieldError>>, f: Field) -> Option<String> {
-    let msgs: Vec<String> = errors.with(|es| es.iter().filter(|e| e.field == f).map(|e| e.message.clone()).collect());
+    let msgs: Vec<String> = errors.with(|es| es.iter().filter(|e| e.field == f).map(|e| e.to_string()).collect());
     (!msgs.is_empty()).then(|| msgs.join(" "))
 }
 

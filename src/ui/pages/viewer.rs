@@ -5,7 +5,7 @@
 //! without PRINT, no copying without EXTRACT, no unprotected copy without
 //! EXPORT), or an alert saying why it can't be opened.
 
-use super::sharing::{SignInFirst, bytes_text};
+use super::sharing::bytes_text;
 use crate::platform::{alert, download_bytes, object_url, print, read_file, revoke_object_url};
 use crate::sim::command::{OpenProtected, RemoveProtection};
 use crate::sim::email::query_encode;
@@ -16,6 +16,7 @@ use crate::ui::components::download::DownloadButton;
 use crate::ui::components::facts::Facts;
 use crate::ui::components::feedback::{Feedback, FeedbackEvents};
 use crate::ui::components::rights::RightsList;
+use crate::ui::components::signed_in::SignInFirst;
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
