@@ -335,7 +335,7 @@ fn external_takeover_across_regions_leaves_the_key_behind() {
     assert!(litware.templates.iter().all(|x| !x.name.starts_with("fabrikam.com")), "nor the templates");
     assert_eq!(w.directory.retired_keys.len(), 1);
     assert_eq!(w.directory.retired_keys[0].key.id, fab_key);
-    assert!(w.directory.retired_keys[0].reason.contains("across regions"));
+    assert!(w.directory.retired_keys[0].reason.to_string().contains("across regions"));
     let n = w.log.events.len();
     match &w.log.events[n - 2].kind {
         e @ EventKind::ExternalTakeover { same_region: false, .. } => {

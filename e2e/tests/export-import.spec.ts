@@ -29,8 +29,11 @@ const ALL_PASSWORDS = [...PASSWORDS, WRONG_PASSWORD];
 type Exported = {
   schema: number;
   world: {
-    tenants: Record<string, { display_name: string; users: Record<string, unknown> }>;
-    domains: Record<string, { tenant: string }>;
+    /** The directory part of the world (schema 4: one part per feature). */
+    directory: {
+      tenants: Record<string, { display_name: string; users: Record<string, unknown> }>;
+      domains: Record<string, { tenant: string }>;
+    };
     [k: string]: unknown;
   };
 };
@@ -81,17 +84,17 @@ test('"Export" downloads the whole state as JSON, with the tenants and without p
   expect(typeof data.world).toBe('object');
 
   // Every tenant of /directory is in the file, with its domains.
-  expect(Object.keys(data.world.tenants)).toHaveLength(tenants.length);
+  expect(Object.keys(data.world.directory.tenants)).toHaveLength(tenants.length);
   for (const heading of tenants) {
     for (const domain of heading.split(', ')) {
-      const record = data.world.domains[domain];
+      const record = data.world.directory.domains[domain];
       expect(record, `the export holds the domain ${domain}`).toBeTruthy();
-      expect(data.world.tenants[record.tenant], `the export holds the tenant of ${domain}`).toBeTruthy();
+      expect(data.world.directory.tenants[record.tenant], `the export holds the tenant of ${domain}`).toBeTruthy();
     }
   }
-  const fabrikam = data.world.tenants[data.world.domains['fabrikam.com'].tenant];
+  const fabrikam = data.world.directory.tenants[data.world.directory.domains['fabrikam.com'].tenant];
   expect(Object.keys(fabrikam.users)).toEqual([EMAIL]);
-  const contoso = data.world.tenants[data.world.domains['contoso.com'].tenant];
+  const contoso = data.world.directory.tenants[data.world.directory.domains['contoso.com'].tenant];
   expect(Object.keys(contoso.users)).toContain(CONTOSO_ADMIN.email);
 
   // The export is the saved state, and neither holds a plain-text password.
@@ -140,7 +143,7 @@ test('"Import" loads an exported file into a fresh browser: same tenants, users 
     await other.signIn(EMAIL, PASSWORD);
     await expect(other.status()).toContainText(`You're signed in as ${EMAIL}`);
     await expectStorageHasNoPlainPasswords(other.page, 'after the import', ALL_PASSWORDS);
-    expect((await storedData<Exported>(other.page)).world.tenants).toEqual((JSON.parse(text) as Exported).world.tenants);
+    expect((await storedData<Exported>(other.page)).world.directory.tenants).toEqual((JSON.parse(text) as Exported).world.directory.tenants);
     expect(dialogs, 'no dialog opened in the fresh browser').toEqual([]);
   } finally {
     await other.context.close();

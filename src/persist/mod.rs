@@ -148,10 +148,15 @@ fn migrate(value: &mut Value, from: u32) -> Result<(), LoadError> {
 fn migrate_3_to_4(v: &mut Value) -> Result<(), String> {
     let world = v.get_mut("world").and_then(Value::as_object_mut).ok_or("no world object")?;
     let mut take = |k: &str, default: Value| world.remove(k).unwrap_or(default);
+    let mut retired_keys = take("retired_keys", serde_json::json!([]));
+    for r in retired_keys.as_array_mut().ok_or("retired keys are not a list")? {
+        let words = r.get("reason").and_then(Value::as_str).ok_or("a retired key has no reason")?.to_string();
+        r["reason"] = retire_reason(&words).ok_or(format!("a retired key's reason can't be read: “{words}”"))?;
+    }
     let directory = serde_json::json!({
         "tenants": take("tenants", Value::Null),
         "domains": take("domains", Value::Null),
-        "retired_keys": take("retired_keys", serde_json::json!([])),
+        "retired_keys": retired_keys,
     });
     let signups = serde_json::json!({ "flows": take("signups", Value::Null), "lists": take("lists", Value::Null) });
     let mail = serde_json::json!({
@@ -200,6 +205,28 @@ fn migrate_3_to_4(v: &mut Value) -> Result<(), String> {
         world.insert(k.into(), part);
     }
     Ok(())
+}
+
+/// Why a key was retired, from the words schema 3 stored.
+fn retire_reason(words: &str) -> Option<Value> {
+    if let Some(tenant) = words.strip_prefix("the tenant ").and_then(|w| w.strip_suffix(" was deleted")) {
+        return Some(serde_json::json!({ "TenantDeleted": { "tenant": tenant } }));
+    }
+    let region = |label: &str| match label {
+        "North America" => Some("na"),
+        "Europe" => Some("eu"),
+        "Asia Pacific" => Some("ap"),
+        _ => None,
+    };
+    let named = |part: &str| -> Option<(String, &'static str)> {
+        let (name, label) = part.strip_suffix(')')?.rsplit_once(" (")?;
+        Some((name.to_string(), region(label)?))
+    };
+    let (from, to) = words.strip_suffix(": the key does not move across regions")?.split_once(" was taken over by ")?;
+    let ((from, from_region), (to, to_region)) = (named(from)?, named(to)?);
+    Some(
+        serde_json::json!({ "CrossRegionTakeover": { "from": from, "from_region": from_region, "to": to, "to_region": to_region } }),
+    )
 }
 
 /// The outcome of an access attempt, from the words schema 3 stored.
@@ -782,6 +809,41 @@ mod migration_tests {
         let o = w.open_protected(Some(&pat), &name, &bytes, &mut crate::sim::SeededRandom::new(1)).unwrap();
         assert!(o.from_cached_license);
         assert_eq!(decode(&encode(&w)).unwrap(), w);
+    }
+
+    #[test]
+    fn retired_keys_of_schema_3_get_their_reason_as_data() {
+        use crate::sim::{Region, RetireReason};
+        let mut v: Value = serde_json::from_str(V3).unwrap();
+        let key = serde_json::json!({ "id": "k", "origin": "fabrikam.com", "created": 1462179600, "secret": "" });
+        v["world"]["retired_keys"] = serde_json::json!([
+            { "key": key, "at": 1462179600, "reason": "fabrikam.com (North America) was taken over by Fabrikam (EU) Ltd (Europe): the key does not move across regions" },
+            { "key": key, "at": 1462179600, "reason": "the tenant fabrikam.com was deleted" },
+        ]);
+        let w = decode(&v.to_string()).unwrap();
+        let reasons: Vec<&RetireReason> = w.directory.retired_keys.iter().map(|r| &r.reason).collect();
+        assert_eq!(
+            reasons,
+            [
+                &RetireReason::CrossRegionTakeover {
+                    from: "fabrikam.com".into(),
+                    from_region: Region::NorthAmerica,
+                    to: "Fabrikam (EU) Ltd".into(),
+                    to_region: Region::Europe
+                },
+                &RetireReason::TenantDeleted { tenant: "fabrikam.com".into() },
+            ]
+        );
+        // The same words as before.
+        assert_eq!(
+            reasons[0].to_string(),
+            "fabrikam.com (North America) was taken over by Fabrikam (EU) Ltd (Europe): the key does not move across regions"
+        );
+        v["world"]["retired_keys"][0]["reason"] = Value::from("lost at sea");
+        match decode(&v.to_string()) {
+            Err(LoadError::Corrupt { detail }) => assert!(detail.contains("lost at sea"), "{detail}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -303,11 +303,8 @@ impl World {
         {
             s.tenant = to.to_string();
         }
-        let reason = format!(
-            "{from_name} ({}) was taken over by {to_name} ({}): the key does not move across regions",
-            from_region.label(),
-            to_region.label()
-        );
+        let reason =
+            RetireReason::CrossRegionTakeover { from: from_name.clone(), from_region, to: to_name.clone(), to_region };
         for key in retired {
             self.directory.retired_keys.push(RetiredKey { key, at: clock, reason: reason.clone() });
         }
@@ -353,7 +350,7 @@ impl World {
                 self.directory.retired_keys.push(RetiredKey {
                     key,
                     at: self.clock,
-                    reason: format!("the tenant {} was deleted", t.display_name),
+                    reason: RetireReason::TenantDeleted { tenant: t.display_name.clone() },
                 });
             }
             self.log(EventKind::TenantDeleted { tenant: t.display_name, initial_domain: t.initial_domain });

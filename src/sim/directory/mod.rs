@@ -65,7 +65,30 @@ impl TenantKey {
 pub struct RetiredKey {
     pub key: TenantKey,
     pub at: SimTime,
-    pub reason: String,
+    pub reason: RetireReason,
+}
+
+/// Why no tenant holds an RMS tenant key any more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RetireReason {
+    /// An external takeover across regions: the key does not move.
+    CrossRegionTakeover { from: String, from_region: Region, to: String, to_region: Region },
+    /// The tenant that held it was deleted.
+    TenantDeleted { tenant: String },
+}
+
+impl std::fmt::Display for RetireReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RetireReason::CrossRegionTakeover { from, from_region, to, to_region } => write!(
+                f,
+                "{from} ({}) was taken over by {to} ({}): the key does not move across regions",
+                from_region.label(),
+                to_region.label()
+            ),
+            RetireReason::TenantDeleted { tenant } => write!(f, "the tenant {tenant} was deleted"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,7 +14,7 @@ use crate::sim::basics::codec::from_b64;
 use crate::sim::basics::email::{Email, personal_kind};
 use crate::sim::basics::rand::RandomSource;
 use crate::sim::basics::time::{SimDuration, SimTime, end_of_day};
-use crate::sim::directory::{AccountStatus, TenantId};
+use crate::sim::directory::{AccountStatus, RetireReason, TenantId};
 use crate::sim::events::EventKind;
 use crate::sim::mail::MessageKind;
 use serde::{Deserialize, Serialize};
@@ -93,7 +93,7 @@ pub enum OpenError {
     OtherOrganization { reader: String, organization: String, template: String },
     Expired { at: SimTime, issuer: String },
     Revoked { at: SimTime, issuer: String },
-    KeyLost { organization: String, reason: String },
+    KeyLost { organization: String, reason: RetireReason },
     Blocked { reader: String },
 }
 

@@ -407,7 +407,7 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                     .directory
                     .retired_keys
                     .iter()
-                    .map(|r| vec![r.key.id.clone(), r.key.origin.clone(), r.at.to_string(), r.reason.clone()])
+                    .map(|r| vec![r.key.id.clone(), r.key.origin.clone(), r.at.to_string(), r.reason.to_string()])
                     .collect(),
             })
         })
