@@ -80,6 +80,20 @@ pub struct Takeover {
 }
 
 impl World {
+    /// Checks DNS for a domain's verification value; a failure is logged
+    /// (with what DNS showed) and returned.
+    fn verify_record(&mut self, actor: &Email, domain: &str, txt: &str) -> Result<(), AdminError> {
+        self.check_verification_record(domain, txt).map_err(|e| {
+            let e = AdminError::Verify(e);
+            self.log(EventKind::DomainVerificationFailed {
+                domain: domain.to_string(),
+                by: actor.to_string(),
+                reason: e.clone(),
+            });
+            e
+        })
+    }
+
     // ---- Internal takeover ("Become the admin") ----
 
     /// "Yes, I want to be the admin": a member of an unmanaged tenant gets
@@ -118,15 +132,7 @@ impl World {
                 expected: "(choose “Yes, I want to be the admin” first)".into(),
             }));
         };
-        if let Err(e) = self.check_verification_record(&domain, &c.txt) {
-            let e = AdminError::Verify(e);
-            self.log(EventKind::DomainVerificationFailed {
-                domain: domain.clone(),
-                by: actor.to_string(),
-                reason: e.clone(),
-            });
-            return Err(e);
-        }
+        self.verify_record(actor, &domain, &c.txt)?;
         let t = self.directory.tenants.get_mut(&id).expect("tenant exists");
         t.kind = TenantKind::Managed;
         if let Some(u) = t.users.get_mut(actor) {
@@ -226,15 +232,7 @@ impl World {
             }
         }
         let c = self.existing_challenge(&tenant, &domain).expect("a claimed domain has a challenge");
-        if let Err(e) = self.check_verification_record(&domain, &c.txt) {
-            let e = AdminError::Verify(e);
-            self.log(EventKind::DomainVerificationFailed {
-                domain: domain.clone(),
-                by: actor.to_string(),
-                reason: e.clone(),
-            });
-            return Err(e);
-        }
+        self.verify_record(actor, &domain, &c.txt)?;
         self.directory.tenants.get_mut(&tenant).expect("tenant exists").claims.remove(&domain);
         match holder {
             None => {

@@ -214,22 +214,7 @@ mod tests {
         assert_eq!(t[1].rights(), vec![Right::View]);
         assert!(t[0].description().contains("can be modified"));
         assert!(t[0].rights().contains(&Right::Forward) && !t[0].rights().contains(&Right::Print));
-        let all = [
-            Right::View,
-            Right::Edit,
-            Right::DocEdit,
-            Right::Extract,
-            Right::Export,
-            Right::Print,
-            Right::Forward,
-            Right::Reply,
-            Right::ReplyAll,
-            Right::Owner,
-            Right::Comment,
-            Right::ViewRightsData,
-            Right::EditRightsData,
-            Right::ObjModel,
-        ];
+        let all = Right::ALL;
         let names: std::collections::BTreeSet<_> = all.iter().map(|r| r.encoding()).collect();
         assert_eq!(names.len(), 14);
         assert!(all.iter().all(|r| !r.common_name().is_empty()));
