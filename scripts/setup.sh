@@ -27,6 +27,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# rustfmt and clippy (the test command checks formatting and lints).
+for component in rustfmt clippy; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    say "Adding the Rust component $component"
+    rustup component add "$component"
+  fi
+done
+
 # trunk 0.21.x (0.22 needs a newer rustc than this project's 1.95).
 if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
   say "Installing trunk 0.21 (takes about 10 minutes on two cores)"
