@@ -176,7 +176,7 @@ fn share_with_someone_without_an_account_who_signs_up_and_reads_it() {
         doc.accesses.iter().map(|a| a.outcome.granted()).collect::<Vec<_>>(),
         vec![false, false, true, false, true]
     );
-    assert!(doc.accesses[0].who.contains("k.braun") && doc.accesses[1].who.contains("isn't signed in"));
+    assert!(doc.accesses[0].who().contains("k.braun") && doc.accesses[1].who().contains("isn't signed in"));
 }
 
 #[test]

@@ -173,6 +173,8 @@ fn migrate_3_to_4(v: &mut Value) -> Result<(), String> {
             let result = a.remove("result").and_then(|r| r.as_str().map(str::to_string)).unwrap_or_default();
             a.remove("granted");
             a.insert("outcome".into(), access_outcome(&result));
+            let who = a.get("who").and_then(Value::as_str).unwrap_or("").to_string();
+            a.insert("who".into(), reader(&who));
         }
     }
     let mut use_licenses = Map::new();
@@ -205,6 +207,12 @@ fn migrate_3_to_4(v: &mut Value) -> Result<(), String> {
         world.insert(k.into(), part);
     }
     Ok(())
+}
+
+/// A reader as schema 4 stores them: their address, or null for "someone
+/// who isn't signed in" (schema 3's words).
+fn reader(words: &str) -> Value {
+    if words == "someone who isn't signed in" { Value::Null } else { Value::from(words) }
 }
 
 /// Why a key was retired, from the words schema 3 stored.
@@ -301,7 +309,7 @@ fn migrate_event_3_to_4(kind: &Value) -> Result<Value, String> {
             format!("{} Nothing changed.", text("reason")),
         ),
         "FileOpened" => serde_json::json!({ "FileOpened": {
-            "reader": text("reader"), "file": text("file"), "outcome": access_outcome(&text("result")),
+            "reader": reader(&text("reader")), "file": text("file"), "outcome": access_outcome(&text("result")),
         } }),
         "DomainListSwitched" => {
             renamed("list", &[("Personal email address", "PersonalEmail"), ("Blocked domains", "BlockedDomains")])?

@@ -4,7 +4,7 @@
 use super::EventKind;
 use crate::sim::admin::takeover::key_move_effect;
 use crate::sim::directory::CompanySettings;
-use crate::sim::sharing::AccessOutcome;
+use crate::sim::sharing::{AccessOutcome, reader_name};
 use serde::{Deserialize, Serialize};
 
 /// Which part of the seed an event belongs to.
@@ -284,7 +284,7 @@ impl EventKind {
             ),
             FileOpened { reader, file, outcome } => (
                 Step::Share,
-                format!("{reader} {} {file}", if outcome.granted() { "opened" } else { "could not open" }),
+                format!("{} {} {file}", reader_name(reader.as_deref()), if outcome.granted() { "opened" } else { "could not open" }),
                 match outcome {
                     AccessOutcome::OpenedByOwner => format!("The service checked the signature and the reader's identity: the issuer always has Full Control, even after expiry or revocation. {outcome}."),
                     o if o.granted() => format!("The service checked the signature, the reader's identity and the policy, and returned a use license with the reader's rights and the content key. {outcome}."),

@@ -283,7 +283,8 @@ pub enum EventKind {
         shared_with: Vec<String>,
     },
     FileOpened {
-        reader: String,
+        /// The reader, if they were signed in.
+        reader: Option<String>,
         file: String,
         outcome: AccessOutcome,
     },

@@ -150,7 +150,7 @@ pub enum MessageKind {
     /// Microsoft Rights Management tells a document's owner someone tried to
     /// open it (the owner asked to be emailed).
     #[serde(rename = "A")]
-    AccessNotice { who: String, file: String, tried_at: SimTime, outcome: AccessOutcome },
+    AccessNotice { who: Option<String>, file: String, tried_at: SimTime, outcome: AccessOutcome },
     /// Any other message, stored whole (saves made before the two kinds
     /// above existed hold their shared-file mails this way).
     #[serde(rename = "M")]

@@ -3,7 +3,7 @@
 
 use super::{Block, Message, MessageKind};
 use crate::sim::basics::email::query_encode;
-use crate::sim::sharing::AccessOutcome;
+use crate::sim::sharing::{AccessOutcome, reader_name};
 
 pub const SENDER_NAME: &str = "Microsoft";
 pub const SENDER: &str = "DoNotReply@microsoft.com";
@@ -33,7 +33,9 @@ impl Message {
             MessageKind::SharedFile { names, .. } => {
                 format!("{} (protected)", names.first().map(String::as_str).unwrap_or(""))
             }
-            MessageKind::AccessNotice { who, file, .. } => format!("{who} tried to open {file}"),
+            MessageKind::AccessNotice { who, file, .. } => {
+                format!("{} tried to open {file}", reader_name(who.as_deref()))
+            }
             MessageKind::Custom { subject, .. } => subject.clone(),
         }
     }
@@ -62,7 +64,7 @@ impl Message {
                 Block::Small(format!("Attachments: {} (protected with Microsoft RMS). Changing the recipients of this message does not change who can open them.", names.join(", "))),
             ],
             MessageKind::AccessNotice { who, file, tried_at, outcome } => vec![
-                Block::Paragraph(format!("{who} tried to open {file} at {tried_at}.")),
+                Block::Paragraph(format!("{} tried to open {file} at {tried_at}.", reader_name(who.as_deref()))),
                 Block::Paragraph(match outcome {
                     AccessOutcome::Refused(_) | AccessOutcome::RefusedEarlier(_) => format!("They could not open it: {outcome}"),
                     _ => "They were able to open it.".to_string(),

@@ -76,7 +76,8 @@ pub struct Document {
 /// One attempt to open a tracked document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Access {
-    pub who: String,
+    /// The reader, if they were signed in.
+    pub who: Option<String>,
     pub at: SimTime,
     pub outcome: AccessOutcome,
 }
@@ -93,6 +94,19 @@ pub enum AccessOutcome {
     Refused(OpenError),
     /// A refusal recorded before schema 4, when only its words were kept.
     RefusedEarlier(String),
+}
+
+impl Access {
+    /// Who tried, as the tracking site names them.
+    pub fn who(&self) -> &str {
+        reader_name(self.who.as_deref())
+    }
+}
+
+/// How the service names a reader: their address, or "someone who isn't
+/// signed in".
+pub fn reader_name(reader: Option<&str>) -> &str {
+    reader.unwrap_or("someone who isn't signed in")
 }
 
 impl AccessOutcome {

@@ -508,7 +508,7 @@ impl World {
         result: &Result<Opened, OpenError>,
         rng: &mut dyn RandomSource,
     ) {
-        let who = reader.map(|r| r.to_string()).unwrap_or_else(|| "someone who isn't signed in".into());
+        let who = reader.map(|r| r.to_string());
         let outcome = match result {
             Ok(o) if o.is_owner => AccessOutcome::OpenedByOwner,
             Ok(o) if o.from_cached_license => AccessOutcome::OpenedWithHeldLicense,

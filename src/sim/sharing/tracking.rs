@@ -99,7 +99,7 @@ impl World {
                     "{},{},{},{},{}\r\n",
                     q(&d.name),
                     q(&d.protected_at.iso()),
-                    q(&a.who),
+                    q(a.who()),
                     q(&a.at.iso()),
                     q(&a.outcome.to_string())
                 ));

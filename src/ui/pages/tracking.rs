@@ -143,7 +143,7 @@ fn TrackedDocument(row: Row, on_revoke: Callback<(String, String)>) -> impl Into
                             <tbody>
                                 {d.accesses.iter().rev().map(|a| view! {
                                     <tr class:denied=!a.outcome.granted()>
-                                        <td>{a.who.clone()}</td>
+                                        <td>{a.who().to_string()}</td>
                                         <td><time datetime=a.at.iso()>{a.at.to_string()}</time></td>
                                         <td class="value">{a.outcome.to_string()}</td>
                                     </tr>
