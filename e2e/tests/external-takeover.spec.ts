@@ -155,7 +155,7 @@ test('cross region: Litware (Europe) takes over fabrikam.com; the key does not m
   const status = sim.status();
   await expect(status).toContainText(`${DOMAIN} now belongs to Litware, Inc.`);
   await expect(status).toContainText('different regions');
-  await expect(status).toContainText('its RMS tenant key did not move');
+  await expect(status).toContainText('tenant key and default templates did not move');
   await expect(status).toContainText("files protected under the unmanaged tenant can no longer be opened");
 
   // "Keys no tenant holds any more" lists Fabrikam's key.
