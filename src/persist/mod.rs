@@ -820,6 +820,32 @@ mod migration_tests {
     }
 
     #[test]
+    fn a_schema_3_reader_who_was_not_signed_in_becomes_no_reader() {
+        use crate::sim::EventKind;
+        let mut v: Value = serde_json::from_str(V3).unwrap();
+        let doc = v["world"]["documents"].as_object_mut().unwrap().values_mut().next().unwrap();
+        doc["accesses"].as_array_mut().unwrap().push(serde_json::json!({
+            "who": "someone who isn't signed in", "at": 1462179600, "granted": false, "result": "Sign in to open this file."
+        }));
+        v["world"]["events"].as_array_mut().unwrap().push(serde_json::json!({ "seq": 999, "at": 1462179600, "kind": {
+            "FileOpened": { "reader": "someone who isn't signed in", "file": "Q3.ppdf", "granted": false, "result": "Sign in to open this file." }
+        } }));
+        let w = decode(&v.to_string()).unwrap();
+        let anonymous: Vec<_> =
+            w.sharing.documents.values().flat_map(|d| &d.accesses).filter(|a| a.who.is_none()).collect();
+        assert_eq!(anonymous.len(), 1, "only the added attempt");
+        assert_eq!(anonymous[0].who(), "someone who isn't signed in");
+        match &w.log.events.last().unwrap().kind {
+            e @ EventKind::FileOpened { reader: None, .. } => {
+                assert_eq!(e.explain().title, "someone who isn't signed in could not open Q3.ppdf")
+            }
+            other => panic!("{other:?}"),
+        }
+        let named = w.sharing.documents.values().flat_map(|d| &d.accesses).find(|a| a.who.is_some()).unwrap();
+        assert!(named.who().contains('@'), "a signed-in reader keeps their address");
+    }
+
+    #[test]
     fn retired_keys_of_schema_3_get_their_reason_as_data() {
         use crate::sim::{Region, RetireReason};
         let mut v: Value = serde_json::from_str(V3).unwrap();

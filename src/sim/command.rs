@@ -24,11 +24,11 @@ use crate::sim::clock::ClockError;
 use crate::sim::console::host::{SimHost, connect};
 use crate::sim::console::powershell::{Console, HostError, PsObject, RunResult};
 use crate::sim::directory::{CompanySettings, Device};
-use crate::sim::events::DomainList;
 use crate::sim::sharing::{Delivery, OpenError, Opened, ProtectError, ProtectRequest, Protected, RevokeError};
 use crate::sim::signin::SignInError;
 use crate::sim::signup::{
-    AccountDetails, CompleteError, Completed, Confirmation, DomainListError, SignupRefusal, StartOutcome, TokenError,
+    AccountDetails, CompleteError, Completed, Confirmation, DomainList, DomainListError, SignupRefusal, StartOutcome,
+    TokenError,
 };
 use crate::sim::world::World;
 
@@ -43,15 +43,6 @@ pub trait Command: Clone + Into<AnyCommand> + 'static {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tape {
     bytes: Vec<u8>,
-}
-
-impl Tape {
-    pub fn len(&self) -> usize {
-        self.bytes.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
-    }
 }
 
 /// A random source that plays a tape back, and records on it what `fresh`

@@ -45,14 +45,14 @@ pub use command::{AnyCommand, Command};
 pub use console::ConsoleService;
 pub use directory::*;
 pub use email::Email;
-pub use events::{DomainList, Event, EventKind, Step};
+pub use events::{Event, EventKind, Step};
 pub use mail::{Block, Mail, Mailbox, Message, MessageKind};
 pub use rand::{RandomSource, SeededRandom};
 pub use scenario::{PRESETS, Preset};
 pub use signin::{Session, SignInError};
 pub use signup::{
-    AccountDetails, CompleteError, Completed, Confirmation, Field, FieldError, FlowState, SignupFlow, SignupRefusal,
-    Signups, StartOutcome, TokenError,
+    AccountDetails, CompleteError, Completed, Confirmation, DomainList, Field, FieldError, FlowState, SignupFlow,
+    SignupRefusal, Signups, StartOutcome, TokenError,
 };
 pub use time::{SimDuration, SimTime, TimeUnit};
 pub use world::{Config, DEFAULT_LINK_VALIDITY, DEFAULT_PBKDF2_ITERATIONS, World};

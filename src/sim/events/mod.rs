@@ -14,24 +14,8 @@ use crate::sim::console::ConsoleService;
 use crate::sim::directory::Region;
 use crate::sim::sharing::AccessOutcome;
 use crate::sim::signin::SignInError;
-use crate::sim::signup::{FieldError, SignupRefusal, TokenError};
+use crate::sim::signup::{DomainList, FieldError, SignupRefusal, TokenError};
 use serde::{Deserialize, Serialize};
-
-/// The two domain lists of sign-up a trainer can switch off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DomainList {
-    PersonalEmail,
-    BlockedDomains,
-}
-
-impl DomainList {
-    pub fn label(self) -> &'static str {
-        match self {
-            DomainList::PersonalEmail => "Personal email address",
-            DomainList::BlockedDomains => "Blocked domains",
-        }
-    }
-}
 
 fn day() -> SimDuration {
     SimDuration::hours(24)

@@ -123,7 +123,6 @@ impl World {
             e.date_published = doc.protected_at.iso().trim_end_matches('Z').to_string();
         }
         e.template_id = template_id.to_string();
-        let log = &mut self.sharing.usage_log;
         log.push(e);
         if log.len() > MAX_USAGE_LOG {
             let drop = log.len() - MAX_USAGE_LOG;

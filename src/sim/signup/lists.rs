@@ -3,10 +3,26 @@
 
 use crate::sim::World;
 use crate::sim::basics::email::{EmailError, domain_problem, normalize_domain};
-use crate::sim::events::{DomainList, EventKind};
+use crate::sim::events::EventKind;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
+
+/// The two domain lists of sign-up a trainer can switch off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DomainList {
+    PersonalEmail,
+    BlockedDomains,
+}
+
+impl DomainList {
+    pub fn label(self) -> &'static str {
+        match self {
+            DomainList::PersonalEmail => "Personal email address",
+            DomainList::BlockedDomains => "Blocked domains",
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DomainLists {

@@ -12,7 +12,7 @@ pub mod flow;
 pub mod lists;
 
 pub use details::{AccountDetails, Field, FieldError, FieldProblem, NAME_MAX, validate_details};
-pub use lists::{DomainListError, DomainLists};
+pub use lists::{DomainList, DomainListError, DomainLists};
 
 use crate::sim::basics::email::{DEFAULT_BLOCKED_DOMAINS, Email, EmailError, PersonalKind};
 use crate::sim::basics::time::{SimDuration, SimTime};
