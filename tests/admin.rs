@@ -66,6 +66,10 @@ fn last_event(w: &World) -> EventKind {
     w.log.events.last().unwrap().kind.clone()
 }
 
+fn last_event_of(w: &World, want: impl Fn(&EventKind) -> bool) -> EventKind {
+    w.log.events.iter().rev().find(|e| want(&e.kind)).expect("such an event").kind.clone()
+}
+
 // ───────────────────────────── DNS ─────────────────────────────
 
 #[test]
@@ -265,6 +269,26 @@ fn external_takeover(preset_seed: u64, admin: &str) -> (World, SeededRandom, Res
 }
 
 #[test]
+fn confirm_msol_email_verified_domain_takes_over_without_forcing_so_nothing_is_deleted() {
+    let (mut w, mut rng) = load(Preset::FabrikamSignedUp, 61);
+    let a = email(JANET);
+    let fab = tenant(&w, "fabrikam.com").id.clone();
+    let added = w.add_domain(&a, "fabrikam.com", &mut rng).unwrap();
+    publish(&mut w, &mut rng, "fabrikam.com", &added.challenge.txt);
+    wait(&mut w, 60);
+    let r = w.confirm_domain(&a, "fabrikam.com", ForceTakeover::EmailVerified, &mut rng);
+    let Ok(Confirmed::TookOver(t)) = r else { panic!("{r:?}") };
+    assert_eq!(t.users.len(), 2, "the users moved as with -ForceTakeover");
+    assert_eq!(t.deletion_at, None, "the 10-day deletion belongs to -ForceTakeover only");
+    assert_eq!(w.directory.tenants[&fab].deletion_at, None);
+    let text = last_event_of(&w, |k| matches!(k, EventKind::ExternalTakeover { .. })).explain().text;
+    assert!(text.contains("wasn't forced") && !text.contains("10 days"), "{text}");
+    w.advance_clock("30", TimeUnit::Days).unwrap();
+    assert!(w.directory.tenants.contains_key(&fab), "the emptied directory stays");
+    assert!(w.directory.tenants[&fab].users.is_empty());
+}
+
+#[test]
 fn external_takeover_in_the_same_region_moves_users_licenses_key_and_templates() {
     let (before, _) = load(Preset::FabrikamSignedUp, 6);
     let fab_before = tenant(&before, "fabrikam.com").clone();
@@ -272,7 +296,7 @@ fn external_takeover_in_the_same_region_moves_users_licenses_key_and_templates()
     let Ok(Confirmed::TookOver(t)) = r else { panic!("{r:?}") };
     assert!(t.same_region);
     assert_eq!(t.users.len(), 2);
-    assert_eq!(t.deletion_at, before.clock.plus(SimDuration::minutes(60)).plus(DELETION_DELAY));
+    assert_eq!(t.deletion_at, Some(before.clock.plus(SimDuration::minutes(60)).plus(DELETION_DELAY)));
     let contoso = tenant(&w, "fabrikam.com");
     assert_eq!(contoso.display_name, "Contoso, Ltd");
     assert_eq!(w.directory.domains["fabrikam.com"].status, DomainStatus::Verified);
@@ -292,7 +316,7 @@ fn external_takeover_in_the_same_region_moves_users_licenses_key_and_templates()
     // The emptied unmanaged tenant waits 10 days, then goes.
     let old = &w.directory.tenants[&fab_before.id];
     assert!(old.users.is_empty() && old.subscriptions.is_empty() && old.keys.is_empty());
-    assert_eq!(old.deletion_at, Some(t.deletion_at));
+    assert_eq!(old.deletion_at, t.deletion_at);
     assert!(w.directory.tenant_domains(&fab_before.id).is_empty());
     w.advance_clock("9", TimeUnit::Days).unwrap();
     assert!(w.directory.tenants.contains_key(&fab_before.id), "still there after 9 days");

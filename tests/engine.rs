@@ -635,6 +635,19 @@ fn a_new_user_joins_the_existing_tenant_and_it_gets_rms_for_individuals() {
             "AccountReadyEmailSent"
         ]
     );
+    // The admin has no RMS license: Dana is Litware's first RMS for individuals sign-up, not its second account.
+    assert_eq!(
+        ev[1],
+        EventKind::UserCreated {
+            upn: "d.smith@litwareinc.com".into(),
+            tenant: "Litware, Inc.".into(),
+            ordinal: 1,
+            new_tenant: false
+        }
+    );
+    let why = ev[1].explain();
+    assert_eq!(why.step, Step::Overview(1));
+    assert!(why.text.contains("first RMS for individuals sign-up") && !why.text.contains("second"), "{}", why.text);
     assert_eq!(
         ev[0],
         EventKind::DomainChecked {
@@ -1566,9 +1579,7 @@ fn smart_lockout_after_ten_distinct_wrong_passwords() {
     assert_eq!(w.sign_in(PAT, PAT_PW), Ok(email(PAT)));
     assert!(w.session.is_some());
     let pat = w.user(&email(PAT)).unwrap();
-    assert_eq!(pat.lockout.failures, 0);
-    assert_eq!(pat.lockout.locked_until, None);
-    assert_eq!(pat.lockout.lockouts, 1);
+    assert_eq!(pat.lockout, Default::default(), "a successful sign-in resets the count and the escalation");
 }
 
 #[test]
@@ -1594,24 +1605,52 @@ fn repeating_the_same_wrong_password_is_not_counted() {
 }
 
 #[test]
-fn the_second_lockout_lasts_120_seconds() {
+fn after_a_lockout_each_further_failure_locks_again_for_longer() {
     let (mut w, _) = fabrikam_with_pat(45);
     for i in 1..=10 {
         let _ = w.sign_in(PAT, &format!("First-{i}"));
     }
     w.advance_clock("1", TimeUnit::Minutes).unwrap();
+    assert!(w.locked_until(&email(PAT)).is_none(), "the first lockout has ended");
+
+    // The count does not restart at zero: the very next wrong password locks again, for 120 s.
     let start = w.clock;
-    let mut last = Ok(email(PAT));
-    for i in 1..=10 {
-        last = w.sign_in(PAT, &format!("Second-{i}"));
-    }
+    let n = w.log.events.len();
     let until = start.plus(SimDuration::seconds(120));
-    assert_eq!(last, Err(SignInError::Locked { until }));
-    assert_eq!(last_event(&w), EventKind::AccountLocked { upn: PAT.into(), until, lockout_number: 2 });
+    assert_eq!(w.sign_in(PAT, "Second-1"), Err(SignInError::Locked { until }));
+    let events = since(&w, n);
+    assert_eq!(
+        events,
+        vec![
+            EventKind::SignInFailed {
+                email: PAT.into(),
+                reason: SignInError::WrongPassword,
+                counted: true,
+                failures: 11
+            },
+            EventKind::AccountLocked { upn: PAT.into(), until, lockout_number: 2 },
+        ]
+    );
+    assert!(events[0].explain().text.contains("each further failed attempt locks the account again"));
+    assert!(events[1].explain().text.starts_with("After a lockout has ended"));
     w.advance_clock("1", TimeUnit::Minutes).unwrap();
     assert_eq!(w.sign_in(PAT, PAT_PW), Err(SignInError::Locked { until }), "still locked after 60 s");
     w.advance_clock("1", TimeUnit::Minutes).unwrap();
+
+    // A repeat of a recent wrong password is still not counted, so it doesn't lock.
+    assert_eq!(w.sign_in(PAT, "Second-1"), Err(SignInError::WrongPassword));
+    assert!(w.locked_until(&email(PAT)).is_none());
+    // A third lockout, 240 s.
+    let until = w.clock.plus(SimDuration::seconds(240));
+    assert_eq!(w.sign_in(PAT, "Third-1"), Err(SignInError::Locked { until }));
+    w.advance_clock("4", TimeUnit::Minutes).unwrap();
     assert_eq!(w.sign_in(PAT, PAT_PW), Ok(email(PAT)));
+    // After a success, ten new failures are needed again, and the lockout is 60 s again.
+    for i in 1..=9 {
+        assert_eq!(w.sign_in(PAT, &format!("Fourth-{i}")), Err(SignInError::WrongPassword));
+    }
+    let until = w.clock.plus(SimDuration::seconds(60));
+    assert_eq!(w.sign_in(PAT, "Fourth-10"), Err(SignInError::Locked { until }));
 }
 
 #[test]

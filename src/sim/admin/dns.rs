@@ -127,6 +127,11 @@ impl fmt::Display for VerifyError {
     }
 }
 
+/// The MX record's priority (MSOnline calls it Preference) in Microsoft's
+/// verification records, and the time to live both records are given.
+pub const MX_PREFERENCE: u32 = 32767;
+pub const RECORD_TTL_SECONDS: u32 = 3600;
+
 /// The MX host that proves ownership as well as the TXT value does:
 /// `MS=ms12345678` ↔ `ms12345678.msv1.invalid`.
 pub fn mx_for(txt: &str) -> String {

@@ -2,8 +2,8 @@
 //! ("Become the admin": the member proves the domain with DNS and becomes its
 //! global administrator) and the external one (a managed tenant adds the
 //! domain and verifies it with ForceTakeover: users, subscriptions and
-//! licenses move; the RMS key only within a region), and the deletion of the
-//! emptied tenant 10 days later.
+//! licenses move; the RMS key only within a region), and, after a forced
+//! takeover, the deletion of the emptied tenant 10 days later.
 
 use super::AdminError;
 use super::dns::VerifyError;
@@ -16,15 +16,26 @@ use crate::sim::directory::*;
 use crate::sim::events::EventKind;
 use serde::{Deserialize, Serialize};
 
-/// `Confirm-MsolDomain -ForceTakeover Force`: whether verifying a domain an
-/// unmanaged directory holds may take it over.
+/// How a domain an unmanaged directory holds may be taken over when it is
+/// verified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ForceTakeover {
-    /// Plain verification: a domain an unmanaged directory holds is refused.
+    /// `Confirm-MsolDomain` alone: a domain an unmanaged directory holds is refused.
     Off,
-    /// The external takeover (the admin center's Verify, and
-    /// `Confirm-MsolEmailVerifiedDomain`, always force).
+    /// `Confirm-MsolEmailVerifiedDomain`: "confirms ownership of an unmanaged
+    /// tenant". The domain, users and subscriptions move; the sources tie the
+    /// 10-day deletion to the force option only, so the emptied directory stays.
+    EmailVerified,
+    /// `Confirm-MsolDomain -ForceTakeover Force` (and the admin center's
+    /// Verify): the domain moves and the emptied directory is deleted 10 days later.
     Force,
+}
+
+impl ForceTakeover {
+    /// Whether verifying may take the domain from an unmanaged directory.
+    pub fn takes_over(self) -> bool {
+        self != ForceTakeover::Off
+    }
 }
 
 /// What a takeover did to the unmanaged tenant's RMS key and templates.
@@ -37,8 +48,25 @@ pub fn key_move_effect(same_region: bool) -> &'static str {
 }
 
 /// "The unmanaged Microsoft Entra organization is deleted 10 days after you
-/// exercise the external takeover force option."
+/// exercise the external takeover force option." This is later behaviour
+/// (documented from 2023); the 2016 documents don't say what became of the
+/// emptied directory. The simulator applies it and says so ([`DELETION_ERA_NOTE`]).
 pub const DELETION_DELAY: SimDuration = SimDuration::days(10);
+
+/// What becomes of the emptied unmanaged directory `from` after a takeover.
+pub fn deletion_effect(from: &str, deletion_at: Option<SimTime>) -> String {
+    match deletion_at {
+        Some(at) => format!(
+            "The emptied unmanaged directory {from} will be deleted at {at}, 10 days after the forced takeover. {DELETION_ERA_NOTE}"
+        ),
+        None => format!(
+            "The takeover wasn't forced, so the emptied unmanaged directory {from} stays: the sources tie its deletion to the -ForceTakeover option only."
+        ),
+    }
+}
+
+/// Said wherever the 10-day deletion is shown.
+pub const DELETION_ERA_NOTE: &str = "The 10-day deletion is later behaviour: Microsoft documented it from 2023; the 2016 documents don't say what became of the emptied directory.";
 
 /// What "Become the admin" asks the person to publish.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,7 +104,8 @@ pub struct Takeover {
     pub same_region: bool,
     pub from_region: Region,
     pub to_region: Region,
-    pub deletion_at: SimTime,
+    /// When the emptied tenant is deleted (after a forced takeover only).
+    pub deletion_at: Option<SimTime>,
 }
 
 impl World {
@@ -197,9 +226,9 @@ impl World {
         Ok(self.existing_challenge(&tenant, &domain).expect("a claimed domain has a challenge"))
     }
 
-    /// "Verify" / `Confirm-MsolDomain [-ForceTakeover Force]`. A domain that
-    /// an unmanaged tenant holds needs `force` (the admin center's Verify and
-    /// `Confirm-MsolEmailVerifiedDomain` pass it).
+    /// "Verify" / `Confirm-MsolDomain [-ForceTakeover Force]` /
+    /// `Confirm-MsolEmailVerifiedDomain`. A domain that an unmanaged tenant
+    /// holds is taken over only with `force` other than `Off`.
     pub fn confirm_domain(
         &mut self,
         actor: &Email,
@@ -222,7 +251,7 @@ impl World {
             if self.directory.tenants[h].kind == TenantKind::Managed {
                 return Err(AdminError::HeldByManaged { domain });
             }
-            if force == ForceTakeover::Off {
+            if !force.takes_over() {
                 let e = AdminError::NeedsForce {
                     domain: domain.clone(),
                     holder: self.directory.tenants[h].display_name.clone(),
@@ -243,14 +272,21 @@ impl World {
                 self.log(EventKind::DomainVerified { domain: domain.clone(), tenant: name });
                 Ok(Confirmed::Verified { domain })
             }
-            Some(from) => Ok(Confirmed::TookOver(self.take_over(&from, &tenant, &domain, rng))),
+            Some(from) => Ok(Confirmed::TookOver(self.take_over(&from, &tenant, &domain, force, rng))),
         }
     }
 
     /// Moves `domain`, its users, their subscriptions and license assignments
     /// from the unmanaged tenant `from` to `to`; the RMS tenant key and
     /// default templates move only within a region.
-    fn take_over(&mut self, from: &str, to: &str, domain: &str, rng: &mut dyn RandomSource) -> Takeover {
+    fn take_over(
+        &mut self,
+        from: &str,
+        to: &str,
+        domain: &str,
+        force: ForceTakeover,
+        rng: &mut dyn RandomSource,
+    ) -> Takeover {
         let clock = self.clock;
         let mut src = self.directory.tenants.remove(from).expect("holder exists");
         let dst = self.directory.tenants.get_mut(to).expect("tenant exists");
@@ -289,8 +325,8 @@ impl World {
         let to_name = dst.display_name.clone();
         let from_name = src.display_name.clone();
         let from_initial = src.initial_domain.clone();
-        let deletion_at = clock.plus(DELETION_DELAY);
-        src.deletion_at = Some(deletion_at);
+        let deletion_at = (force == ForceTakeover::Force).then(|| clock.plus(DELETION_DELAY));
+        src.deletion_at = deletion_at;
         src.challenges.clear();
         self.directory.tenants.insert(from.to_string(), src);
         self.directory

@@ -5,6 +5,7 @@
 use super::ConsoleService;
 use super::powershell::{BoundArgs, CmdletHost, DefaultView, HostError, PsObject, PsValue};
 use crate::sim::World;
+use crate::sim::admin::dns::{MX_PREFERENCE, RECORD_TTL_SECONDS};
 use crate::sim::admin::{AdminError, Confirmed, ForceTakeover, SettingsVia};
 use crate::sim::basics::countries;
 use crate::sim::basics::email::Email;
@@ -339,16 +340,16 @@ impl SimHost<'_> {
                         .with("IsOptional", false)
                         .with("Label", c.domain.clone())
                         .with("ObjectId", guid_of(&c.mx))
-                        .with("Ttl", 3600u32)
+                        .with("Ttl", RECORD_TTL_SECONDS)
                         .with("MailExchange", c.mx)
-                        .with("Preference", 32767u32)
+                        .with("Preference", MX_PREFERENCE)
                 } else {
                     PsObject::new("Microsoft.Online.Administration.TxtDomainDnsRecord", DefaultView::List)
                         .with("Capability", "None")
                         .with("IsOptional", false)
                         .with("Label", c.domain.clone())
                         .with("ObjectId", guid_of(&c.txt))
-                        .with("Ttl", 3600u32)
+                        .with("Ttl", RECORD_TTL_SECONDS)
                         .with("Text", c.txt)
                 };
                 Ok(vec![obj])
@@ -356,9 +357,9 @@ impl SimHost<'_> {
             HostCmdlet::ConfirmMsolDomain | HostCmdlet::ConfirmMsolEmailVerifiedDomain => {
                 let (upn, _) = self.msol_tenant()?;
                 let name = a.str("DomainName").unwrap_or_default().to_string();
-                let force = if cmdlet == HostCmdlet::ConfirmMsolEmailVerifiedDomain
-                    || a.str("ForceTakeover").is_some_and(|f| f.eq_ignore_ascii_case("Force"))
-                {
+                let force = if cmdlet == HostCmdlet::ConfirmMsolEmailVerifiedDomain {
+                    ForceTakeover::EmailVerified
+                } else if a.str("ForceTakeover").is_some_and(|f| f.eq_ignore_ascii_case("Force")) {
                     ForceTakeover::Force
                 } else {
                     ForceTakeover::Off

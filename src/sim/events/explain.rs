@@ -2,7 +2,7 @@
 //! happened behind the scenes" show, tied to the step of the seed it belongs to.
 
 use super::EventKind;
-use crate::sim::admin::takeover::key_move_effect;
+use crate::sim::admin::takeover::{DELETION_ERA_NOTE, deletion_effect, key_move_effect};
 use crate::sim::directory::CompanySettings;
 use crate::sim::sharing::{AccessOutcome, reader_name};
 use serde::{Deserialize, Serialize};
@@ -121,12 +121,13 @@ impl EventKind {
                 format!("Azure AD created the tenant {tenant} ({initial_domain}) with a directory for {domain}, one directory per domain, in the {} region (from the first user's country). It is unmanaged: it has no global administrator, and nobody in IT had to do anything. The domain is email-verified, not DNS-verified.", region.label()),
             ),
             UserCreated { upn, tenant, ordinal, new_tenant } => (
-                Step::Overview(match (new_tenant, ordinal) { (true, _) => 1, (false, 2) => 3, _ => 4 }),
+                Step::Overview(match (new_tenant, ordinal) { (true, _) | (false, 1) => 1, (false, 2) => 3, _ => 4 }),
                 format!("Account {upn} created in {tenant}"),
                 match (new_tenant, ordinal) {
                     (true, _) => format!("The first account of this new directory. Unlike with a paid subscription for Azure, it is not a global administrator but a standard user (creation method EmailVerified). It uses the email address and password {upn} supplied."),
-                    (false, 2) => "The second account in the organization's directory: the new user is added to the existing directory as a standard, email-verified user, using the organization's RMS for individuals subscription.".to_string(),
-                    (false, n) => format!("Account number {n} in this directory. Each new sign-up from the organization adds an email-verified standard user to the same directory."),
+                    (false, 1) => format!("The domain's directory {tenant} already existed, so no new tenant was created: the new user is added to it as a standard, email-verified user. This is the directory's first RMS for individuals sign-up (accounts its administrators made don't count)."),
+                    (false, 2) => "The second RMS for individuals account in the organization's directory: the new user is added to the existing directory as a standard, email-verified user, using the organization's RMS for individuals subscription.".to_string(),
+                    (false, n) => format!("RMS for individuals sign-up number {n} in this directory. Each new sign-up from the organization adds an email-verified standard user to the same directory."),
                 },
             ),
             SubscriptionGranted { tenant, account_sku_id, active_units } => (
@@ -164,7 +165,9 @@ impl EventKind {
                 format!("Sign-in failed for {email}"),
                 format!(
                     "{reason} {}",
-                    if *counted {
+                    if *counted && *failures > 10 {
+                        format!("Smart lockout counted it: failed attempt {failures}. After a lockout has ended, each further failed attempt locks the account again, for longer (the count restarts only after a successful sign-in).")
+                    } else if *counted {
                         format!("Smart lockout counted it: {failures} of 10 failed attempts.")
                     } else {
                         "Smart lockout did not count it (the same wrong password as a recent attempt, or no such account).".to_string()
@@ -174,7 +177,7 @@ impl EventKind {
             AccountLocked { upn, until, lockout_number } => (
                 Step::SignIn,
                 format!("{upn} locked by smart lockout"),
-                format!("Ten failed sign-ins lock the account. This is lockout number {lockout_number}: it lasts until {until} on the simulated clock (60 seconds the first time, doubling for each later lockout in this simulator; Microsoft does not publish the rate)."),
+                format!("{} This is lockout number {lockout_number}: it lasts until {until} on the simulated clock (60 seconds the first time, doubling for each later lockout in this simulator; Microsoft does not publish the rate). Smart lockout is later behaviour (Azure AD, 2017 on): the 2016 service's rules were not published.", if *lockout_number > 1 { "After a lockout has ended, each further failed sign-in locks the account again." } else { "Ten failed sign-ins lock the account." }),
             ),
             SignedOut { upn } => (Step::SignIn, format!("{upn} signed out"), "The session ended.".to_string()),
             BlockedDomainAdded { domain } => (
@@ -230,11 +233,12 @@ impl EventKind {
                 Step::Control,
                 format!("{to} took over {domain} from the unmanaged directory {from} (external takeover)"),
                 format!(
-                    "The domain, its {users} user(s), their subscriptions and license assignments moved to {to}. {} The emptied unmanaged directory {from} will be deleted at {deletion_at}, 10 days after the forced takeover.",
-                    key_move_effect(*same_region)
+                    "The domain, its {users} user(s), their subscriptions and license assignments moved to {to}. {} {}",
+                    key_move_effect(*same_region),
+                    deletion_effect(from, *deletion_at)
                 ),
             ),
-            TenantDeleted { tenant, initial_domain } => (Step::Control, format!("Tenant {tenant} deleted"), format!("The unmanaged tenant {tenant} ({initial_domain}) was deleted 10 days after the forced takeover, with any RMS key it still held.")),
+            TenantDeleted { tenant, initial_domain } => (Step::Control, format!("Tenant {tenant} deleted"), format!("The unmanaged tenant {tenant} ({initial_domain}) was deleted 10 days after the forced takeover, with any RMS key it still held. {DELETION_ERA_NOTE}")),
             CompanySettingsChanged { tenant, allow_ad_hoc, allow_email_verified, via } => (
                 Step::Control,
                 format!("{tenant}'s company settings changed ({})", via.label()),

@@ -125,6 +125,9 @@ pub enum EventKind {
     UserCreated {
         upn: String,
         tenant: String,
+        /// Which RMS for individuals sign-up of the directory this is (1 for
+        /// the first), not counting accounts that have no RMS for
+        /// individuals license (an existing tenant's administrators).
         ordinal: u32,
         new_tenant: bool,
     },
@@ -219,7 +222,8 @@ pub enum EventKind {
         to: String,
         users: u32,
         same_region: bool,
-        deletion_at: SimTime,
+        /// `None` when the takeover wasn't forced (`Confirm-MsolEmailVerifiedDomain`).
+        deletion_at: Option<SimTime>,
     },
     TenantDeleted {
         tenant: String,

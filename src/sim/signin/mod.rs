@@ -1,7 +1,13 @@
 //! Signing in with an email address and password, with smart lockout
 //! (Microsoft Entra defaults): 10 counted failures lock the account for 60
-//! seconds; a repeat of one of the last three wrong passwords is not counted;
-//! a success resets the count.
+//! seconds; after a lockout ends, each further counted failure locks it
+//! again, for longer; a repeat of one of the last three wrong passwords is
+//! not counted; a success resets the count and the escalation.
+//!
+//! Smart lockout is later behaviour (Azure AD, 2017 on); the 2016 service's
+//! lockout rules were not published, so the simulator applies today's
+//! documented defaults and says so where it shows them
+//! ([`LOCKOUT_ERA_NOTE`]).
 
 use crate::sim::World;
 use crate::sim::basics::email::{Email, EmailError};
@@ -14,12 +20,14 @@ use std::fmt;
 /// Smart lockout bookkeeping for one account.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lockout {
-    /// Counted failures since the last success or lockout.
+    /// Counted failures since the last successful sign-in (a lockout does
+    /// not reset it).
     pub failures: u32,
     /// Fingerprints of the last three wrong passwords: repeats are not counted.
     pub recent_bad: Vec<String>,
     pub locked_until: Option<SimTime>,
-    /// How many times the account has been locked (later lockouts last longer).
+    /// How many times the account has been locked since its last successful
+    /// sign-in (each lockout lasts longer than the one before).
     pub lockouts: u32,
 }
 
@@ -40,6 +48,8 @@ pub const LOCKOUT_THRESHOLD: u32 = 10;
 pub const FIRST_LOCKOUT: SimDuration = SimDuration::seconds(60);
 /// Later lockouts double, up to this cap (the real growth rate is undisclosed).
 pub const MAX_LOCKOUT: SimDuration = SimDuration::hours(1);
+/// Where the rules come from, for the places that show them.
+pub const LOCKOUT_ERA_NOTE: &str = "Smart lockout is later behaviour: Azure AD introduced it in 2017, and the 2016 service's lockout rules were not published. The simulator applies its documented defaults: 10 failed attempts lock the account for 60 seconds, and after a lockout each further failed attempt locks it again, for longer. The growth rate isn't published; the simulator doubles it each time, up to an hour, and a successful sign-in starts the count again.";
 pub const LOCKED_MESSAGE: &str = "Your account is temporarily locked to prevent unauthorized use. Try again later, and if you still have trouble, contact your admin.";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,8 +113,7 @@ impl World {
             if user.status == AccountStatus::SignInBlocked {
                 return self.fail(&upn, SignInError::Blocked, false, 0);
             }
-            user.lockout.failures = 0;
-            user.lockout.recent_bad.clear();
+            user.lockout = Lockout::default();
             return Ok((upn, tenant_id));
         }
         let lock = &mut user.lockout;
@@ -118,12 +127,12 @@ impl World {
         }
         lock.failures += 1;
         let failures = lock.failures;
+        // The count is not reset by a lockout: once it has reached the
+        // threshold, each further counted failure locks the account again.
         if failures >= LOCKOUT_THRESHOLD {
             lock.lockouts += 1;
             let until = now.plus(lockout_length(lock.lockouts));
             lock.locked_until = Some(until);
-            lock.failures = 0;
-            lock.recent_bad.clear();
             let n = lock.lockouts;
             self.log(EventKind::SignInFailed {
                 email: upn.to_string(),

@@ -273,7 +273,8 @@ impl World {
         };
         let t = self.directory.tenants.get_mut(&tenant).expect("tenant exists");
         t.users.insert(email.clone(), user);
-        let ordinal = t.users.len() as u32;
+        // This account gets its license next: it is one more RMS for individuals sign-up.
+        let ordinal = t.consumed_units(Sku::RightsManagementAdhoc) + 1;
         let name = t.display_name.clone();
         self.log(EventKind::UserCreated { upn: email.to_string(), tenant: name, ordinal, new_tenant: created_tenant });
         self.grant_and_license(&tenant, &email, rng);

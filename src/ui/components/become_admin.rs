@@ -3,6 +3,7 @@
 //! with a DNS TXT record and becomes its global administrator.
 
 use crate::sim::Email;
+use crate::sim::admin::dns::{MX_PREFERENCE, RECORD_TTL_SECONDS};
 use crate::sim::command::{BecomeAdminConfirm, BecomeAdminStart};
 use crate::sim::email::query_encode;
 use crate::ui::components::feedback::Feedback;
@@ -71,7 +72,7 @@ pub fn BecomeAdmin(upn: Email, organization: String, open: bool, feedback: Feedb
                                     <dt>"Domain"</dt><dd data-testid="challenge-domain">{c.domain.clone()}</dd>
                                     <dt>"Type"</dt><dd>"TXT"</dd>
                                     <dt>"Value"</dt><dd><code data-testid="challenge-value">{c.txt.clone()}</code></dd>
-                                    <dt>"or an MX record"</dt><dd><code>{c.mx.clone()}</code>" (priority 3600)"</dd>
+                                    <dt>"or an MX record"</dt><dd><code>{c.mx.clone()}</code>{format!(" (priority {MX_PREFERENCE}, TTL {RECORD_TTL_SECONDS} seconds)")}</dd>
                                 </dl>
                                 <p><A href=href>"Open the DNS page with this record filled in"</A>". DNS changes take 15 to 60 minutes to propagate: advance the clock if verification says the record isn't visible yet."</p>
                             }

@@ -5,7 +5,7 @@
 //! of an unmanaged directory gets the "Become the admin" wizard instead.
 
 use crate::platform::download_text;
-use crate::sim::admin::takeover::key_move_effect;
+use crate::sim::admin::takeover::{deletion_effect, key_move_effect};
 use crate::sim::admin::{AdminAccess, AdminError, Confirmed};
 use crate::sim::command::{
     AddDomain, ConfirmDomain, ConvertToPaid, RemoveUser, SetBlockCredential, SetCompanySettings, SetDirSync,
@@ -143,13 +143,13 @@ fn Domains(upn: Email, tenant: String, run: Runner) -> impl IntoView {
             |c| match c {
                 Confirmed::Verified { domain } => format!("{domain} is verified."),
                 Confirmed::TookOver(t) => format!(
-                    "{} now belongs to {}: {} user(s), their subscriptions and licenses moved from the unmanaged directory {}. {} The emptied unmanaged directory will be deleted at {}.",
+                    "{} now belongs to {}: {} user(s), their subscriptions and licenses moved from the unmanaged directory {}. {} {}",
                     t.domain,
                     t.to,
                     t.users.len(),
                     t.from_initial,
                     key_move_effect(t.same_region),
-                    t.deletion_at
+                    deletion_effect(&t.from_initial, t.deletion_at)
                 ),
             },
         );
@@ -189,7 +189,7 @@ fn Domains(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                 <input id="add-domain" type="text" spellcheck="false" autocomplete="off" placeholder="contoso.co.uk" bind:value=name />
                 <button type="submit">"Add domain"</button>
             </form>
-            <p class="hint">"Adding a domain that an unmanaged directory holds (one created by self-service sign-up) and verifying it is an external admin takeover: the domain, its users, their subscriptions and license assignments move here. The RMS for individuals tenant key and default templates move only if both tenants are in the same region. The simulator's Verify uses the ForceTakeover option, so the emptied unmanaged tenant is deleted 10 days later."</p>
+            <p class="hint">"Adding a domain that an unmanaged directory holds (one created by self-service sign-up) and verifying it is an external admin takeover: the domain, its users, their subscriptions and license assignments move here. The RMS for individuals tenant key and default templates move only if both tenants are in the same region. The simulator's Verify uses the ForceTakeover option, so the emptied unmanaged tenant is deleted 10 days later (later behaviour: documented from 2023). In the console, Confirm-MsolEmailVerifiedDomain takes the domain over without forcing, and the emptied directory stays."</p>
         </section>
     }
 }
