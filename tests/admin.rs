@@ -619,7 +619,8 @@ fn converting_to_paid_keeps_directory_accounts_keys_and_templates() {
             super_users: vec![],
             usage_logging: true,
             byok: false,
-            use_license_days: 30
+            use_license_days: 30,
+            admin_log: vec![]
         },
         "the documented defaults"
     );

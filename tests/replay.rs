@@ -15,7 +15,7 @@
 
 use rms_sim::sim::command::*;
 use rms_sim::sim::powershell::{Console, HostError};
-use rms_sim::sim::sharing::{Delivery, Permission, PolicyChoice, ProtectRequest};
+use rms_sim::sim::sharing::{Client, Delivery, Permission, PolicyChoice, ProtectRequest};
 use rms_sim::sim::*;
 
 const JANET: &str = "janetm@contoso.com";
@@ -143,7 +143,8 @@ fn command(kind: &str, w: &World, rng: &mut SeededRandom) -> AnyCommand {
         .into(),
         "OpenProtected" => {
             let (file_name, bytes) = attachment();
-            OpenProtected { reader: Some(person), file_name, bytes }.into()
+            let client = pick(rng, &[Client::WindowsSharingApp, Client::MobileSharingApp]);
+            OpenProtected { client, reader: Some(person), file_name, bytes }.into()
         }
         "RemoveProtection" => {
             let (file_name, bytes) = attachment();

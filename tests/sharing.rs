@@ -5,6 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use rms_sim::persist;
+use rms_sim::sim::admin::AdminError;
+use rms_sim::sim::events::EventKind;
 use rms_sim::sim::sharing::*;
 use rms_sim::sim::time::end_of_day;
 use rms_sim::sim::*;
@@ -514,16 +516,10 @@ fn the_usage_log_is_in_the_documented_w3c_format() {
     let types: Vec<&str> = lines[3..].iter().map(|l| l.split('\t').nth(3).unwrap()).collect();
     assert_eq!(
         types,
-        vec![
-            "Certify",
-            "GetClientLicensorCert",
-            "FECreatePublishingLicenseV1",
-            "Certify",
-            "AcquireLicense",
-            "RevokeAccess"
-        ]
+        vec!["Certify", "GetClientLicensorCert", "Certify", "AcquireLicense", "RevokeAccess"],
+        "the Windows sharing application protects with a publishing certificate: FECreatePublishingLicenseV1 is for mobile clients"
     );
-    let acquire: Vec<&str> = lines[7].split('\t').collect();
+    let acquire: Vec<&str> = lines[6].split('\t').collect();
     assert_eq!(acquire.len(), 17);
     assert_eq!((acquire[0], acquire[1]), ("2016-05-02", "09:00:00"));
     assert_eq!(acquire[4], "'p.dover@fabrikam.com'");
@@ -531,7 +527,10 @@ fn the_usage_log_is_in_the_documented_w3c_format() {
     assert_eq!(acquire[7], format!("{{{}}}", p.content_id));
     assert_eq!((acquire[8], acquire[11], acquire[12]), (JANET, "Offer.ptxt", "2016-05-02T09:00:00"));
     assert!(acquire[13].starts_with("'MSIPC;version="));
-    let revoke: Vec<&str> = lines[8].split('\t').collect();
+    let licensor: Vec<&str> = lines[4].split('\t').collect();
+    assert!(licensor[7].is_empty(), "content-id is set only for AcquireLicense: {licensor:?}");
+    let revoke: Vec<&str> = lines[7].split('\t').collect();
+    assert!(revoke[13].contains("Document tracking site"), "{revoke:?}");
     assert!(
         revoke[8..13].iter().all(|f| f.is_empty()),
         "owner-email, issuer, template-id, file-name and date-published are blank for RevokeAccess: {revoke:?}"
@@ -621,4 +620,215 @@ mod properties {
             let _ = naming(&users);
         }
     }
+}
+
+/// Fabrikam taken over by Pat (internal takeover) and converted to paid.
+fn fabrikam_paid() -> (World, SeededRandom) {
+    let (mut w, mut rng) = load(Preset::FabrikamSignedUp);
+    let pat = e(PAT);
+    let c = w.become_admin_start(&pat, &mut rng).unwrap();
+    w.add_dns_record("fabrikam.com", RecordType::Txt, &c.txt, &mut rng).unwrap();
+    w.advance_clock("1", TimeUnit::Hours).unwrap();
+    w.become_admin_confirm(&pat).unwrap();
+    w.convert_to_paid(&pat).unwrap();
+    (w, rng)
+}
+
+fn request_types(w: &World, tenant_domain: &str) -> Vec<String> {
+    let t = w.tenant_of_domain(tenant_domain).unwrap().id.clone();
+    w.sharing.usage_log.iter().filter(|e| e.tenant == t).map(|e| e.request_type.clone()).collect()
+}
+
+#[test]
+fn usage_logging_needs_an_administrator_and_its_switch_is_obeyed() {
+    // RMS for individuals: no administrator, so nothing is logged and there is nothing to download.
+    let (mut w, mut rng) = load(Preset::FabrikamSignedUp);
+    let fab = w.tenant_of_domain("fabrikam.com").unwrap().id.clone();
+    assert!(!w.usage_logging_active(&fab));
+    w.protect_in_place(Some(&e(PAT)), &req("Free.txt", b"free", ROSA, viewer("")), &mut rng).unwrap();
+    assert!(request_types(&w, "fabrikam.com").is_empty(), "usage logging needs a tenant administrator");
+
+    // After takeover and conversion it is on by default.
+    let (mut w, mut rng) = fabrikam_paid();
+    let pat = e(PAT);
+    let fab = w.tenant_of_domain("fabrikam.com").unwrap().id.clone();
+    assert!(w.usage_logging_active(&fab));
+    let p = w.protect_in_place(Some(&pat), &req("One.txt", b"one", ROSA, viewer("")), &mut rng).unwrap();
+    w.open_protected(Some(&e(ROSA)), "One.ptxt", &p.bytes, &mut rng).unwrap();
+    let before = request_types(&w, "fabrikam.com");
+    assert_eq!(before, ["Certify", "GetClientLicensorCert", "Certify", "AcquireLicense"]);
+
+    // "Turn off": nothing more is written, and what was written stays downloadable.
+    w.set_usage_logging(&pat, false).unwrap();
+    assert!(!w.usage_logging_active(&fab));
+    let p2 = w.protect_in_place(Some(&pat), &req("Two.txt", b"two", ROSA, viewer("")), &mut rng).unwrap();
+    w.open_protected(Some(&e(ROSA)), "Two.ptxt", &p2.bytes, &mut rng).unwrap();
+    assert_eq!(request_types(&w, "fabrikam.com"), before, "logging is off");
+    let log = w.usage_log_w3c(&pat).unwrap();
+    assert_eq!(log.lines().count(), 3 + before.len());
+    // On again: requests are logged again.
+    w.set_usage_logging(&pat, true).unwrap();
+    w.open_protected(Some(&e(ROSA)), "Two.ptxt", &p2.bytes, &mut rng).unwrap();
+    assert_eq!(request_types(&w, "fabrikam.com").last().map(String::as_str), Some("AcquireLicense"));
+    assert_eq!(request_types(&w, "fabrikam.com").len(), before.len() + 1);
+    // Both switches are in the admin log.
+    let admin_log = w.admin_log_csv(&pat).unwrap();
+    assert!(admin_log.contains("Disable-AadrmUsageLogFeature") && admin_log.contains("Enable-AadrmUsageLogFeature"));
+}
+
+#[test]
+fn each_client_logs_the_request_types_the_documentation_lists_for_it() {
+    let (mut w, mut rng) = fabrikam_paid();
+    let pat = e(PAT);
+    w.sign_in(ROSA, "Fabrikam-2016!").ok();
+    // With a template: the Windows sharing application downloads the templates first.
+    let tpl = w.tenant_of_domain("fabrikam.com").unwrap().templates[0].id.clone();
+    let p = w.protect_in_place(Some(&pat), &req("T.txt", b"t", "", PolicyChoice::Template(tpl)), &mut rng).unwrap();
+    assert_eq!(
+        request_types(&w, "fabrikam.com"),
+        ["Certify", "AcquireTemplateInformation", "AcquireTemplates", "GetClientLicensorCert"]
+    );
+    assert!(!request_types(&w, "fabrikam.com").iter().any(|t| t == "FECreatePublishingLicenseV1"));
+    // A mobile device asks with FECreateEndUserLicenseV1 and no Certify.
+    w.open_protected_on(Client::MobileSharingApp, Some(&e(ROSA)), "T.ptxt", &p.bytes, &mut rng).unwrap();
+    let last = w.sharing.usage_log.last().unwrap();
+    assert_eq!(last.request_type, "FECreateEndUserLicenseV1");
+    assert!(last.c_info.contains("OSName=Android"), "{}", last.c_info);
+    assert_eq!(last.content_id, format!("{{{}}}", p.content_id));
+    // Windows asks with AcquireLicense.
+    w.open_protected(Some(&e(ROSA)), "T.ptxt", &p.bytes, &mut rng).unwrap();
+    assert_eq!(w.sharing.usage_log.last().unwrap().request_type, "AcquireLicense");
+    // Mobile devices read PDF, text and images, not Office documents.
+    let doc = w.protect_in_place(Some(&pat), &req("Plan.docx", b"PK..", ROSA, viewer("")), &mut rng).unwrap();
+    let err = w.open_protected_on(Client::MobileSharingApp, Some(&e(ROSA)), "Plan.docx", &doc.bytes, &mut rng);
+    match err {
+        Err(e @ OpenError::NotOnMobile { .. }) => assert!(e.to_string().contains(".ppdf"), "{e}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(w.open_protected(Some(&e(ROSA)), "Plan.docx", &doc.bytes, &mut rng).is_ok(), "on Windows it opens");
+}
+
+#[test]
+fn a_super_user_opens_every_document_under_the_tenant_key_retroactively_and_it_is_logged() {
+    let (mut w, mut rng) = fabrikam_paid();
+    let (pat, rosa) = (e(PAT), e(ROSA));
+    // Monday: Pat protects a file for Janet only, with an expiry, then revokes nobody yet.
+    let mut r = req("Monday.txt", b"monday", JANET, viewer(""));
+    r.expires_on = "2016-12-31".into();
+    let p = w.protect_in_place(Some(&pat), &r, &mut rng).unwrap();
+    assert!(matches!(
+        w.open_protected(Some(&rosa), "Monday.ptxt", &p.bytes, &mut rng),
+        Err(OpenError::NotGranted { .. })
+    ));
+
+    // Disabled by default; adding works but gives nothing until the feature is enabled.
+    let su = w.super_users(&pat).unwrap();
+    assert!(!su.enabled && su.users.is_empty());
+    assert_eq!(w.add_super_user(&pat, "R.Ortiz@Fabrikam.com").unwrap(), rosa);
+    assert!(matches!(w.add_super_user(&pat, ROSA), Err(AdminError::AlreadySuperUser { .. })));
+    assert!(matches!(w.add_super_user(&pat, JANET), Err(AdminError::NotInYourTenant { .. })));
+    assert!(matches!(w.add_super_user(&pat, "nobody@fabrikam.com"), Err(AdminError::UserNotFound { .. })));
+    assert!(matches!(
+        w.open_protected(Some(&rosa), "Monday.ptxt", &p.bytes, &mut rng),
+        Err(OpenError::NotGranted { .. })
+    ));
+
+    // Friday: the feature is enabled; Rosa now opens Monday's file with Full Control.
+    w.advance_clock("4", TimeUnit::Days).unwrap();
+    w.set_super_user_feature(&pat, true).unwrap();
+    let o = w.open_protected(Some(&rosa), "Monday.ptxt", &p.bytes, &mut rng).unwrap();
+    assert!(o.super_user && !o.is_owner);
+    assert_eq!(o.rights, Right::ALL.to_vec(), "Full Control");
+    assert_eq!(o.content, b"monday");
+    let doc = &w.sharing.documents[&p.content_id];
+    assert_eq!(doc.accesses.last().unwrap().outcome, AccessOutcome::OpenedBySuperUser);
+    assert!(matches!(
+        w.log.events.last().unwrap().kind,
+        EventKind::FileOpened { outcome: AccessOutcome::OpenedBySuperUser, .. }
+    ));
+    // Each decryption is in the usage log.
+    let last = w.sharing.usage_log.last().unwrap();
+    assert_eq!(
+        (last.request_type.as_str(), last.user_id.as_str(), last.result.as_str()),
+        ("AcquireLicense", ROSA, "Success")
+    );
+    // Even after expiry, as Full Control implies.
+    w.advance_clock("300", TimeUnit::Days).unwrap();
+    assert!(w.open_protected(Some(&rosa), "Monday.ptxt", &p.bytes, &mut rng).unwrap().super_user);
+
+    // Only documents protected under the tenant's own key.
+    let contoso = w.share_protected(Some(&e(JANET)), &req("Contoso.txt", b"c", LEE, viewer("")), &mut rng).unwrap();
+    assert!(matches!(
+        w.open_protected(Some(&rosa), "Contoso.ptxt", &contoso.bytes, &mut rng),
+        Err(OpenError::NotGranted { .. })
+    ));
+
+    // Removed, or the feature disabled: back to what was granted.
+    w.remove_super_user(&pat, ROSA).unwrap();
+    assert!(matches!(w.remove_super_user(&pat, ROSA), Err(AdminError::NotSuperUser { .. })));
+    assert!(w.open_protected(Some(&rosa), "Monday.ptxt", &p.bytes, &mut rng).is_err());
+    w.add_super_user(&pat, ROSA).unwrap();
+    w.set_super_user_feature(&pat, false).unwrap();
+    assert!(w.open_protected(Some(&rosa), "Monday.ptxt", &p.bytes, &mut rng).is_err());
+
+    // The admin log (Get-AadrmAdminLog) has every administrative action, in order.
+    let log = w.admin_log_csv(&pat).unwrap();
+    let commands: Vec<&str> = log.lines().skip(1).map(|l| l.split(',').nth(2).unwrap().trim_matches('"')).collect();
+    assert_eq!(
+        commands,
+        [
+            "Add-AadrmSuperUser -EmailAddress r.ortiz@fabrikam.com",
+            "Enable-AadrmSuperUserFeature",
+            "Remove-AadrmSuperUser -EmailAddress r.ortiz@fabrikam.com",
+            "Add-AadrmSuperUser -EmailAddress r.ortiz@fabrikam.com",
+            "Disable-AadrmSuperUserFeature"
+        ]
+    );
+    assert!(log.lines().skip(1).all(|l| l.contains(",p.dover@fabrikam.com,")));
+}
+
+#[test]
+fn super_users_need_a_paid_subscription_and_an_administrator() {
+    let (mut w, _) = load(Preset::FabrikamSignedUp);
+    assert!(matches!(w.add_super_user(&e(PAT), ROSA), Err(AdminError::NotAnAdmin { .. })));
+    assert!(matches!(w.super_users(&e(LEE)), Err(AdminError::NotPaid)), "Litware has no Azure RMS");
+    assert!(matches!(w.admin_log_csv(&e(LEE)), Err(AdminError::NotPaid)));
+}
+
+#[test]
+fn tracking_features_follow_one_rule_in_free_and_paid_tenants() {
+    let (mut w, mut rng) = load(Preset::FabrikamSignedUp);
+    let pat = e(PAT);
+    let fab = w.tenant_of_domain("fabrikam.com").unwrap().id.clone();
+    assert!(!w.tracking_supported(&fab) && !w.tracking_available(&pat));
+    for (notify, instant, option) in [(true, false, NOTIFY_OPTION), (false, true, INSTANT_REVOKE_OPTION)] {
+        let mut r = req("N.txt", b"n", ROSA, viewer(""));
+        r.notify = notify;
+        r.instant_revoke = instant;
+        match w.share_protected(Some(&pat), &r, &mut rng) {
+            Err(err @ ProtectError::NeedsTracking { .. }) => {
+                assert!(err.to_string().starts_with(&format!("“{option}” needs a subscription")), "{err}");
+                assert!(err.to_string().contains("the simulator's reading"), "{err}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    // Without those options a free tenant protects; nobody is mailed when it is opened.
+    let p = w.share_protected(Some(&pat), &req("N.txt", b"n", ROSA, viewer("")), &mut rng).unwrap();
+    let mails = w.mailbox(PAT).map(|m| m.messages.len()).unwrap_or(0);
+    w.open_protected(Some(&e(ROSA)), "N.ptxt", &p.bytes, &mut rng).unwrap();
+    assert_eq!(w.mailbox(PAT).map(|m| m.messages.len()).unwrap_or(0), mails, "no notification in a free tenant");
+    assert!(matches!(w.revoke(&pat, &p.content_id, &mut rng), Err(RevokeError::NotPaid)));
+    // After conversion all four work.
+    let (mut w, mut rng) = fabrikam_paid();
+    let fab = w.tenant_of_domain("fabrikam.com").unwrap().id.clone();
+    assert!(w.tracking_supported(&fab));
+    let mut r = req("N.txt", b"n", ROSA, viewer(""));
+    r.notify = true;
+    r.instant_revoke = true;
+    let p = w.share_protected(Some(&pat), &r, &mut rng).unwrap();
+    let mails = w.mailbox(PAT).map(|m| m.messages.len()).unwrap_or(0);
+    w.open_protected(Some(&e(ROSA)), "N.ptxt", &p.bytes, &mut rng).unwrap();
+    assert_eq!(w.mailbox(PAT).unwrap().messages.len(), mails + 1, "the owner is mailed");
+    assert_eq!(w.revoke(&pat, &p.content_id, &mut rng).unwrap(), w.clock, "instant revoke: at once");
 }

@@ -436,6 +436,7 @@ mod tests {
         // The reader opens the downloaded bytes; the owner revokes it.
         let lee = Email::parse("admin@litwareinc.com").unwrap();
         let open = OpenProtected {
+            client: Default::default(),
             reader: Some(lee),
             file_name: downloaded.file_name.clone(),
             bytes: downloaded.bytes.clone(),

@@ -24,6 +24,7 @@ use crate::sim::clock::ClockError;
 use crate::sim::console::host::{SimHost, connect};
 use crate::sim::console::powershell::{Console, HostError, PsObject, RunResult};
 use crate::sim::directory::{CompanySettings, Device};
+use crate::sim::sharing::usage_log::Client;
 use crate::sim::sharing::{Delivery, OpenError, Opened, ProtectError, ProtectRequest, Protected, RevokeError};
 use crate::sim::signin::SignInError;
 use crate::sim::signup::{
@@ -246,8 +247,8 @@ commands! {
             w.protect(Some(&c.actor), &c.request, c.delivery, rng)
         };
     /// The viewer opens a file.
-    OpenProtected { reader: Option<Email>, file_name: String, bytes: Vec<u8> } -> Result<Opened, OpenError>
-        = |c, w, rng| w.open_protected(c.reader.as_ref(), &c.file_name, &c.bytes, rng);
+    OpenProtected { client: Client, reader: Option<Email>, file_name: String, bytes: Vec<u8> } -> Result<Opened, OpenError>
+        = |c, w, rng| w.open_protected_on(c.client, c.reader.as_ref(), &c.file_name, &c.bytes, rng);
     /// "Remove Protection" in the viewer.
     RemoveProtection { actor: Option<Email>, file_name: String, bytes: Vec<u8> } -> Result<(String, Vec<u8>), OpenError>
         = |c, w, rng| w.remove_protection(c.actor.as_ref(), &c.file_name, &c.bytes, rng);

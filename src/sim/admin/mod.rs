@@ -11,6 +11,7 @@
 //!   deletion of an emptied tenant;
 //! - `settings`: company settings, directory synchronization, accounts;
 //! - `paid`: conversion to a paid subscription and its features;
+//! - `superusers`: super users and the admin log of Rights Management;
 //! - `inventory`: the sharing application's software inventory.
 //!
 //! Every administrative command names the acting account; only an enabled
@@ -20,11 +21,13 @@ pub mod dns;
 pub mod inventory;
 pub mod paid;
 pub mod settings;
+pub mod superusers;
 pub mod takeover;
 
 pub use inventory::{InventoryRow, SHARING_APP_PROGRAM, SHARING_APP_VERSION};
 pub use paid::{PAID_MIN_UNITS, RmsFeature};
 pub use settings::SettingsVia;
+pub use superusers::{AdminAction, AdminLogEntry, SuperUsers};
 pub use takeover::{Challenge, Confirmed, DELETION_DELAY, DomainAdded, ForceTakeover, Takeover};
 
 use crate::sim::World;
@@ -57,6 +60,8 @@ pub enum AdminError {
     NotPaid,
     Credentials(SignInError),
     Unchanged,
+    AlreadySuperUser { upn: String },
+    NotSuperUser { upn: String },
 }
 
 impl fmt::Display for AdminError {
@@ -82,6 +87,8 @@ impl fmt::Display for AdminError {
             AdminError::NotPaid => f.write_str("This needs a paid subscription that includes Azure Rights Management: convert RMS for individuals first."),
             AdminError::Credentials(e) => write!(f, "{e}"),
             AdminError::Unchanged => f.write_str("Nothing changed: the settings already had these values."),
+            AdminError::AlreadySuperUser { upn } => write!(f, "{upn} is already a super user."),
+            AdminError::NotSuperUser { upn } => write!(f, "{upn} isn't a super user, so there is nothing to remove. Get-AadrmSuperUser lists the super users."),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! subscription, and the Rights Management features that need one.
 
 use super::AdminError;
+use super::superusers::AdminAction;
 use crate::sim::World;
 use crate::sim::basics::catalog::Sku;
 use crate::sim::basics::email::Email;
@@ -86,6 +87,11 @@ impl World {
         }
         *current = on;
         let name = t.display_name.clone();
+        let action = match feature {
+            RmsFeature::SuperUsers => AdminAction::SuperUserFeature { on },
+            RmsFeature::UsageLogging => AdminAction::UsageLogging { on },
+        };
+        self.admin_logged(&tenant, actor, action);
         self.log(EventKind::RmsFeatureChanged { tenant: name, feature, on });
         Ok(())
     }

@@ -212,6 +212,9 @@ pub struct RmsAdmin {
     /// the service again (`Set-AadrmMaxUseLicenseValidityTime`; 30 days).
     #[serde(default = "default_validity")]
     pub use_license_days: u32,
+    /// The administrative actions on Rights Management (`Get-AadrmAdminLog`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub admin_log: Vec<crate::sim::admin::AdminLogEntry>,
 }
 
 fn default_validity() -> u32 {
@@ -232,6 +235,7 @@ impl Default for RmsAdmin {
             usage_logging: true,
             byok: false,
             use_license_days: 30,
+            admin_log: vec![],
         }
     }
 }

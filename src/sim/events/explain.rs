@@ -2,6 +2,7 @@
 //! happened behind the scenes" show, tied to the step of the seed it belongs to.
 
 use super::EventKind;
+use crate::sim::admin::RmsFeature;
 use crate::sim::admin::takeover::{DELETION_ERA_NOTE, deletion_effect, key_move_effect};
 use crate::sim::directory::CompanySettings;
 use crate::sim::sharing::{AccessOutcome, reader_name};
@@ -267,7 +268,13 @@ impl EventKind {
                 format!("{tenant} converted to a paid subscription"),
                 format!("{account_sku_id} ({units} units) now includes Azure Rights Management. The directory and accounts are preserved, and files protected before keep their policies. Track and revoke, usage logging, super users and bring your own key are now available."),
             ),
-            RmsFeatureChanged { tenant, feature, on } => (Step::Convert, format!("{} turned {} in {tenant}", feature.label(), if *on { "on" } else { "off" }), "A Rights Management feature of the paid subscription.".to_string()),
+            RmsFeatureChanged { tenant, feature, on } => (Step::Convert, format!("{} turned {} in {tenant}", feature.label(), if *on { "on" } else { "off" }), feature_effect(*feature, *on)),
+            SuperUserAdded { tenant, upn, enabled } => (
+                Step::Convert,
+                format!("{upn} made a super user of {tenant}"),
+                format!("Add-AadrmSuperUser: {upn} {} Full Control over every document protected under {tenant}'s key, including documents protected before today. The action is in the admin log (Get-AadrmAdminLog); each document a super user opens is in the usage log.", if *enabled { "now has" } else { "will have, once the super user feature is enabled," }),
+            ),
+            SuperUserRemoved { tenant, upn } => (Step::Convert, format!("{upn} is no longer a super user of {tenant}"), "Remove-AadrmSuperUser: the account now opens only what it was granted. The action is in the admin log.".to_string()),
             SharingAppInstalled { upn, device } => (
                 Step::Detect,
                 format!("{upn} installed the sharing application on {device}"),
@@ -291,6 +298,7 @@ impl EventKind {
                 format!("{} {} {file}", reader_name(reader.as_deref()), if outcome.granted() { "opened" } else { "could not open" }),
                 match outcome {
                     AccessOutcome::OpenedByOwner => format!("The service checked the signature and the reader's identity: the issuer always has Full Control, even after expiry or revocation. {outcome}."),
+                    AccessOutcome::OpenedBySuperUser => format!("The reader is a super user of the organization whose key protected the file, and the super user feature is enabled: the service decrypted it with Full Control whatever the policy says, as it would for any document protected under that key, however old. The decryption is in the usage log. {outcome}."),
                     o if o.granted() => format!("The service checked the signature, the reader's identity and the policy, and returned a use license with the reader's rights and the content key. {outcome}."),
                     _ => format!("The service refused a use license: {outcome}"),
                 },
@@ -305,4 +313,15 @@ impl EventKind {
         };
         Explanation { step, title, text }
     }
+}
+
+/// What switching a paid Rights Management feature does.
+pub fn feature_effect(feature: RmsFeature, on: bool) -> String {
+    match (feature, on) {
+        (RmsFeature::SuperUsers, true) => "Enable-AadrmSuperUserFeature: the organization's super users now have Full Control over all of its protected content, retroactively. The action is in the admin log (Get-AadrmAdminLog).",
+        (RmsFeature::SuperUsers, false) => "Disable-AadrmSuperUserFeature: super users open only what they were granted again. The action is in the admin log.",
+        (RmsFeature::UsageLogging, true) => "Usage logging is on: from now on every request to the service (certifying, protecting, opening, revoking) is written to the usage log, which Get-AadrmUserLog downloads.",
+        (RmsFeature::UsageLogging, false) => "Usage logging is off: requests are no longer written to the usage log. Entries written before stay downloadable.",
+    }
+    .to_string()
 }

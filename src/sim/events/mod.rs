@@ -257,6 +257,16 @@ pub enum EventKind {
         feature: RmsFeature,
         on: bool,
     },
+    SuperUserAdded {
+        tenant: String,
+        upn: String,
+        /// Whether the super user feature was enabled at the time.
+        enabled: bool,
+    },
+    SuperUserRemoved {
+        tenant: String,
+        upn: String,
+    },
     SharingAppInstalled {
         upn: String,
         device: String,

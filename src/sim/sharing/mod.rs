@@ -23,9 +23,12 @@ pub use format::{Header, MAGIC, inspect};
 pub use naming::{Naming, naming, unprotected_name};
 pub use pdf::simple_pdf;
 pub use rights::{Grant, Permission, PolicyChoice, TemplateGrant};
-pub use service::{Delivery, MAX_FILE_BYTES, OpenError, Opened, ProtectError, ProtectRequest, Protected, parse_users};
-pub use tracking::RevokeError;
-pub use usage_log::{MAX_USAGE_LOG, UsageLogEntry};
+pub use service::{
+    Delivery, INSTANT_REVOKE_OPTION, MAX_FILE_BYTES, NOTIFY_OPTION, OpenError, Opened, ProtectError, ProtectRequest,
+    Protected, parse_users,
+};
+pub use tracking::{RevokeError, TRACKING_RULE_NOTE};
+pub use usage_log::{Client, MAX_USAGE_LOG, UsageLogEntry};
 
 use crate::sim::basics::email::Email;
 use crate::sim::basics::time::SimTime;
@@ -91,6 +94,8 @@ pub enum AccessOutcome {
     OpenedWithHeldLicense,
     /// A use license was issued.
     Opened,
+    /// A super user of the organization that protected it: Full Control.
+    OpenedBySuperUser,
     Refused(OpenError),
     /// A refusal recorded before schema 4, when only its words were kept.
     RefusedEarlier(String),
@@ -111,7 +116,13 @@ pub fn reader_name(reader: Option<&str>) -> &str {
 
 impl AccessOutcome {
     pub fn granted(&self) -> bool {
-        matches!(self, AccessOutcome::OpenedByOwner | AccessOutcome::OpenedWithHeldLicense | AccessOutcome::Opened)
+        matches!(
+            self,
+            AccessOutcome::OpenedByOwner
+                | AccessOutcome::OpenedWithHeldLicense
+                | AccessOutcome::Opened
+                | AccessOutcome::OpenedBySuperUser
+        )
     }
 }
 
@@ -121,6 +132,9 @@ impl fmt::Display for AccessOutcome {
             AccessOutcome::OpenedByOwner => f.write_str("Opened by its owner, who needs no use license"),
             AccessOutcome::OpenedWithHeldLicense => f.write_str("Opened (with a use license already held)"),
             AccessOutcome::Opened => f.write_str("Opened"),
+            AccessOutcome::OpenedBySuperUser => {
+                f.write_str("Opened by a super user of the organization (Full Control)")
+            }
             AccessOutcome::Refused(e) => write!(f, "{e}"),
             AccessOutcome::RefusedEarlier(words) => f.write_str(words),
         }

@@ -6,7 +6,7 @@ use super::format::{Header, Parts, Sealing, Terms, seal_file, split};
 use super::naming::{Naming, companion_source_name, looks_protected, naming, unprotected_name};
 use super::pdf::simple_pdf;
 use super::rights::{Grant, Permission, PolicyChoice, TemplateGrant};
-use super::usage_log::{Request, RequestType, UsageResult};
+use super::usage_log::{Client, Request, RequestType, UsageResult};
 use super::{Access, AccessOutcome, Document, UseLicenseRecord};
 use crate::sim::World;
 use crate::sim::basics::catalog::Right;
@@ -49,18 +49,35 @@ pub struct ProtectRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProtectError {
     NotSignedIn,
-    NoRms { organization: String },
+    NoRms {
+        organization: String,
+    },
     EmptyFile,
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     NoUsers,
-    InvalidUser { input: String },
-    PersonalUser { address: String },
+    InvalidUser {
+        input: String,
+    },
+    PersonalUser {
+        address: String,
+    },
     UnknownTemplate,
     TemplatesNotAvailable,
     ExpiryWithTemplate,
-    BadDate { input: String },
-    PastDate { input: String },
+    BadDate {
+        input: String,
+    },
+    PastDate {
+        input: String,
+    },
     KeyLost,
+    /// "Email me…" or "instantly revoke" in a tenant whose subscription
+    /// doesn't support document tracking and revocation.
+    NeedsTracking {
+        option: String,
+    },
 }
 
 impl fmt::Display for ProtectError {
@@ -79,22 +96,51 @@ impl fmt::Display for ProtectError {
             ProtectError::BadDate { input } => write!(f, "“{input}” isn't a date: use the form YYYY-MM-DD, such as 2016-05-31."),
             ProtectError::PastDate { input } => write!(f, "{input} has already ended on the simulated clock: choose a later date, or none."),
             ProtectError::KeyLost => f.write_str("Your organization has no usable RMS tenant key."),
+            ProtectError::NeedsTracking { option } => write!(f, "“{option}” needs a subscription that supports document tracking and revocation, and RMS for individuals doesn't (the simulator's reading of “if these features are supported by your Azure RMS subscription”). Clear it, or ask IT to take over the directory and convert to a paid subscription."),
         }
     }
 }
+
+/// The dialog's two options that rely on document tracking.
+pub const NOTIFY_OPTION: &str = "Email me when somebody tries to open these documents";
+pub const INSTANT_REVOKE_OPTION: &str = "Allow me to instantly revoke access to these documents";
 
 /// Why a protected file doesn't open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum OpenError {
     NotProtected,
     Damaged,
-    NotSignedIn { issuer: String },
-    NotGranted { reader: String, issuer: String },
-    OtherOrganization { reader: String, organization: String, template: String },
-    Expired { at: SimTime, issuer: String },
-    Revoked { at: SimTime, issuer: String },
-    KeyLost { organization: String, reason: RetireReason },
-    Blocked { reader: String },
+    NotSignedIn {
+        issuer: String,
+    },
+    NotGranted {
+        reader: String,
+        issuer: String,
+    },
+    OtherOrganization {
+        reader: String,
+        organization: String,
+        template: String,
+    },
+    Expired {
+        at: SimTime,
+        issuer: String,
+    },
+    Revoked {
+        at: SimTime,
+        issuer: String,
+    },
+    KeyLost {
+        organization: String,
+        reason: RetireReason,
+    },
+    Blocked {
+        reader: String,
+    },
+    /// A protected Office document on a mobile device.
+    NotOnMobile {
+        file: String,
+    },
 }
 
 impl fmt::Display for OpenError {
@@ -109,6 +155,7 @@ impl fmt::Display for OpenError {
             OpenError::Revoked { at, issuer } => write!(f, "{issuer} revoked access to this file at {at}. It can no longer be opened."),
             OpenError::KeyLost { organization, reason } => write!(f, "This file can no longer be opened by anyone: the RMS tenant key of {organization} that protected it is gone ({reason})."),
             OpenError::Blocked { reader } => write!(f, "The account {reader} is blocked from signing in, so it can't get a use license. Contact your admin."),
+            OpenError::NotOnMobile { file } => write!(f, "The RMS sharing app on a mobile device reads protected PDF, text and image files, not Office documents such as {file}. Open the read-only .ppdf copy that came with it, or open {file} on a Windows computer with the Rights Management sharing application."),
         }
     }
 }
@@ -119,6 +166,8 @@ pub struct Opened {
     pub header: Header,
     pub rights: Vec<Right>,
     pub is_owner: bool,
+    /// Opened by a super user of the organization whose key protected it.
+    pub super_user: bool,
     pub native: bool,
     pub expires: Option<SimTime>,
     pub shared_with: Vec<String>,
@@ -209,6 +258,18 @@ impl World {
                 Some(at)
             }
         };
+        if !self.tracking_supported(&p.tenant) {
+            let option = if req.notify {
+                Some(NOTIFY_OPTION)
+            } else if req.instant_revoke {
+                Some(INSTANT_REVOKE_OPTION)
+            } else {
+                None
+            };
+            if let Some(option) = option {
+                return Err(ProtectError::NeedsTracking { option: option.to_string() });
+            }
+        }
         let base =
             Terms { grants: vec![], template: None, expires, instant_revoke: req.instant_revoke, notify: req.notify };
         match &req.policy {
@@ -296,13 +357,19 @@ impl World {
         };
         self.register(&content_id, &n.protected_name, &p, shared_with, req);
         let template_id = terms.template.as_ref().map(|t| t.0.clone()).unwrap_or_default();
+        // The Windows sharing application downloads the templates it offers,
+        // then gets a publishing certificate and protects the file itself:
+        // the mobile-only FECreatePublishingLicenseV1 is never sent.
+        if !template_id.is_empty() {
+            let info = Request::success(&p.tenant, RequestType::AcquireTemplateInformation, &p.issuer);
+            self.usage(info, rng);
+            let templates = Request {
+                template_id: &template_id,
+                ..Request::success(&p.tenant, RequestType::AcquireTemplates, &p.issuer)
+            };
+            self.usage(templates, rng);
+        }
         self.usage(Request::success(&p.tenant, RequestType::GetClientLicensorCert, &p.issuer), rng);
-        let publishing = Request {
-            content_id: Some(&content_id),
-            template_id: &template_id,
-            ..Request::success(&p.tenant, RequestType::PublishingLicense, &p.issuer)
-        };
-        self.usage(publishing, rng);
         let recipients = if delivery == Delivery::Share { recipients } else { vec![] };
         Ok(Protected { content_id, file_name: n.protected_name, bytes, companion, recipients })
     }
@@ -399,12 +466,31 @@ impl World {
         bytes: &[u8],
         rng: &mut dyn RandomSource,
     ) -> Result<Opened, OpenError> {
+        self.open_protected_on(Client::WindowsSharingApp, reader, file_name, bytes, rng)
+    }
+
+    /// Opens a file on a given client: the Windows sharing application, or
+    /// the RMS sharing app of a mobile device, which reads protected PDF,
+    /// text and image files but not Office documents (that is why Share
+    /// Protected attaches a read-only .ppdf copy "so that mobile recipients
+    /// can read it").
+    pub fn open_protected_on(
+        &mut self,
+        client: Client,
+        reader: Option<&Email>,
+        file_name: &str,
+        bytes: &[u8],
+        rng: &mut dyn RandomSource,
+    ) -> Result<Opened, OpenError> {
         let parts = match split(bytes) {
             Err(OpenError::NotProtected) if looks_protected(file_name) => return Err(OpenError::Damaged),
             other => other?,
         };
+        if client == Client::MobileSharingApp && naming(&parts.header.original_name).office {
+            return Err(OpenError::NotOnMobile { file: parts.header.protected_name.clone() });
+        }
         let result = self.license(reader, &parts);
-        self.record_access(reader, &parts.header, &result, rng);
+        self.record_access(client, reader, &parts.header, &result, rng);
         result
     }
 
@@ -430,7 +516,10 @@ impl World {
             return Err(OpenError::Blocked { reader: reader.to_string() });
         }
         let is_owner = reader.as_str() == policy.owner || reader.as_str() == issuer;
-        let rights: Vec<Right> = if is_owner {
+        // A super user of the organization whose key protected the document
+        // has Full Control, whenever it was protected (retroactively).
+        let super_user = !is_owner && reader_tenant == holder && self.is_super_user(&holder, reader);
+        let rights: Vec<Right> = if is_owner || super_user {
             Right::ALL.to_vec()
         } else if let Some(TemplateGrant(_, name, r)) = &policy.template {
             if reader_tenant != holder {
@@ -449,7 +538,7 @@ impl World {
         };
         let cached =
             self.sharing.use_license(&policy.content_id, reader).filter(|l| self.clock < l.valid_until).cloned();
-        if !is_owner {
+        if !is_owner && !super_user {
             if let Some(at) = policy.expires.filter(|e| self.clock >= *e) {
                 return Err(OpenError::Expired { at, issuer });
             }
@@ -461,7 +550,7 @@ impl World {
             }
         }
         let days = self.directory.tenants[&holder].rms.use_license_days as i64;
-        let valid_until = if is_owner {
+        let valid_until = if is_owner || super_user {
             None
         } else if let Some(c) = &cached {
             Some(c.valid_until)
@@ -482,6 +571,7 @@ impl World {
             header: header.clone(),
             rights,
             is_owner,
+            super_user,
             native: policy.native,
             expires: policy.expires,
             // Each user with the level their rights amount to; generic
@@ -503,6 +593,7 @@ impl World {
 
     fn record_access(
         &mut self,
+        client: Client,
         reader: Option<&Email>,
         header: &Header,
         result: &Result<Opened, OpenError>,
@@ -511,6 +602,7 @@ impl World {
         let who = reader.map(|r| r.to_string());
         let outcome = match result {
             Ok(o) if o.is_owner => AccessOutcome::OpenedByOwner,
+            Ok(o) if o.super_user => AccessOutcome::OpenedBySuperUser,
             Ok(o) if o.from_cached_license => AccessOutcome::OpenedWithHeldLicense,
             Ok(_) => AccessOutcome::Opened,
             Err(OpenError::Damaged) | Err(OpenError::NotProtected) => return,
@@ -527,15 +619,16 @@ impl World {
         };
         let request = Request {
             tenant: &tenant,
-            kind: RequestType::AcquireLicense,
+            kind: client.license_request(),
             user: reader,
             result: usage_result,
             content_id: Some(&header.content_id),
             template_id: "",
+            client,
         };
         self.usage(request, rng);
         self.log(EventKind::FileOpened { reader: who.clone(), file: name.clone(), outcome: outcome.clone() });
-        if notify && reader != Some(&issuer) {
+        if notify && reader != Some(&issuer) && self.tracking_supported(&tenant) {
             self.deliver(issuer.as_str(), MessageKind::AccessNotice { who, file: name, tried_at: clock, outcome });
         }
     }

@@ -2,7 +2,7 @@
 //! "Revoke access", and "Export to CSV".
 
 use super::Document;
-use super::usage_log::{Request, RequestType};
+use super::usage_log::{Client, Request, RequestType};
 use crate::sim::World;
 use crate::sim::basics::email::Email;
 use crate::sim::basics::rand::RandomSource;
@@ -10,6 +10,9 @@ use crate::sim::basics::time::SimTime;
 use crate::sim::events::EventKind;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+/// Said wherever tracking features are offered or refused.
+pub const TRACKING_RULE_NOTE: &str = "Document tracking, revocation, open notifications and instant revoke need a paid subscription that includes Azure Rights Management: the simulator's reading of the seed's “if these features are supported by your Azure RMS subscription”. RMS for individuals alone doesn't have them.";
 
 /// Why "Revoke access" did nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,10 +46,19 @@ impl World {
         list
     }
 
-    /// Whether `owner` may use the document tracking site (a paid
-    /// subscription that includes Azure RMS, in a managed tenant).
+    /// Whether `owner` may use the document tracking site.
     pub fn tracking_available(&self, owner: &Email) -> bool {
-        self.tenant_of_domain(owner.domain()).is_some_and(|t| t.paid_features())
+        self.tenant_of_domain(owner.domain()).is_some_and(|t| self.tracking_supported(&t.id))
+    }
+
+    /// The one rule for everything that relies on document tracking: the
+    /// tracking site, "Revoke access", open notifications and instant
+    /// revoke. The seed offers track and revoke after conversion "if these
+    /// features are supported by your Azure RMS subscription"; the simulator
+    /// reads that as a paid subscription that includes Azure RMS, in a
+    /// tenant with an administrator (see [`TRACKING_RULE_NOTE`]).
+    pub fn tracking_supported(&self, tenant: &str) -> bool {
+        self.directory.tenants.get(tenant).is_some_and(|t| t.paid_features())
     }
 
     /// "Revoke access": effective at once for readers without a use license;
@@ -70,7 +82,9 @@ impl World {
         doc.revoked_at = Some(clock);
         let (name, tenant) = (doc.name.clone(), doc.tenant.clone());
         let last = self.locked_out_from(content_id);
-        self.usage(Request::success(&tenant, RequestType::RevokeAccess, owner), rng);
+        let request =
+            Request { client: Client::TrackingSite, ..Request::success(&tenant, RequestType::RevokeAccess, owner) };
+        self.usage(request, rng);
         self.log(EventKind::AccessRevoked { owner: owner.to_string(), file: name, effective_for_all: last });
         Ok(last)
     }

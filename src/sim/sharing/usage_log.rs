@@ -26,17 +26,75 @@ pub struct UsageLogEntry {
     pub template_id: String,
     pub file_name: String,
     pub date_published: String,
+    /// The client platform (`c-info`); empty in entries written before it was kept.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub c_info: String,
 }
 
-/// The request types the simulated service logs.
+/// The program that sends a request, which decides the request types the
+/// documentation lists for it and the `c-info` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Client {
+    /// The Rights Management sharing application for Windows (MSIPC): it
+    /// protects and reads.
+    #[default]
+    WindowsSharingApp,
+    /// The RMS sharing app on a mobile device: it only reads.
+    MobileSharingApp,
+    /// The document tracking site (revoke).
+    TrackingSite,
+}
+
+impl Client {
+    pub fn label(self) -> &'static str {
+        match self {
+            Client::WindowsSharingApp => "Windows computer (Rights Management sharing application)",
+            Client::MobileSharingApp => "Mobile device (RMS sharing app)",
+            Client::TrackingSite => "Document tracking site",
+        }
+    }
+
+    /// The `c-info` column: the documented MSIPC form for Windows; the
+    /// others are the simulator's, in the same shape.
+    pub fn c_info(self) -> &'static str {
+        match self {
+            Client::WindowsSharingApp => {
+                "'MSIPC;version=1.0.1770.0;AppName=IPVIEWER.EXE;AppVersion=1.0.1770.0;AppArch=x86;OSName=Windows;OSVersion=6.1.7601;OSArch=amd64'"
+            }
+            Client::MobileSharingApp => "'RMS SDK;version=4.2;AppName=RMS Sharing;OSName=Android;OSVersion=6.0'",
+            Client::TrackingSite => "'Browser;AppName=Document tracking site'",
+        }
+    }
+
+    /// The request for a use license: `AcquireLicense` from Windows,
+    /// `FECreateEndUserLicenseV1` ("similar to the AcquireLicense request
+    /// but from mobile devices").
+    pub fn license_request(self) -> RequestType {
+        match self {
+            Client::MobileSharingApp => RequestType::FeCreateEndUserLicense,
+            _ => RequestType::AcquireLicense,
+        }
+    }
+}
+
+/// The request types the simulated service logs, as the 2016 usage-log
+/// documentation describes them per client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RequestType {
-    /// A user's first request to a tenant: the rights account certificate.
+    /// "The client is certifying the content for protection": a Windows
+    /// client's first request to a tenant (the rights account certificate).
     Certify,
+    /// A publishing certificate "from a Windows-based computer", to protect.
     GetClientLicensorCert,
-    /// Protecting a document: `FECreatePublishingLicenseV1`.
-    PublishingLicense,
+    /// "A call was made to get the IDs of the template from the service."
+    AcquireTemplateInformation,
+    /// "A call was made to acquire templates based on template IDs."
+    AcquireTemplates,
+    /// A license for protected content, from Windows.
     AcquireLicense,
+    /// The same from mobile devices.
+    FeCreateEndUserLicense,
+    /// From the document tracking site.
     RevokeAccess,
 }
 
@@ -45,10 +103,18 @@ impl RequestType {
         match self {
             RequestType::Certify => "Certify",
             RequestType::GetClientLicensorCert => "GetClientLicensorCert",
-            RequestType::PublishingLicense => "FECreatePublishingLicenseV1",
+            RequestType::AcquireTemplateInformation => "AcquireTemplateInformation",
+            RequestType::AcquireTemplates => "AcquireTemplates",
             RequestType::AcquireLicense => "AcquireLicense",
+            RequestType::FeCreateEndUserLicense => "FECreateEndUserLicenseV1",
             RequestType::RevokeAccess => "RevokeAccess",
         }
+    }
+
+    /// Whether the document columns are filled (content-id "has a value
+    /// only if request-type is AcquireLicense").
+    fn about_a_document(self) -> bool {
+        matches!(self, RequestType::AcquireLicense | RequestType::FeCreateEndUserLicense)
     }
 }
 
@@ -79,19 +145,40 @@ pub(crate) struct Request<'a> {
     /// The tracked document it was about, if any.
     pub content_id: Option<&'a str>,
     pub template_id: &'a str,
+    pub client: Client,
 }
 
 impl<'a> Request<'a> {
-    /// A successful request of `user` about no particular document.
+    /// A successful request of `user` from the Windows sharing application
+    /// about no particular document.
     pub fn success(tenant: &'a str, kind: RequestType, user: &'a Email) -> Self {
-        Request { tenant, kind, user: Some(user), result: UsageResult::Success, content_id: None, template_id: "" }
+        Request {
+            tenant,
+            kind,
+            user: Some(user),
+            result: UsageResult::Success,
+            content_id: None,
+            template_id: "",
+            client: Client::WindowsSharingApp,
+        }
     }
 }
 
 impl World {
-    /// Logs one request to a tenant's service.
+    /// Whether requests to a tenant's service are written to its usage log:
+    /// usage logging needs a tenant administrator and a paid subscription
+    /// (RMS for individuals "does not have a tenant administrator"), and the
+    /// administrator can turn it off.
+    pub fn usage_logging_active(&self, tenant: &str) -> bool {
+        self.directory.tenants.get(tenant).is_some_and(|t| t.paid_features() && t.rms.usage_logging)
+    }
+
+    /// Logs one request to a tenant's service, if usage logging is active.
     pub(crate) fn usage(&mut self, request: Request, rng: &mut dyn RandomSource) {
-        let Request { tenant, kind, user, result, content_id, template_id } = request;
+        let Request { tenant, kind, user, result, content_id, template_id, client } = request;
+        if !self.usage_logging_active(tenant) {
+            return;
+        }
         let user_id = user.map(|u| u.to_string()).unwrap_or_default();
         let log = &mut self.sharing.usage_log;
         let mut entry = |request: RequestType, result: UsageResult| UsageLogEntry {
@@ -108,14 +195,18 @@ impl World {
             template_id: String::new(),
             file_name: String::new(),
             date_published: String::new(),
+            c_info: client.c_info().into(),
         };
-        // A user's first request to a tenant is preceded by Certify (the RAC).
-        if !user_id.is_empty() && !log.iter().any(|e| e.tenant == tenant && e.user_id == user_id) {
+        // A Windows client's first request to a tenant is preceded by Certify (the RAC).
+        if client == Client::WindowsSharingApp
+            && !user_id.is_empty()
+            && !log.iter().any(|e| e.tenant == tenant && e.user_id == user_id)
+        {
             let certify = entry(RequestType::Certify, UsageResult::Success);
             log.push(certify);
         }
         let mut e = entry(kind, result);
-        if let Some(doc) = content_id.and_then(|c| self.sharing.documents.get(c)) {
+        if let Some(doc) = content_id.filter(|_| kind.about_a_document()).and_then(|c| self.sharing.documents.get(c)) {
             e.content_id = format!("{{{}}}", doc.content_id);
             e.owner_email = doc.issuer.to_string();
             e.issuer = doc.issuer.to_string();
@@ -146,7 +237,7 @@ impl World {
             let (date, time) = iso.trim_end_matches('Z').split_once('T').unwrap_or((&iso, ""));
             let user = if e.user_id.is_empty() { String::new() } else { format!("'{}'", e.user_id) };
             let result = format!("'{}'", e.result);
-            let c_info = "'MSIPC;version=1.0.1770.0;AppName=IPVIEWER.EXE;AppVersion=1.0.1770.0;AppArch=x86;OSName=Windows;OSVersion=6.1.7601;OSArch=amd64'";
+            let c_info = if e.c_info.is_empty() { Client::WindowsSharingApp.c_info() } else { &e.c_info };
             out.push_str(
                 &[
                     date,

@@ -62,7 +62,8 @@ pub fn Viewer() -> impl IntoView {
         let Some((n, bytes)) = file.get_value() else { return };
         let reader = sim.with_untracked(|w| w.signed_in_upn().cloned());
         // What the service answered shows in place of the file (below), not as a notice.
-        let r = fb.run(OpenProtected { reader, file_name: n, bytes }, |_| Notice::None);
+        let r =
+            fb.run(OpenProtected { client: Client::WindowsSharingApp, reader, file_name: n, bytes }, |_| Notice::None);
         let at = sim.with_untracked(|w| w.clock);
         result.set(Some(r.map(|opened| OpenedAt { opened, at })));
     };
