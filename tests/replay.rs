@@ -110,6 +110,8 @@ fn command(kind: &str, w: &World, rng: &mut SeededRandom) -> AnyCommand {
         "RemoveUser" => RemoveUser { actor: admin, upn: person.to_string() }.into(),
         "ConvertToPaid" => ConvertToPaid { actor: admin }.into(),
         "SetRmsFeature" => SetRmsFeature { actor: admin, feature: RmsFeature::SuperUsers, on }.into(),
+        "AddSuperUser" => AddSuperUser { actor: admin, upn: person.to_string() }.into(),
+        "RemoveSuperUser" => RemoveSuperUser { actor: admin, upn: person.to_string() }.into(),
         "InstallSharingApp" => InstallSharingApp { actor: person }.into(),
         "RunConsoleLine" => RunConsoleLine {
             console: Console::new(),

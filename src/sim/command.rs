@@ -210,6 +210,12 @@ commands! {
         = |c, w, rng| w.convert_to_paid(&c.actor);
     SetRmsFeature { actor: Email, feature: RmsFeature, on: bool } -> Result<(), AdminError>
         = |c, w, rng| w.set_rms_feature(&c.actor, c.feature, c.on);
+    /// "Add super user" (`Add-AadrmSuperUser -EmailAddress`).
+    AddSuperUser { actor: Email, upn: String } -> Result<Email, AdminError>
+        = |c, w, rng| w.add_super_user(&c.actor, &c.upn);
+    /// "Remove" a super user (`Remove-AadrmSuperUser -EmailAddress`).
+    RemoveSuperUser { actor: Email, upn: String } -> Result<Email, AdminError>
+        = |c, w, rng| w.remove_super_user(&c.actor, &c.upn);
     /// "Install the sharing application".
     InstallSharingApp { actor: Email } -> Result<Device, AdminError>
         = |c, w, rng| w.install_sharing_app(&c.actor);

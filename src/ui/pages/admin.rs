@@ -8,10 +8,11 @@ use crate::platform::download_text;
 use crate::sim::admin::takeover::{deletion_effect, key_move_effect};
 use crate::sim::admin::{AdminAccess, AdminError, Confirmed};
 use crate::sim::command::{
-    AddDomain, ConfirmDomain, ConvertToPaid, RemoveUser, SetBlockCredential, SetCompanySettings, SetDirSync,
-    SetRmsFeature,
+    AddDomain, AddSuperUser, ConfirmDomain, ConvertToPaid, RemoveSuperUser, RemoveUser, SetBlockCredential,
+    SetCompanySettings, SetDirSync, SetRmsFeature,
 };
 use crate::sim::email::query_encode;
+use crate::sim::sharing::TRACKING_RULE_NOTE;
 use crate::sim::{
     AccountStatus, Command, CompanySettings, DomainListStatus, Email, ForceTakeover, RmsFeature, SettingsVia, Sku,
     TenantKind,
@@ -93,6 +94,7 @@ fn AdminCenter(upn: Email, tenant: String, run: Runner) -> impl IntoView {
         <DirSync upn=upn.clone() tenant=tenant.clone() run=run />
         <Users upn=upn.clone() tenant=tenant.clone() run=run />
         <Subscriptions upn=upn.clone() tenant=tenant.clone() run=run />
+        <SuperUsersCard upn=upn.clone() tenant=tenant.clone() run=run />
         <Inventory tenant=tenant.clone() />
     }
 }
@@ -371,7 +373,6 @@ struct SubsView {
     adhoc: bool,
     paid: bool,
     converted: Option<String>,
-    super_users: bool,
     usage_logging: bool,
     keys: Vec<Vec<String>>,
     lost: Vec<Vec<String>>,
@@ -400,7 +401,6 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                 adhoc: t.subscription(Sku::RightsManagementAdhoc).is_some(),
                 paid: t.paid_features(),
                 converted: t.converted.map(|c| c.to_string()),
-                super_users: t.rms.super_user_feature,
                 usage_logging: t.rms.usage_logging,
                 keys: t.keys.iter().map(|k| vec![k.id.clone(), k.origin.clone(), k.created.to_string()]).collect(),
                 lost: w
@@ -412,20 +412,10 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
             })
         })
     });
-    let (u1, u2, u3) = (upn.clone(), upn.clone(), upn.clone());
+    let (u1, u3) = (upn.clone(), upn.clone());
     let convert = move |_| {
         let u = u1.clone();
         run.run(ConvertToPaid { actor: u }, |_| "Converted: the organization now has Azure Rights Management Premium. The directory, accounts and protected files are unchanged; track and revoke, usage logging, super users and bring your own key are available.".to_string());
-    };
-    let super_toggle = move |on: bool| {
-        let u = u2.clone();
-        run.run(SetRmsFeature { actor: u, feature: RmsFeature::SuperUsers, on }, move |_| {
-            if on {
-                "The super user feature is enabled.".to_string()
-            } else {
-                "The super user feature is disabled.".to_string()
-            }
-        });
     };
     let logging_toggle = move |on: bool| {
         let u = u3.clone();
@@ -448,8 +438,8 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
         <section class="card" aria-labelledby="subs-h">
             <h2 id="subs-h">"Subscriptions and Rights Management"</h2>
             {move || view_of.get().map(|v| {
-                let (st, lt) = (super_toggle.clone(), logging_toggle.clone());
-                let (su, ul) = (v.super_users, v.usage_logging);
+                let lt = logging_toggle.clone();
+                let ul = v.usage_logging;
                 view! {
                     <DataTable headers=&["AccountSkuId", "ActiveUnits", "WarningUnits", "ConsumedUnits", "Product"] rows=v.rows.clone() />
                     {(v.adhoc && !v.paid).then(|| view! {
@@ -460,15 +450,11 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                     <h3>"Paid Rights Management features"</h3>
                     <dl class="facts">
                         <dt>"Document tracking and revocation"</dt>
-                        <dd>{if v.paid { "Available: owners track and revoke their documents on the document tracking site." } else { "Not available: needs a paid subscription that includes Azure RMS." }}</dd>
+                        <dd>{if v.paid { "Available: owners track and revoke their documents on the document tracking site, are emailed when someone opens them if they ask, and can choose instant revoke." } else { TRACKING_RULE_NOTE }}</dd>
                         <dt>"Usage logging"</dt>
-                        <dd>{if !v.paid { "Not available: RMS for individuals alone doesn't offer usage logging (it needs a paid subscription and a tenant administrator).".to_string() } else if ul { "On (on by default since February 2016).".to_string() } else { "Off.".to_string() }}
+                        <dd>{if !v.paid { "Not available: RMS for individuals alone doesn't offer usage logging (it needs a paid subscription and a tenant administrator).".to_string() } else if ul { "On (on by default since February 2016): every request to the service is written to the usage log.".to_string() } else { "Off: requests are not logged. Entries written before stay downloadable.".to_string() }}
                             {v.paid.then(|| view! { <button type="button" class="small" on:click=move |_| lt(!ul)>{if ul { "Turn off usage logging" } else { "Turn on usage logging" }}</button> })}
                             {v.paid.then(|| view! { <button type="button" class="small" on:click=download_log.clone()>"Download usage log"</button> })}
-                        </dd>
-                        <dt>"Super users"</dt>
-                        <dd>{if !v.paid { "Not available." } else if su { "Enabled: super users have Full Control over all of the organization's protected content." } else { "Disabled (the default)." }}
-                            {v.paid.then(|| view! { <button type="button" class="small" on:click=move |_| st(!su)>{if su { "Disable super users" } else { "Enable super users" }}</button> })}
                         </dd>
                         <dt>"Bring your own key (BYOK)"</dt>
                         <dd>{if v.paid { "Available. The tenant key is Microsoft-managed; BYOK generates it in your own HSM and transfers it to Azure Key Vault (not simulated)." } else { "Not available with RMS for individuals alone: BYOK needs a paid subscription and a tenant administrator." }}</dd>
@@ -481,6 +467,114 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                         <DataTable headers=&["Key ID", "Created for", "Lost at", "Why"] rows=v.lost.clone() />
                     })}
                 }
+            })}
+        </section>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct SuperUsersView {
+    paid: bool,
+    enabled: bool,
+    users: Vec<Email>,
+    log_entries: usize,
+}
+
+/// Super users (`Enable-AadrmSuperUserFeature`, `Add-AadrmSuperUser`…) and
+/// the admin log that records each change.
+#[component]
+fn SuperUsersCard(upn: Email, tenant: String, run: Runner) -> impl IntoView {
+    let sim = run.sim;
+    let new_user = RwSignal::new(String::new());
+    let view_of = Memo::new(move |_| {
+        sim.with(|w| {
+            w.directory.tenants.get(&tenant).map(|t| SuperUsersView {
+                paid: t.paid_features(),
+                enabled: t.rms.super_user_feature,
+                users: t.rms.super_users.clone(),
+                log_entries: t.rms.admin_log.len(),
+            })
+        })
+    });
+    let u = upn.clone();
+    let toggle = move |on: bool| {
+        let u = u.clone();
+        run.run(SetRmsFeature { actor: u, feature: RmsFeature::SuperUsers, on }, move |_| {
+            if on {
+                "The super user feature is enabled: super users now have Full Control over every document protected under the organization's key, including older ones.".to_string()
+            } else {
+                "The super user feature is disabled: super users open only what they were granted.".to_string()
+            }
+        });
+    };
+    let u = upn.clone();
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let enabled = view_of.get_untracked().is_some_and(|v| v.enabled);
+        if run.run(AddSuperUser { actor: u.clone(), upn: new_user.get_untracked() }, move |e| {
+            if enabled {
+                format!("{e} is a super user: Full Control over all of the organization's protected content.")
+            } else {
+                format!("{e} is a super user, but the super user feature is disabled: enable it for {e} to act as one.")
+            }
+        }) {
+            new_user.set(String::new());
+        }
+    };
+    let u = upn.clone();
+    let remove = move |who: Email| {
+        run.run(RemoveSuperUser { actor: u.clone(), upn: who.to_string() }, |e| format!("{e} is no longer a super user."));
+    };
+    let u = upn.clone();
+    let download_admin_log = move |_| {
+        let r = sim.with_untracked(|w| w.admin_log_csv(&u));
+        run.feedback.say(match r.map_err(|e| e.to_string()).and_then(|log| {
+            let rows = log.lines().count().saturating_sub(1);
+            download_text("rms-admin-log.csv", "text/csv", &log).map(|()| rows)
+        }) {
+            Ok(rows) => Notice::Ok(format!("The admin log was downloaded as rms-admin-log.csv ({rows} entries), as Get-AadrmAdminLog saves it. Its columns are the simulator's: Microsoft doesn't publish the file's layout.")),
+            Err(e) => Notice::Err(e),
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="super-h">
+            <h2 id="super-h">"Super users"</h2>
+            {move || view_of.get().map(|v| {
+                if !v.paid {
+                    return view! { <p>"Not available: super users need a paid subscription that includes Azure Rights Management and a tenant administrator. Convert RMS for individuals first."</p> }.into_any();
+                }
+                let t = toggle.clone();
+                let on = v.enabled;
+                let remove = remove.clone();
+                view! {
+                    <p class="hint">"A super user always has Full Control over every document protected under the organization's tenant key, whenever it was protected, for e-discovery or recovery. Each change is an administrative action in the admin log (Get-AadrmAdminLog), and each document a super user opens is in the usage log."</p>
+                    <p>
+                        {if on { "The super user feature is enabled." } else { "The super user feature is disabled (the default)." }}
+                        " "<button type="button" class="small" on:click=move |_| t(!on)>{if on { "Disable super users" } else { "Enable super users" }}</button>
+                    </p>
+                    {if v.users.is_empty() {
+                        view! { <p>"No super users yet."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul aria-label="Super users">
+                                {v.users.iter().map(|who| {
+                                    let (w2, r) = (who.clone(), remove.clone());
+                                    let name = format!("Remove {who}");
+                                    view! { <li>{who.to_string()}" "<button type="button" class="small" aria-label=name on:click=move |_| r(w2.clone())>"Remove"</button></li> }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                    <form class="inline" on:submit=add.clone() novalidate>
+                        <label for="super-user">"Super user email address"</label>
+                        <input id="super-user" type="email" autocomplete="off" prop:value=move || new_user.get() on:input=move |ev| new_user.set(event_target_value(&ev)) />
+                        <button type="submit">"Add super user"</button>
+                    </form>
+                    <p>
+                        <button type="button" class="small" on:click=download_admin_log.clone()>"Download admin log"</button>
+                        {format!(" {} administrative action(s) logged.", v.log_entries)}
+                    </p>
+                }.into_any()
             })}
         </section>
     }

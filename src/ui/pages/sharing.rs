@@ -8,7 +8,10 @@ use crate::platform::read_file;
 use crate::sim::Email;
 use crate::sim::command::Protect;
 use crate::sim::sharing::Delivery;
-use crate::sim::sharing::{MAX_FILE_BYTES, Permission, PolicyChoice, ProtectError, ProtectRequest, Protected, naming};
+use crate::sim::sharing::{
+    INSTANT_REVOKE_OPTION, MAX_FILE_BYTES, NOTIFY_OPTION, Permission, PolicyChoice, ProtectError, ProtectRequest, Protected,
+    TRACKING_RULE_NOTE, naming,
+};
 use crate::sim::text::hidden_note;
 use crate::ui::components::download::DownloadButton;
 use crate::ui::components::facts::Facts;
@@ -290,6 +293,10 @@ fn ProtectDialog(
     let expires = RwSignal::new(String::new());
     let notify = RwSignal::new(false);
     let instant = RwSignal::new(false);
+    let no_tracking = {
+        let domain = upn.domain().to_string();
+        Signal::derive(move || !sim.with(|w| w.tenant_of_domain(&domain).is_some_and(|t| w.tracking_supported(&t.id))))
+    };
     let users_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(i) = users_ref.get() {
@@ -374,10 +381,11 @@ fn ProtectDialog(
                 } else {
                     "Leave empty for no expiry. After midnight (UTC, the simulated clock's zone) at the end of that day, nobody but you can open the files."
                 }}</p>
-                <CheckOption id="protect-notify" checked=notify label="Email me when somebody tries to open these documents"
+                <CheckOption id="protect-notify" checked=notify label=NOTIFY_OPTION disabled=no_tracking
                     hint="The email says who tried, when, and whether they could open it." />
-                <CheckOption id="protect-revoke" checked=instant label="Allow me to instantly revoke access to these documents"
+                <CheckOption id="protect-revoke" checked=instant label=INSTANT_REVOKE_OPTION disabled=no_tracking
                     hint="Readers must be online every time they open the files (their use license is valid 0 days), so revoking takes effect at once. Otherwise a reader's use license lasts up to 30 days." />
+                {move || no_tracking.get().then(|| view! { <p class="hint important">"Not available to your organization: "{TRACKING_RULE_NOTE}</p> })}
                 <div class="actions">
                     <button type="submit" class="primary">{if mode == Mode::InPlace { "Apply" } else { "Send" }}</button>
                     <button type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
@@ -411,10 +419,21 @@ fn PolicyRadio(
 
 /// A checkbox of the dialog, with its help text.
 #[component]
-fn CheckOption(id: &'static str, label: &'static str, hint: &'static str, checked: RwSignal<bool>) -> impl IntoView {
+fn CheckOption(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    checked: RwSignal<bool>,
+    disabled: Signal<bool>,
+) -> impl IntoView {
     let hint_id = format!("{id}-hint");
+    Effect::new(move |_| {
+        if disabled.get() {
+            checked.set(false);
+        }
+    });
     view! {
-        <label class="check"><input type="checkbox" id=id aria-describedby=hint_id.clone() bind:checked=checked />{label}</label>
+        <label class="check"><input type="checkbox" id=id aria-describedby=hint_id.clone() bind:checked=checked prop:disabled=disabled />{label}</label>
         <p class="hint" id=hint_id>{hint}</p>
     }
 }

@@ -8,6 +8,7 @@
 use super::sharing::bytes_text;
 use crate::platform::{alert, download_bytes, object_url, print, read_file, revoke_object_url};
 use crate::sim::command::{OpenProtected, RemoveProtection};
+use crate::sim::sharing::Client;
 use crate::sim::email::query_encode;
 use crate::sim::sharing::{Header, MAX_FILE_BYTES, OpenError, Opened, inspect, unprotected_name};
 use crate::sim::text::hidden_note;
@@ -57,13 +58,14 @@ pub fn Viewer() -> impl IntoView {
     let sent_to = RwSignal::new(None::<String>);
     let fb = Feedback::new();
     let notice = fb.notice;
+    let device = RwSignal::new(Client::WindowsSharingApp);
 
     let open = move || {
         let Some((n, bytes)) = file.get_value() else { return };
         let reader = sim.with_untracked(|w| w.signed_in_upn().cloned());
         // What the service answered shows in place of the file (below), not as a notice.
         let r =
-            fb.run(OpenProtected { client: Client::WindowsSharingApp, reader, file_name: n, bytes }, |_| Notice::None);
+            fb.run(OpenProtected { client: device.get_untracked(), reader, file_name: n, bytes }, |_| Notice::None);
         let at = sim.with_untracked(|w| w.clock);
         result.set(Some(r.map(|opened| OpenedAt { opened, at })));
     };
@@ -126,6 +128,15 @@ pub fn Viewer() -> impl IntoView {
             <label for="viewer-file">"Protected file"</label>
             <input id="viewer-file" type="file" aria-describedby="viewer-file-hint" on:change=choose />
             <p class="hint" id="viewer-file-hint">"A file protected by the sharing application: .ptxt, .pxml, .pjpg, .ppng, .ppdf, .pfile, a protected Office file… Attachments in the inbox open here with “Open in the viewer”."</p>
+            <label for="viewer-device">"Device"</label>
+            <select id="viewer-device" aria-describedby="viewer-device-hint" on:change=move |ev| {
+                device.set(if event_target_value(&ev) == "mobile" { Client::MobileSharingApp } else { Client::WindowsSharingApp });
+                if file.with_value(|f| f.is_some()) { open(); }
+            }>
+                <option value="windows" selected=move || device.get() == Client::WindowsSharingApp>{Client::WindowsSharingApp.label()}</option>
+                <option value="mobile" selected=move || device.get() == Client::MobileSharingApp>{Client::MobileSharingApp.label()}</option>
+            </select>
+            <p class="hint" id="viewer-device-hint">"The seed's readers open protected files on computers or mobile devices. A mobile device reads protected PDF, text and image files (not Office documents: their .ppdf copy is for it), and asks the service with FECreateEndUserLicenseV1 instead of AcquireLicense, as the usage log shows."</p>
             <p>{move || match reader() {
                 Some(u) => format!("Reading as {u}."),
                 None => "Not signed in.".to_string(),
@@ -205,7 +216,13 @@ fn OpenedFile(opened: OpenedAt, file: Loaded, fb: Feedback) -> impl IntoView {
         ("Expires", expires),
         ("Use license", license),
     ]);
-    let rights_heading = if o.is_owner { "Your rights (you are the owner: Full Control)" } else { "Your rights" };
+    let rights_heading = if o.is_owner {
+        "Your rights (you are the owner: Full Control)"
+    } else if o.super_user {
+        "Your rights (you are a super user of the organization that protected it: Full Control)"
+    } else {
+        "Your rights"
+    };
     view! {
         <section class="card" aria-labelledby="protection-h">
             <h2 id="protection-h">"Protection"</h2>
