@@ -725,3 +725,49 @@ fn every_admin_error_explains_what_to_do() {
         AdminError::NeedsForce { domain: "d".into(), holder: "h".into() }.to_string().contains("-ForceTakeover Force")
     );
 }
+
+#[test]
+fn readers_get_the_sharing_app_too_and_the_company_inventory_needs_no_azure_role() {
+    use rms_sim::sim::command::{Command, OpenProtected, Protect};
+    use rms_sim::sim::sharing::{Client, Delivery, Permission, PolicyChoice, ProtectRequest};
+    let (mut w, mut rng) = load(Preset::FabrikamSignedUp, 17);
+    // Janet (Contoso) shares a file with Pat; Pat only reads it, on Windows.
+    let request = ProtectRequest {
+        file_name: "Offer.txt".into(),
+        data: b"offer".to_vec(),
+        users: PAT.into(),
+        policy: PolicyChoice::Custom(Permission::Viewer),
+        expires_on: String::new(),
+        notify: false,
+        instant_revoke: false,
+    };
+    let p = Protect { actor: email(JANET), request, delivery: Delivery::Share }.run(&mut w, &mut rng).unwrap();
+    assert!(w.company_inventory("fabrikam.com").is_empty());
+    let read = OpenProtected {
+        client: Client::MobileSharingApp,
+        reader: Some(email(PAT)),
+        file_name: p.file_name.clone(),
+        bytes: p.bytes.clone(),
+    };
+    read.run(&mut w, &mut rng).unwrap();
+    assert!(w.company_inventory("fabrikam.com").is_empty(), "a phone has no ipviewer.exe");
+    let read = OpenProtected { client: Client::WindowsSharingApp, ..read };
+    read.run(&mut w, &mut rng).unwrap();
+    let inv = w.company_inventory("Fabrikam.com");
+    assert_eq!(
+        inv.iter().map(|r| (r.upn.as_str(), r.device.program.as_str())).collect::<Vec<_>>(),
+        [(PAT, "ipviewer.exe")]
+    );
+    // Fabrikam's IT sees it although nobody administers fabrikam.com's unmanaged directory…
+    assert!(tenant(&w, "fabrikam.com").global_admins().is_empty());
+    assert!(w.companies().contains(&"fabrikam.com".to_string()));
+    // …and still sees it after Litware took the domain over: the computers are the company's.
+    let lee = email(LEE);
+    let added = w.add_domain(&lee, "fabrikam.com", &mut rng).unwrap();
+    publish(&mut w, &mut rng, "fabrikam.com", &added.challenge.txt);
+    wait(&mut w, 60);
+    w.confirm_domain(&lee, "fabrikam.com", ForceTakeover::Force, &mut rng).unwrap();
+    assert_eq!(w.company_inventory("fabrikam.com").len(), 1);
+    let contoso: Vec<_> = w.company_inventory("contoso.com").into_iter().map(|r| r.upn.to_string()).collect();
+    assert_eq!(contoso, [JANET], "each company sees its own computers");
+}

@@ -252,9 +252,15 @@ commands! {
             let _ = w.install_sharing_app(&c.actor);
             w.protect(Some(&c.actor), &c.request, c.delivery, rng)
         };
-    /// The viewer opens a file.
+    /// The viewer opens a file. On Windows the viewer is the sharing
+    /// application, so a reader has it installed too.
     OpenProtected { client: Client, reader: Option<Email>, file_name: String, bytes: Vec<u8> } -> Result<Opened, OpenError>
-        = |c, w, rng| w.open_protected_on(c.client, c.reader.as_ref(), &c.file_name, &c.bytes, rng);
+        = |c, w, rng| {
+            if let (Client::WindowsSharingApp, Some(reader)) = (c.client, &c.reader) {
+                let _ = w.install_sharing_app(reader);
+            }
+            w.open_protected_on(c.client, c.reader.as_ref(), &c.file_name, &c.bytes, rng)
+        };
     /// "Remove Protection" in the viewer.
     RemoveProtection { actor: Option<Email>, file_name: String, bytes: Vec<u8> } -> Result<(String, Vec<u8>), OpenError>
         = |c, w, rng| w.remove_protection(c.actor.as_ref(), &c.file_name, &c.bytes, rng);

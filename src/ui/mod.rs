@@ -63,6 +63,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/sharing") view=Sharing />
             <Route path=path!("/viewer") view=Viewer />
             <Route path=path!("/tracking") view=Tracking />
+            <Route path=path!("/inventory") view=Inventory />
         </Routes>
     }
 }

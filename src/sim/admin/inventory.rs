@@ -1,6 +1,10 @@
 //! "How to find out if your users have signed up": the sharing
 //! application (`ipviewer.exe`) on people's computers, as a software
-//! inventory lists it.
+//! inventory lists it. Everyone who uses it has it: those who protect and
+//! those who only read. The company's own system management (System Center
+//! Configuration Manager, for example) sees the company's computers whether
+//! or not IT manages the Azure directory its people signed up to: that is
+//! how the seed says IT finds out ([`World::company_inventory`]).
 
 use super::AdminError;
 use crate::sim::World;
@@ -47,6 +51,37 @@ impl World {
         u.devices.push(device.clone());
         self.log(EventKind::SharingAppInstalled { upn: actor.to_string(), device: device.name.clone() });
         Ok(device)
+    }
+
+    /// The computers of a company, by its email domain (and subdomains), on
+    /// which the sharing application is installed, whatever Azure tenant the
+    /// accounts are in: what the company's own inventory reports, with no
+    /// Azure role needed.
+    pub fn company_inventory(&self, domain: &str) -> Vec<InventoryRow> {
+        let domain = domain.trim().to_ascii_lowercase();
+        let mut rows: Vec<InventoryRow> = self
+            .directory
+            .tenants
+            .values()
+            .flat_map(|t| t.users.values())
+            .filter(|u| crate::sim::basics::email::domain_matches(u.upn.domain(), &domain))
+            .flat_map(|u| {
+                u.devices
+                    .iter()
+                    .filter(|d| d.program == SHARING_APP_PROGRAM)
+                    .map(move |d| InventoryRow { upn: u.upn.clone(), device: d.clone() })
+            })
+            .collect();
+        rows.sort_by(|a, b| a.upn.cmp(&b.upn));
+        rows
+    }
+
+    /// The companies (email domains) whose people have accounts, for the
+    /// inventory's organization list.
+    pub fn companies(&self) -> Vec<String> {
+        let set: std::collections::BTreeSet<String> =
+            self.directory.tenants.values().flat_map(|t| t.users.keys()).map(|u| u.domain().to_string()).collect();
+        set.into_iter().collect()
     }
 
     /// The software inventory of a tenant: every computer of its users with

@@ -8,3 +8,4 @@ pub mod password;
 pub mod rand;
 pub mod text;
 pub mod time;
+pub mod wording;

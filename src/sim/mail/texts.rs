@@ -3,6 +3,7 @@
 
 use super::{Block, Message, MessageKind};
 use crate::sim::basics::email::query_encode;
+use crate::sim::basics::wording::Wording;
 use crate::sim::sharing::{AccessOutcome, reader_name};
 
 pub const SENDER_NAME: &str = "Microsoft";
@@ -39,6 +40,30 @@ impl Message {
             MessageKind::Custom { subject, .. } => subject.clone(),
         }
     }
+    /// Where the message's words come from. The seed gives the sign-up
+    /// mails' sender and the first one's subject; no Microsoft source gives
+    /// the bodies, the "account ready" subject, the share mail or the
+    /// access notice (facts file, "Open items").
+    pub fn wording(&self) -> Wording {
+        match &self.kind {
+            MessageKind::Confirmation { .. } => Wording::Partly {
+                quoted: "the sender (Microsoft, DoNotReply@microsoft.com) and the subject “Microsoft RMS”",
+                source: "the seed's step 4",
+            },
+            MessageKind::AccountReady => Wording::Partly {
+                quoted: "the sender and what the message offers (a link to sign in and download the sharing application, and a Help link)",
+                source: "the seed's steps 7 and 8",
+            },
+            MessageKind::SharedFile { .. } => Wording::Simulator {
+                why: "the guide says only that the email tells recipients the attachments are protected with Microsoft RMS and that they must sign in.",
+            },
+            MessageKind::AccessNotice { .. } => Wording::Simulator {
+                why: "the guide says only that the email says who tried to open the document, when, and whether they succeeded.",
+            },
+            MessageKind::Custom { .. } => Wording::Simulator { why: "a message a scenario wrote." },
+        }
+    }
+
     /// The body as shown to `to`, the mailbox's address.
     pub fn body(&self, to: &str) -> Vec<Block> {
         match &self.kind {

@@ -16,6 +16,7 @@ pub use lists::{DomainList, DomainListError, DomainLists};
 
 use crate::sim::basics::email::{DEFAULT_BLOCKED_DOMAINS, Email, EmailError, PersonalKind};
 use crate::sim::basics::time::{SimDuration, SimTime};
+use crate::sim::basics::wording::{UNPUBLISHED_ERROR, Wording};
 use crate::sim::directory::TenantId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -106,7 +107,7 @@ impl fmt::Display for SignupRefusal {
             SignupRefusal::InvalidEmail(e) => write!(f, "{e}"),
             SignupRefusal::PersonalEmail { kind } => write!(
                 f,
-                "That looks like a personal email address. Enter your work address so we can connect you with others in your company. And don't worry. We won't share your address with anyone. ({})",
+                "That looks like a personal email address. Enter your work address so we can connect you with others in your company. And don't worry. We won't share your address with anyone. (Simulator's note: {})",
                 match kind {
                     PersonalKind::ConsumerEmail =>
                         "Addresses from consumer email services, such as a Microsoft account, aren't supported for RMS for individuals.",
@@ -121,7 +122,7 @@ impl fmt::Display for SignupRefusal {
             ),
             SignupRefusal::NotFoundInPaidOrganization { domain } => write!(
                 f,
-                "We can't find you at {domain}. Do you use a different ID at work or school? Try signing in with that, and if it doesn't work, contact your IT department. (Your organization already has a paid subscription that includes Azure RMS, so the RMS for individuals sign-up was canceled.)"
+                "We can't find you at {domain}. Do you use a different ID at work or school? Try signing in with that, and if it doesn't work, contact your IT department. (Simulator's note: your organization already has a paid subscription that includes Azure RMS, so the RMS for individuals sign-up was canceled.)"
             ),
             SignupRefusal::AlreadySignedUp { email } => write!(
                 f,
@@ -143,6 +144,22 @@ impl fmt::Display for SignupRefusal {
                 f,
                 "The account {email} has been blocked by your administrator. Contact your admin to unblock it."
             ),
+        }
+    }
+}
+
+impl SignupRefusal {
+    /// Where the refusal's words come from: the shared Microsoft sign-up
+    /// platform's messages (facts §1c) where one is documented, otherwise
+    /// the simulator's.
+    pub fn wording(&self) -> Wording {
+        const PLATFORM: &str = "the Microsoft sign-up platform's message, as the Power BI and Dynamics 365 sign-up troubleshooting pages give it";
+        match self {
+            SignupRefusal::PersonalEmail { .. } | SignupRefusal::NotFoundInPaidOrganization { .. } => {
+                Wording::Partly { quoted: "the first sentences", source: PLATFORM }
+            }
+            SignupRefusal::SignupTurnedOff { .. } => Wording::Microsoft { source: PLATFORM },
+            _ => Wording::Simulator { why: UNPUBLISHED_ERROR },
         }
     }
 }

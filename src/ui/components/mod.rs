@@ -15,3 +15,5 @@ pub mod rights;
 pub mod safe_text;
 pub mod signed_in;
 pub mod status;
+pub mod trial_note;
+pub mod wording;

@@ -523,7 +523,9 @@ fn SuperUsersCard(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     };
     let u = upn.clone();
     let remove = move |who: Email| {
-        run.run(RemoveSuperUser { actor: u.clone(), upn: who.to_string() }, |e| format!("{e} is no longer a super user."));
+        run.run(RemoveSuperUser { actor: u.clone(), upn: who.to_string() }, |e| {
+            format!("{e} is no longer a super user.")
+        });
     };
     let u = upn.clone();
     let download_admin_log = move |_| {

@@ -63,6 +63,7 @@ pub fn Home() -> impl IntoView {
                 <li><A href="/signin">"Sign in"</A>" — sign in with the account you created."</li>
                 <li><A href="/sharing">"Rights Management sharing application"</A>" — protect a file in place or share it protected by email, with permission levels, templates, expiry and instant revoke."</li>
                 <li><A href="/viewer">"Protected file viewer"</A>" — open a protected file as the signed-in reader: its rights, its use license, the content (or why it can't be opened)."</li>
+                <li><A href="/inventory">"Software inventory"</A>" — the company's own system management lists computers with the sharing application (ipviewer.exe), with no Azure role: how IT finds out."</li>
                 <li><A href="/tracking">"Document tracking"</A>" — who tried to open your protected documents; revoke access; export to CSV (paid subscriptions)."</li>
                 <li><A href="/directory">"Directory"</A>" — the Azure AD tenants, users and subscriptions (technical overview)."</li>
                 <li><A href="/admin">"Admin center"</A>" — IT takes control: become the admin, add and take over domains, control sign-up, block or delete accounts, convert to a paid subscription, software inventory."</li>

@@ -6,6 +6,7 @@ use crate::sim::command::MarkRead;
 use crate::ui::components::attachments::Attachments;
 use crate::ui::components::message_body::MessageBody;
 use crate::ui::components::safe_text::safe_text;
+use crate::ui::components::wording::WordingNote;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -108,6 +109,7 @@ pub fn Mailbox() -> impl IntoView {
                         <dt>"Subject"</dt><dd>{safe_text(m.subject().to_string())}</dd>
                         <dt>"Sent"</dt><dd><time datetime=m.at.iso()>{m.at.to_string()}</time></dd>
                     </dl>
+                    <WordingNote wording=m.wording() />
                     <div class="body"><MessageBody blocks=m.body(&to) /></div>
                     {(!m.attachments().is_empty()).then(|| view! { <Attachments ids=m.attachments().to_vec() /> })}
                 </article>

@@ -1,10 +1,13 @@
 //! `/portal`: the Microsoft Rights Management page where sign-up starts
 //! (seed steps 1–3).
 
+use crate::sim::basics::wording::Wording;
 use crate::sim::command::StartSignup;
 use crate::sim::{Email, Sku, StartOutcome};
 use crate::ui::components::feedback::{Feedback, FeedbackEvents, FeedbackNotice};
 use crate::ui::components::status::Notice;
+use crate::ui::components::trial_note::TrialNote;
+use crate::ui::components::wording::WordingNote;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,10 +22,12 @@ pub fn Portal() -> impl IntoView {
     let email = RwSignal::new(query.with_untracked(|q| q.get("email")).unwrap_or_default());
     let fb = Feedback::new();
     let sent_to = RwSignal::new(None::<Email>);
+    let refusal_wording = RwSignal::new(None::<Wording>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = email.get_untracked();
         sent_to.set(None);
+        refusal_wording.set(None);
         let outcome = fb.run(StartSignup { input }, |r| match r {
             Ok(StartOutcome::EmailSent { email, expires_at, replaced_previous }) => Notice::Ok(format!(
                 "Check your email. We sent a message to {email} from Microsoft (DoNotReply@microsoft.com) with the subject “Microsoft RMS”. Click the link in it to finish signing up; it works once, until {expires_at}.{}",
@@ -33,7 +38,10 @@ pub fn Portal() -> impl IntoView {
             )),
             // The sign-in page says it.
             Ok(StartOutcome::PaidSubscription { .. }) => Notice::None,
-            Err(r) => Notice::Err(r.to_string()),
+            Err(r) => {
+                refusal_wording.set(Some(r.wording()));
+                Notice::Err(r.to_string())
+            }
         });
         match outcome {
             Ok(StartOutcome::EmailSent { email, .. }) => sent_to.set(Some(email)),
@@ -79,10 +87,12 @@ pub fn Portal() -> impl IntoView {
                 }.into_any(),
                 None => view! { <FeedbackNotice feedback=fb /> }.into_any(),
             }}
+            {move || refusal_wording.get().filter(|_| finished_elsewhere().is_none()).map(|w| view! { <WordingNote wording=w /> })}
             {move || sent_to.get().map(|e| view! {
                 <p><A href=format!("/inbox/{}", e.as_str())>{format!("Open the inbox of {e}")}</A></p>
             })}
             <FeedbackEvents feedback=fb />
+            <TrialNote />
         </div>
     }
 }

@@ -9,8 +9,8 @@ use crate::sim::Email;
 use crate::sim::command::Protect;
 use crate::sim::sharing::Delivery;
 use crate::sim::sharing::{
-    INSTANT_REVOKE_OPTION, MAX_FILE_BYTES, NOTIFY_OPTION, Permission, PolicyChoice, ProtectError, ProtectRequest, Protected,
-    TRACKING_RULE_NOTE, naming,
+    INSTANT_REVOKE_OPTION, MAX_FILE_BYTES, NOTIFY_OPTION, Permission, PolicyChoice, ProtectError, ProtectRequest,
+    Protected, TRACKING_RULE_NOTE, naming,
 };
 use crate::sim::text::hidden_note;
 use crate::ui::components::download::DownloadButton;
@@ -19,6 +19,7 @@ use crate::ui::components::feedback::{Feedback, FeedbackEvents};
 use crate::ui::components::safe_text::safe_text;
 use crate::ui::components::signed_in::WhenSignedIn;
 use crate::ui::components::status::{Notice, NoticeView};
+use crate::ui::components::trial_note::TrialNote;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -69,11 +70,20 @@ pub(crate) fn bytes_text(n: usize) -> String {
 
 #[component]
 pub fn Sharing() -> impl IntoView {
+    let sim = use_sim();
+    // The seed's trial-use note concerns the free subscription: shown unless
+    // the signed-in person's organization pays for Azure RMS.
+    let free = Memo::new(move |_| {
+        sim.with(|w| {
+            !w.signed_in_user().and_then(|u| w.tenant_of_domain(u.upn.domain())).is_some_and(|t| t.has_paid_azure_rms())
+        })
+    });
     view! {
         <Title text="Rights Management sharing application" />
         <h1>"Rights Management sharing application"</h1>
         <p class="lead">"Protect a file with your RMS account: in place, or as a protected copy emailed to other people. Only the people you name (or your organization, with a template) can open it, with the rights you give them."</p>
         <WhenSignedIn what="protect files" app=|upn| view! { <SharingApp upn=upn /> }.into_any() />
+        {move || free.get().then(|| view! { <TrialNote /> })}
     }
 }
 

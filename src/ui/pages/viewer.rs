@@ -8,8 +8,8 @@
 use super::sharing::bytes_text;
 use crate::platform::{alert, download_bytes, object_url, print, read_file, revoke_object_url};
 use crate::sim::command::{OpenProtected, RemoveProtection};
-use crate::sim::sharing::Client;
 use crate::sim::email::query_encode;
+use crate::sim::sharing::Client;
 use crate::sim::sharing::{Header, MAX_FILE_BYTES, OpenError, Opened, inspect, unprotected_name};
 use crate::sim::text::hidden_note;
 use crate::sim::{Right, SimTime, World};
@@ -64,8 +64,7 @@ pub fn Viewer() -> impl IntoView {
         let Some((n, bytes)) = file.get_value() else { return };
         let reader = sim.with_untracked(|w| w.signed_in_upn().cloned());
         // What the service answered shows in place of the file (below), not as a notice.
-        let r =
-            fb.run(OpenProtected { client: device.get_untracked(), reader, file_name: n, bytes }, |_| Notice::None);
+        let r = fb.run(OpenProtected { client: device.get_untracked(), reader, file_name: n, bytes }, |_| Notice::None);
         let at = sim.with_untracked(|w| w.clock);
         result.set(Some(r.map(|opened| OpenedAt { opened, at })));
     };
