@@ -39,3 +39,37 @@ test('ten different wrong passwords lock the account for a minute', async ({ sim
   await expect(page.getByRole('main').getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(sim.alert()).toHaveCount(0);
 });
+
+test('after a lockout ends, the next wrong password locks the account again, for longer', async ({ sim }) => {
+  const { page } = sim;
+  await sim.start();
+  await sim.open('/signin');
+  const email = page.getByLabel('Email address');
+  const password = page.getByLabel('Password', { exact: true });
+  const signIn = page.getByRole('button', { name: 'Sign in' });
+  await email.fill(CONTOSO_ADMIN.email);
+  for (let i = 1; i <= 10; i++) {
+    await password.fill(`Wrong-password-${i}`);
+    await signIn.click();
+  }
+  await expect(sim.alert()).toContainText(LOCKED);
+  await sim.advanceClock(1, 'minutes');
+
+  // The count doesn't restart at zero: one more wrong password locks it again…
+  await password.fill('Another-wrong-1');
+  await signIn.click();
+  await expect(sim.alert()).toContainText(LOCKED);
+  // …for two minutes this time.
+  await sim.advanceClock(1, 'minutes');
+  await password.fill(CONTOSO_ADMIN.password);
+  await signIn.click();
+  await expect(sim.alert()).toContainText(LOCKED);
+  await sim.advanceClock(1, 'minutes');
+  await sim.signIn(CONTOSO_ADMIN.email, CONTOSO_ADMIN.password);
+  await expect(sim.status()).toContainText(`You're signed in as ${CONTOSO_ADMIN.email}`);
+
+  // Behind the scenes, the second lockout is explained, and labelled as later behaviour.
+  await sim.open('/events');
+  await expect(page.getByRole('main')).toContainText('After a lockout has ended, each further failed sign-in locks the account again.');
+  await expect(page.getByRole('main')).toContainText('Smart lockout is later behaviour');
+});

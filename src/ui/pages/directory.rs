@@ -97,6 +97,29 @@ fn tenant_views(w: &World) -> Vec<TenantView> {
                 ),
                 ("Directory synchronization", if t.dir_sync { "On".into() } else { "Off".into() }),
                 (
+                    "Usage logging",
+                    if !t.paid_features() {
+                        "Not available: usage logging needs a tenant administrator and a paid subscription that includes Azure RMS, and RMS for individuals has neither. Nothing this directory's users do is logged.".into()
+                    } else if t.rms.usage_logging {
+                        "On: every request to the service is written to the usage log.".into()
+                    } else {
+                        "Off: turned off by an administrator.".into()
+                    },
+                ),
+                (
+                    "Super users",
+                    if !t.paid_features() {
+                        "Not available without a paid subscription and an administrator.".into()
+                    } else if t.rms.super_user_feature {
+                        match t.rms.super_users.len() {
+                            0 => "Enabled; nobody is a super user yet.".into(),
+                            _ => format!("Enabled: {}", t.rms.super_users.iter().map(|u| u.to_string()).collect::<Vec<_>>().join(", ")),
+                        }
+                    } else {
+                        "Disabled (the default).".into()
+                    },
+                ),
+                (
                     "RMS tenant keys",
                     if t.keys.is_empty() {
                         "No tenant key: no Azure RMS subscription".into()
