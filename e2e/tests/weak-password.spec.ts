@@ -1,5 +1,5 @@
 // Seed step 6: the account page checks the details (the Azure AD cloud
-// password policy: 8 to 256 characters, at least 3 of 4 character groups)
+// password policy of 2016: 8 to 16 characters, no spaces, at least 3 of 4 character groups)
 // and creates nothing until they are right. The link still works afterwards.
 import { test, expect, GOOD_ACCOUNT, type Sim } from './fixtures/sim';
 

@@ -1,9 +1,13 @@
-//! The Azure AD cloud-user password policy and salted password hashing.
+//! The Azure AD cloud-user password policy of 2016 and salted password hashing.
 //!
-//! Policy (Microsoft Entra "password policies", facts file section 7):
-//! 8 to 256 characters; characters from at least 3 of 4 groups (lowercase,
-//! uppercase, digits, symbols); only A–Z, a–z, 0–9, a blank space and the
-//! listed symbols; no Unicode.
+//! Policy as "Password policies and restrictions in Azure Active Directory"
+//! stated it in 2016 (ms.date 01/07/2016), for the seed's era and for the
+//! October 2016 flow alike (the maximum became 256 only in April 2019):
+//! "8 characters minimum and 16 characters maximum"; strong passwords need
+//! 3 of 4 groups (lowercase, uppercase, numbers, symbols); only A–Z, a–z,
+//! 0–9 and `@ # $ % ^ & * - _ ! + = [ ] { } | \ : ' , . ? / ` ~ " ( ) ;`;
+//! not allowed: Unicode characters, spaces, and a dot immediately before
+//! the `@` symbol.
 //!
 //! Passwords are never stored: only a PBKDF2-HMAC-SHA256 hash with a random
 //! 16-byte per-user salt, written as
@@ -15,18 +19,30 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub const MIN_LEN: usize = 8;
-pub const MAX_LEN: usize = 256;
-/// The symbols the policy allows, besides a blank space.
-pub const ALLOWED_SYMBOLS: &str = "@#$%^&*-_!+=[]{}|\\:',.?/`~\"();<>";
+pub const MAX_LEN: usize = 16;
+/// The symbols the 2016 policy allows (no blank space, no `<` or `>`).
+pub const ALLOWED_SYMBOLS: &str = "@#$%^&*-_!+=[]{}|\\:',.?/`~\"();";
+/// Where the policy comes from, for the pages that state it.
+pub const POLICY_SOURCE: &str = "the 2016 Azure AD password policy (“Password policies and restrictions in Azure Active Directory”, January 2016): 8 to 16 characters, no spaces; the maximum became 256 only in 2019";
 
 /// One way a password breaks the policy. A password can break several at once;
 /// every one is reported so the person can fix them together.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PasswordProblem {
-    TooShort { length: usize },
-    TooLong { length: usize },
-    TooFewCharacterGroups { found: Vec<CharGroup> },
-    DisallowedCharacters { characters: String },
+    TooShort {
+        length: usize,
+    },
+    TooLong {
+        length: usize,
+    },
+    TooFewCharacterGroups {
+        found: Vec<CharGroup>,
+    },
+    DisallowedCharacters {
+        characters: String,
+    },
+    /// "Cannot contain a dot character '.' immediately preceding the '@' symbol".
+    DotBeforeAt,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,9 +88,12 @@ impl fmt::Display for PasswordProblem {
             }
             PasswordProblem::DisallowedCharacters { characters } => write!(
                 f,
-                "The password contains characters that aren't allowed: {characters}. Use only A–Z, a–z, 0–9, spaces and these symbols: {}",
+                "The password contains characters that aren't allowed: {characters}. Use only A–Z, a–z, 0–9 and these symbols, without spaces: {}",
                 ALLOWED_SYMBOLS.chars().map(|c| c.to_string()).collect::<Vec<_>>().join(" ")
             ),
+            PasswordProblem::DotBeforeAt => {
+                f.write_str("The password can't have a dot (.) immediately before an @ symbol.")
+            }
         }
     }
 }
@@ -84,14 +103,13 @@ fn group_of(c: char) -> Option<CharGroup> {
         'a'..='z' => Some(CharGroup::Lowercase),
         'A'..='Z' => Some(CharGroup::Uppercase),
         '0'..='9' => Some(CharGroup::Digit),
-        ' ' => None,
         c if ALLOWED_SYMBOLS.contains(c) => Some(CharGroup::Symbol),
         _ => None,
     }
 }
 
 fn allowed(c: char) -> bool {
-    c == ' ' || group_of(c).is_some()
+    group_of(c).is_some()
 }
 
 /// Every way `password` breaks the cloud password policy (empty when it complies).
@@ -127,6 +145,9 @@ pub fn check_policy(password: &str) -> Vec<PasswordProblem> {
             .collect::<Vec<_>>()
             .join(" ");
         problems.push(PasswordProblem::DisallowedCharacters { characters });
+    }
+    if password.contains(".@") {
+        problems.push(PasswordProblem::DotBeforeAt);
     }
     problems
 }
@@ -221,14 +242,22 @@ mod tests {
         assert!(check_policy("Contoso-2016!").is_empty());
         assert!(check_policy("abcdEFGH").len() == 1, "two groups only");
         assert!(check_policy("abcd1234!").is_empty(), "lower+digit+symbol is 3 of 4");
-        assert!(check_policy("correct horse Battery 9").is_empty(), "spaces are allowed");
-        assert!(check_policy(&format!("Aa1{}", "x".repeat(253))).is_empty(), "256 is the maximum");
+        assert!(check_policy(&format!("Aa1{}", "x".repeat(13))).is_empty(), "16 is the maximum");
+        assert!(check_policy("ab.@C1de").len() == 1, "a dot right before @ is refused");
+        assert!(check_policy("a@.b@C1de").is_empty(), "a dot after @ is fine");
     }
 
     #[test]
     fn each_violation_is_named() {
         assert_eq!(check_policy("Ab1!"), vec![PasswordProblem::TooShort { length: 4 }]);
-        assert_eq!(check_policy(&format!("Aa1{}", "x".repeat(254))), vec![PasswordProblem::TooLong { length: 257 }]);
+        assert_eq!(check_policy(&format!("Aa1{}", "x".repeat(14))), vec![PasswordProblem::TooLong { length: 17 }]);
+        assert_eq!(
+            check_policy("correct Horse 9"),
+            vec![PasswordProblem::DisallowedCharacters { characters: "U+0020".into() }],
+            "no spaces in 2016"
+        );
+        assert_eq!(check_policy("Abc1<def>"), vec![PasswordProblem::DisallowedCharacters { characters: "< >".into() }]);
+        assert_eq!(check_policy("Abcdef1.@x"), vec![PasswordProblem::DotBeforeAt]);
         assert_eq!(
             check_policy("password"),
             vec![PasswordProblem::TooFewCharacterGroups { found: vec![CharGroup::Lowercase] }]
@@ -249,7 +278,7 @@ mod tests {
         assert!(msgs[1].contains("only lowercase letters"));
         assert!(msgs[2].contains("aren't allowed: é"));
         assert!(PasswordProblem::TooFewCharacterGroups { found: vec![] }.to_string().contains("none of them"));
-        assert!(PasswordProblem::TooLong { length: 300 }.to_string().contains("at most 256"));
+        assert!(PasswordProblem::TooLong { length: 300 }.to_string().contains("at most 16"));
         assert!(PasswordProblem::TooShort { length: 1 }.to_string().contains("1 character and"));
     }
 

@@ -178,7 +178,7 @@ impl EventKind {
             AccountLocked { upn, until, lockout_number } => (
                 Step::SignIn,
                 format!("{upn} locked by smart lockout"),
-                format!("{} This is lockout number {lockout_number}: it lasts until {until} on the simulated clock (60 seconds the first time, doubling for each later lockout in this simulator; Microsoft does not publish the rate). Smart lockout is later behaviour (Azure AD, 2017 on): the 2016 service's rules were not published.", if *lockout_number > 1 { "After a lockout has ended, each further failed sign-in locks the account again." } else { "Ten failed sign-ins lock the account." }),
+                format!("{} This is lockout number {lockout_number}: it lasts until {until} on the simulated clock (60 seconds the first time, doubling for each later lockout in this simulator; Microsoft does not publish the rate). The 2016 policy states it: after 10 wrong passwords the user is locked out for one minute, and further incorrect attempts lock them out for increasing durations (the name smart lockout is later).", if *lockout_number > 1 { "After a lockout has ended, each further failed sign-in locks the account again." } else { "Ten failed sign-ins lock the account." }),
             ),
             SignedOut { upn } => (Step::SignIn, format!("{upn} signed out"), "The session ended.".to_string()),
             BlockedDomainAdded { domain } => (

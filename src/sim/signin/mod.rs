@@ -4,10 +4,12 @@
 //! again, for longer; a repeat of one of the last three wrong passwords is
 //! not counted; a success resets the count and the escalation.
 //!
-//! Smart lockout is later behaviour (Azure AD, 2017 on); the 2016 service's
-//! lockout rules were not published, so the simulator applies today's
-//! documented defaults and says so where it shows them
-//! ([`LOCKOUT_ERA_NOTE`]).
+//! The 2016 password policy page states the core rule: "After 10
+//! unsuccessful sign-in attempts (wrong password), the user will be locked
+//! out for one minute. Further incorrect sign-in attempts will lock out the
+//! user for increasing durations." The name "smart lockout" and the rule
+//! that repeats of a recent wrong password are not counted are later (2017
+//! on); the simulator applies them and says so ([`LOCKOUT_ERA_NOTE`]).
 
 use crate::sim::World;
 use crate::sim::basics::email::{Email, EmailError};
@@ -49,7 +51,7 @@ pub const FIRST_LOCKOUT: SimDuration = SimDuration::seconds(60);
 /// Later lockouts double, up to this cap (the real growth rate is undisclosed).
 pub const MAX_LOCKOUT: SimDuration = SimDuration::hours(1);
 /// Where the rules come from, for the places that show them.
-pub const LOCKOUT_ERA_NOTE: &str = "Smart lockout is later behaviour: Azure AD introduced it in 2017, and the 2016 service's lockout rules were not published. The simulator applies its documented defaults: 10 failed attempts lock the account for 60 seconds, and after a lockout each further failed attempt locks it again, for longer. The growth rate isn't published; the simulator doubles it each time, up to an hour, and a successful sign-in starts the count again.";
+pub const LOCKOUT_ERA_NOTE: &str = "The 2016 password policy says: “After 10 unsuccessful sign-in attempts (wrong password), the user will be locked out for one minute. Further incorrect sign-in attempts will lock out the user for increasing durations.” The name smart lockout, and not counting a repeat of a recent wrong password, are later behaviour (2017 on). The growth rate isn't published: the simulator doubles each lockout, up to an hour, and a successful sign-in starts the count again.";
 pub const LOCKED_MESSAGE: &str = "Your account is temporarily locked to prevent unauthorized use. Try again later, and if you still have trouble, contact your admin.";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,6 +1,7 @@
 //! `/signin`: sign in with the email address and password of the account.
 
 use crate::sim::command::{InstallSharingApp, SignIn, SignOut};
+use crate::sim::signin::LOCKOUT_ERA_NOTE;
 use crate::ui::components::feedback::{Feedback, FeedbackEvents, FeedbackNotice};
 use crate::ui::components::safe_text::safe_text;
 use crate::ui::components::status::Notice;
@@ -105,6 +106,10 @@ pub fn SignIn() -> impl IntoView {
                     <input id="signin-password" type="password" autocomplete="current-password" bind:value=password />
                     <button type="submit" class="primary">"Sign in"</button>
                     <p class="hint">"No account yet? " <A href="/portal">"Sign up for RMS for individuals"</A></p>
+                    <details class="hint">
+                        <summary>"Too many wrong passwords lock the account"</summary>
+                        <p>{LOCKOUT_ERA_NOTE}</p>
+                    </details>
                 </form>
             }.into_any(),
         }}

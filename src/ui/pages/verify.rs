@@ -128,7 +128,7 @@ fn CreateAccount(email: String, token: String, completed: RwSignal<Option<Comple
             <TextField id="first-name" label="First name" kind="text" autocomplete="given-name" value=first field=Field::FirstName errors=errors />
             <TextField id="last-name" label="Last name" kind="text" autocomplete="family-name" value=last field=Field::LastName errors=errors />
             <TextField id="password" label="Password" kind="password" autocomplete="new-password" value=password field=Field::Password errors=errors
-                hint="8 to 256 characters, using at least 3 of: lowercase letters, uppercase letters, numbers and symbols." />
+                hint="8 to 16 characters without spaces, using at least 3 of: lowercase letters, uppercase letters, numbers and symbols (the 2016 Azure AD password policy)." />
             <TextField id="confirm-password" label="Confirm password" kind="password" autocomplete="new-password" value=confirm field=Field::ConfirmPassword errors=errors />
             <div class="field">
                 <label for="country">"Country"</label>
