@@ -13,9 +13,10 @@
 use rms_sim::persist;
 use rms_sim::sim::clock::ClockError;
 use rms_sim::sim::email::{EmailError, PersonalKind};
-use rms_sim::sim::mail::{CONFIRMATION_SUBJECT, READY_SUBJECT};
+use rms_sim::sim::mail::READY_SUBJECT;
 use rms_sim::sim::signin::LOCKED_MESSAGE;
 use rms_sim::sim::signup::DomainListError;
+use rms_sim::sim::signup::Era;
 use rms_sim::sim::*;
 
 // ───────────────────────────── helpers ─────────────────────────────
@@ -65,7 +66,12 @@ fn details(first: &str, last: &str, password: &str) -> AccountDetails {
 /// the message itself (what the person would click).
 fn link_token(w: &World, address: &str) -> String {
     let mb = w.mailbox(address).unwrap_or_else(|| panic!("no mailbox for {address}"));
-    let msg = mb.messages.iter().rev().find(|m| m.subject() == CONFIRMATION_SUBJECT).expect("a Microsoft RMS message");
+    let msg = mb
+        .messages
+        .iter()
+        .rev()
+        .find(|m| matches!(m.kind, rms_sim::sim::mail::MessageKind::Confirmation { .. }))
+        .expect("a confirmation message");
     msg.body(address)
         .iter()
         .find_map(|b| match b {
@@ -906,7 +912,8 @@ fn confirmation_email_has_the_documented_sender_subject_and_link() {
             email: PAT.into(),
             expires_at: expires,
             replaced_previous: false,
-            valid_for: SimDuration::hours(24)
+            valid_for: SimDuration::hours(24),
+            era: Era::Seed2016
         }
     );
 
@@ -939,7 +946,10 @@ fn confirmation_email_has_the_documented_sender_subject_and_link() {
     assert!(m.body(PAT).iter().any(|b| matches!(b, Block::Paragraph(p) if p.contains(PAT))));
 
     let conf = w.confirmation(token).unwrap();
-    assert_eq!(conf, Confirmation { email: email(PAT), expires_at: expires, existing_account: false });
+    assert_eq!(
+        conf,
+        Confirmation { email: email(PAT), expires_at: expires, existing_account: false, era: Era::Seed2016 }
+    );
     assert_eq!(
         w.confirmation(&format!("  {token}\n")).unwrap().email,
         email(PAT),
@@ -1020,7 +1030,8 @@ fn asking_again_sends_a_fresh_link_and_retires_the_old_one() {
             email: PAT.into(),
             expires_at: new_expiry,
             replaced_previous: true,
-            valid_for: SimDuration::hours(24)
+            valid_for: SimDuration::hours(24),
+            era: Era::Seed2016
         }
     );
     assert!(last_event(&w).explain().text.contains("An earlier link to the same address was retired"));
@@ -2321,7 +2332,10 @@ fn opening_a_link_is_logged_once_and_only_for_valid_links() {
     let c = w.open_confirmation(&token).unwrap();
     assert_eq!(c.email.as_str(), PAT);
     let opened = since(&w, n);
-    assert_eq!(opened, vec![EventKind::ConfirmationLinkOpened { email: PAT.into(), existing_account: false }]);
+    assert_eq!(
+        opened,
+        vec![EventKind::ConfirmationLinkOpened { email: PAT.into(), existing_account: false, era: Era::Seed2016 }]
+    );
     assert_eq!(opened[0].explain().step, Step::SignUp(5));
     assert!(!w.confirmation_unopened(&token));
     let n = w.log.events.len();
@@ -2349,4 +2363,62 @@ fn asking_again_after_expiry_replaces_nothing_and_the_old_link_says_expired() {
     assert!(w.confirmation(&new).is_ok());
     let reloaded = persist::decode(&persist::encode(&w)).unwrap();
     assert_eq!(reloaded, w, "the pending index is rebuilt the same way on load");
+}
+
+// ─────────────────────────── the two eras ───────────────────────────
+
+#[test]
+fn the_october_2016_flow_sends_the_office_365_mail_asks_no_country_and_sends_no_second_mail() {
+    let (mut w, mut rng) = world(90);
+    assert_eq!(w.signups.era, Era::Seed2016);
+    assert!(w.set_era(Era::October2016));
+    assert!(!w.set_era(Era::October2016), "unchanged");
+    assert!(matches!(last_event(&w), EventKind::EraChanged { era: Era::October2016 }));
+    let token = request(&mut w, &mut rng, PAT);
+    let m = w.mailbox(PAT).unwrap().messages.last().unwrap().clone();
+    assert_eq!((m.from_name(), m.from()), ("Office 365 Team", "support@email.microsoftonline.com"));
+    assert_eq!(m.subject(), "Finish signing up for Microsoft Azure Information Protection");
+    assert!(
+        m.body(PAT)
+            .iter()
+            .any(|b| matches!(b, rms_sim::sim::mail::Block::Link { text, .. } if text == "Yes, that's me"))
+    );
+    let sent = w.log.events.iter().rev().find(|e| matches!(e.kind, EventKind::ConfirmationEmailSent { .. })).unwrap();
+    assert!(sent.kind.explain().text.starts_with("Office 365 Team (support@email.microsoftonline.com)"));
+    assert_eq!(w.confirmation(&token).unwrap().era, Era::October2016);
+    // "One last thing ...": no country.
+    let mut d = details("Pat", "Dover", PAT_PW);
+    d.country = String::new();
+    let mails = w.mailbox(PAT).unwrap().messages.len();
+    let done = w.complete_signup(&token, &d, &mut rng).unwrap();
+    assert!(done.created_account && done.created_tenant);
+    assert_eq!(w.mailbox(PAT).unwrap().messages.len(), mails, "no second mail in October 2016");
+    assert!(!w.log.events.iter().any(|e| matches!(e.kind, EventKind::AccountReadyEmailSent { .. })));
+    assert_eq!(w.user(&email(PAT)).unwrap().country, "US", "the simulator's choice, said on the page");
+    // A sign-up begun in one era keeps it: the trainer switching back changes only new sign-ups.
+    let rosa = request(&mut w, &mut rng, ROSA);
+    w.set_era(Era::Seed2016);
+    assert_eq!(w.confirmation(&rosa).unwrap().era, Era::October2016);
+    let mut d = details("Rosa", "Ortiz", ROSA_PW);
+    d.country = String::new();
+    assert!(w.complete_signup(&rosa, &d, &mut rng).is_ok());
+    // New sign-ups follow the seed again: a country is required, and the second mail comes.
+    let sam = request(&mut w, &mut rng, SAM);
+    let mut d = details("Sam", "Lee", SAM_PW);
+    d.country = String::new();
+    assert!(
+        matches!(w.complete_signup(&sam, &d, &mut rng), Err(CompleteError::Fields(f)) if f.iter().any(|e| e.field == Field::Country))
+    );
+    assert!(w.complete_signup(&sam, &details("Sam", "Lee", SAM_PW), &mut rng).is_ok());
+    assert!(w.mailbox(SAM).unwrap().messages.iter().any(|m| m.subject() == READY_SUBJECT));
+}
+
+#[test]
+fn the_era_survives_save_and_load() {
+    let (mut w, mut rng) = world(91);
+    w.set_era(Era::October2016);
+    request(&mut w, &mut rng, PAT);
+    let back = persist::decode(&persist::encode(&w)).unwrap();
+    assert_eq!(back, w);
+    assert_eq!(back.signups.era, Era::October2016);
 }

@@ -16,6 +16,7 @@
 use rms_sim::sim::command::*;
 use rms_sim::sim::powershell::{Console, HostError};
 use rms_sim::sim::sharing::{Client, Delivery, Permission, PolicyChoice, ProtectRequest};
+use rms_sim::sim::signup::Era;
 use rms_sim::sim::*;
 
 const JANET: &str = "janetm@contoso.com";
@@ -110,6 +111,7 @@ fn command(kind: &str, w: &World, rng: &mut SeededRandom) -> AnyCommand {
         "RemoveUser" => RemoveUser { actor: admin, upn: person.to_string() }.into(),
         "ConvertToPaid" => ConvertToPaid { actor: admin }.into(),
         "SetRmsFeature" => SetRmsFeature { actor: admin, feature: RmsFeature::SuperUsers, on }.into(),
+        "SetEra" => SetEra { era: pick(rng, &Era::ALL) }.into(),
         "AddSuperUser" => AddSuperUser { actor: admin, upn: person.to_string() }.into(),
         "RemoveSuperUser" => RemoveSuperUser { actor: admin, upn: person.to_string() }.into(),
         "InstallSharingApp" => InstallSharingApp { actor: person }.into(),

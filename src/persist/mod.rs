@@ -675,7 +675,7 @@ mod migration_tests {
         assert_eq!(mb.messages[1].subject(), "Microsoft RMS: your account is ready");
         let lee_mail = &w.mailbox("t.lee@fabrikam.com").unwrap().messages[0];
         match &lee_mail.kind {
-            MessageKind::Confirmation { token, expires_at } => {
+            MessageKind::Confirmation { token, expires_at, .. } => {
                 assert_eq!(token, lee);
                 assert_eq!(*expires_at, w.signups.flows[lee].expires_at);
             }

@@ -28,8 +28,8 @@ use crate::sim::sharing::usage_log::Client;
 use crate::sim::sharing::{Delivery, OpenError, Opened, ProtectError, ProtectRequest, Protected, RevokeError};
 use crate::sim::signin::SignInError;
 use crate::sim::signup::{
-    AccountDetails, CompleteError, Completed, Confirmation, DomainList, DomainListError, SignupRefusal, StartOutcome,
-    TokenError,
+    AccountDetails, CompleteError, Completed, Confirmation, DomainList, DomainListError, Era, SignupRefusal,
+    StartOutcome, TokenError,
 };
 use crate::sim::world::World;
 
@@ -210,6 +210,8 @@ commands! {
         = |c, w, rng| w.convert_to_paid(&c.actor);
     SetRmsFeature { actor: Email, feature: RmsFeature, on: bool } -> Result<(), AdminError>
         = |c, w, rng| w.set_rms_feature(&c.actor, c.feature, c.on);
+    /// The trainer chooses the era of the sign-up flow; false if it already was.
+    SetEra { era: Era } -> bool = |c, w, rng| w.set_era(c.era);
     /// "Add super user" (`Add-AadrmSuperUser -EmailAddress`).
     AddSuperUser { actor: Email, upn: String } -> Result<Email, AdminError>
         = |c, w, rng| w.add_super_user(&c.actor, &c.upn);

@@ -6,6 +6,7 @@ use crate::sim::admin::RmsFeature;
 use crate::sim::admin::takeover::{DELETION_ERA_NOTE, deletion_effect, key_move_effect};
 use crate::sim::directory::CompanySettings;
 use crate::sim::sharing::{AccessOutcome, reader_name};
+use crate::sim::signup::Era;
 use serde::{Deserialize, Serialize};
 
 /// Which part of the seed an event belongs to.
@@ -79,23 +80,32 @@ impl EventKind {
                 format!("{organization} already has a paid subscription with Azure RMS"),
                 format!("The domain of {email} belongs to {organization}, which has {} ({}). The person doesn't need RMS for individuals: they use their existing work account, and the self-service sign-up was canceled. No email was sent.", sku.display_name(), sku.part_number()),
             ),
-            ConfirmationEmailSent { email, expires_at, replaced_previous, valid_for } => (
+            ConfirmationEmailSent { email, expires_at, replaced_previous, valid_for, era } => (
                 Step::SignUp(4),
                 format!("Confirmation email sent to {email}"),
                 format!(
-                    "Microsoft (DoNotReply@microsoft.com) sent a message with the subject “Microsoft RMS”. Its link carries a 128-bit random token that works once and expires at {expires_at} ({} on the simulated clock; the real validity is not published).{}",
+                    "{} ({}) sent a message with the subject “{}”. Its link ({}) carries a 128-bit random token that works once and expires at {expires_at} ({} on the simulated clock; the real validity is not published).{}",
+                    era.sender_name(),
+                    era.sender(),
+                    era.confirmation_subject(),
+                    era.link_text(),
                     valid_for.in_hours(),
                     if *replaced_previous { " An earlier link to the same address was retired: only the newest one works." } else { "" }
                 ),
             ),
-            ConfirmationLinkOpened { email, existing_account } => (
+            ConfirmationLinkOpened { email, existing_account, era } => (
                 Step::SignUp(5),
                 format!("{email} opened the sign-up link"),
-                if *existing_account {
-                    "The link proves the person receives mail at this address. The address already has an account in its organization's directory, so the page offers to activate RMS for individuals for it.".to_string()
-                } else {
-                    "The link proves the person receives mail at this address. It opens a new Microsoft Rights Management page that asks for the account's details (seed step 6). Nothing is created until they click Create.".to_string()
+                match (existing_account, era) {
+                    (true, _) => "The link proves the person receives mail at this address. The address already has an account in its organization's directory, so the page offers to activate RMS for individuals for it.".to_string(),
+                    (false, Era::Seed2016) => "The link proves the person receives mail at this address. It opens a new Microsoft Rights Management page that asks for the account's details (seed step 6). Nothing is created until they click Create.".to_string(),
+                    (false, Era::October2016) => "“Yes, that's me” verified the email address. The “One last thing ...” page asks for the first and last name and a password (no country). Nothing is created until they click Start.".to_string(),
                 },
+            ),
+            EraChanged { era } => (
+                Step::Trainer,
+                format!("Sign-up flow: {}", era.label()),
+                format!("New sign-ups follow the flow that {} describes: {} at {}, a mail from {} ({}) with the subject “{}”, then {}.{}", era.source(), era.start_button(), era.start_address(), era.sender_name(), era.sender(), era.confirmation_subject(), if era.asks_country() { "the account page with a country and Create, and a second mail saying the account is ready" } else { "“Yes, that's me”, “One last thing ...” and Start: no country and no second mail" }, " Sign-ups already begun keep the flow they started with."),
             ),
             ConfirmationLinkRejected { email, reason } => (
                 Step::SignUp(5),

@@ -14,6 +14,7 @@ use crate::sim::console::ConsoleService;
 use crate::sim::directory::Region;
 use crate::sim::sharing::AccessOutcome;
 use crate::sim::signin::SignInError;
+use crate::sim::signup::Era;
 use crate::sim::signup::{DomainList, FieldError, SignupRefusal, TokenError};
 use serde::{Deserialize, Serialize};
 
@@ -97,10 +98,15 @@ pub enum EventKind {
         /// How long the link is valid (`Config::link_validity` when it was sent).
         #[serde(default = "day")]
         valid_for: SimDuration,
+        /// The era of the flow (the sender and subject follow it).
+        #[serde(default)]
+        era: Era,
     },
     ConfirmationLinkOpened {
         email: String,
         existing_account: bool,
+        #[serde(default)]
+        era: Era,
     },
     ConfirmationLinkRejected {
         email: String,
@@ -266,6 +272,10 @@ pub enum EventKind {
     SuperUserRemoved {
         tenant: String,
         upn: String,
+    },
+    /// The trainer chose the era of the sign-up flow.
+    EraChanged {
+        era: Era,
     },
     SharingAppInstalled {
         upn: String,

@@ -4,12 +4,13 @@
 
 pub mod texts;
 
-pub use texts::{CONFIRMATION_SUBJECT, READY_SUBJECT, SENDER, SENDER_NAME};
+pub use texts::{READY_SUBJECT, SENDER, SENDER_NAME};
 
 use crate::sim::World;
 use crate::sim::basics::codec::{from_b64, to_b64};
 use crate::sim::basics::time::SimTime;
 use crate::sim::sharing::AccessOutcome;
+use crate::sim::signup::Era;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -139,6 +140,9 @@ pub enum MessageKind {
         token: String,
         #[serde(rename = "x")]
         expires_at: SimTime,
+        /// The era of the flow: the sender, subject and words follow it.
+        #[serde(rename = "v", default, skip_serializing_if = "crate::sim::signup::era::is_seed")]
+        era: Era,
     },
     /// The second email: the account is ready.
     #[serde(rename = "R")]

@@ -5,10 +5,10 @@ use super::{Block, Message, MessageKind};
 use crate::sim::basics::email::query_encode;
 use crate::sim::basics::wording::Wording;
 use crate::sim::sharing::{AccessOutcome, reader_name};
+use crate::sim::signup::Era;
 
 pub const SENDER_NAME: &str = "Microsoft";
 pub const SENDER: &str = "DoNotReply@microsoft.com";
-pub const CONFIRMATION_SUBJECT: &str = "Microsoft RMS";
 pub const READY_SUBJECT: &str = "Microsoft RMS: your account is ready";
 /// The sender name of the access notices.
 pub const RMS_SENDER_NAME: &str = "Microsoft Rights Management";
@@ -18,18 +18,20 @@ impl Message {
         match &self.kind {
             MessageKind::Custom { from_name, .. } | MessageKind::SharedFile { from_name, .. } => from_name,
             MessageKind::AccessNotice { .. } => RMS_SENDER_NAME,
+            MessageKind::Confirmation { era, .. } => era.sender_name(),
             _ => SENDER_NAME,
         }
     }
     pub fn from(&self) -> &str {
         match &self.kind {
             MessageKind::Custom { from, .. } | MessageKind::SharedFile { from, .. } => from,
+            MessageKind::Confirmation { era, .. } => era.sender(),
             _ => SENDER,
         }
     }
     pub fn subject(&self) -> String {
         match &self.kind {
-            MessageKind::Confirmation { .. } => CONFIRMATION_SUBJECT.to_string(),
+            MessageKind::Confirmation { era, .. } => era.confirmation_subject().to_string(),
             MessageKind::AccountReady => READY_SUBJECT.to_string(),
             MessageKind::SharedFile { names, .. } => {
                 format!("{} (protected)", names.first().map(String::as_str).unwrap_or(""))
@@ -46,9 +48,13 @@ impl Message {
     /// access notice (facts file, "Open items").
     pub fn wording(&self) -> Wording {
         match &self.kind {
-            MessageKind::Confirmation { .. } => Wording::Partly {
+            MessageKind::Confirmation { era: Era::Seed2016, .. } => Wording::Partly {
                 quoted: "the sender (Microsoft, DoNotReply@microsoft.com) and the subject “Microsoft RMS”",
                 source: "the seed's step 4",
+            },
+            MessageKind::Confirmation { era: Era::October2016, .. } => Wording::Partly {
+                quoted: "the sender (Office 365 Team, support@email.microsoftonline.com), the subject and the “Yes, that's me” link",
+                source: "the Azure RMS documentation of October 2016",
             },
             MessageKind::AccountReady => Wording::Partly {
                 quoted: "the sender and what the message offers (a link to sign in and download the sharing application, and a Help link)",
@@ -67,10 +73,17 @@ impl Message {
     /// The body as shown to `to`, the mailbox's address.
     pub fn body(&self, to: &str) -> Vec<Block> {
         match &self.kind {
-            MessageKind::Confirmation { token, expires_at } => vec![
+            MessageKind::Confirmation { token, expires_at, era: Era::October2016 } => vec![
+                Block::Heading("Finish signing up for Microsoft Azure Information Protection".into()),
+                Block::Paragraph(format!("Please verify that {to} is your email address, so we can finish setting up your account.")),
+                Block::Link { text: Era::October2016.link_text().into(), href: format!("/portal/verify?token={token}") },
+                Block::Paragraph(format!("The link works once and expires at {expires_at}.")),
+                Block::Small("If you didn't ask to sign up, you can ignore this message: no account will be created.".into()),
+            ],
+            MessageKind::Confirmation { token, expires_at, era: Era::Seed2016 } => vec![
                 Block::Heading("Thank you for signing up for Microsoft Rights Management".into()),
                 Block::Paragraph(format!("To finish creating your account for {to}, click the link below and enter your details.")),
-                Block::Link { text: "Complete your sign-up".into(), href: format!("/portal/verify?token={token}") },
+                Block::Link { text: Era::Seed2016.link_text().into(), href: format!("/portal/verify?token={token}") },
                 Block::Paragraph(format!("The link works once and expires at {expires_at}.")),
                 Block::Small("If you didn't ask to sign up for Microsoft Rights Management, you can ignore this message: no account will be created.".into()),
             ],

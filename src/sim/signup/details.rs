@@ -83,7 +83,8 @@ impl fmt::Display for FieldError {
 }
 
 /// Checks the account page's fields; every problem is reported at once.
-pub fn validate_details(d: &AccountDetails) -> Vec<FieldError> {
+/// The country is checked only where the page asks for it (the seed's era).
+pub fn validate_details(d: &AccountDetails, asks_country: bool) -> Vec<FieldError> {
     let mut errs = Vec::new();
     let mut name = |field, value: &str| {
         let v = value.trim();
@@ -113,6 +114,9 @@ pub fn validate_details(d: &AccountDetails) -> Vec<FieldError> {
         errs.push(FieldError { field: Field::ConfirmPassword, problem: FieldProblem::NotConfirmed });
     } else if d.confirm_password != d.password {
         errs.push(FieldError { field: Field::ConfirmPassword, problem: FieldProblem::Mismatch });
+    }
+    if !asks_country {
+        return errs;
     }
     if d.country.trim().is_empty() {
         errs.push(FieldError { field: Field::Country, problem: FieldProblem::Missing });

@@ -115,16 +115,19 @@ impl World {
             issued_at: self.clock,
             expires_at,
             state: FlowState::AwaitingConfirmation,
+            era: self.signups.era,
             opened_at: None,
         };
         self.signups.flows.insert(token.clone(), flow);
         self.signups.pending.insert(email.clone(), token.clone());
-        self.deliver(email.as_str(), MessageKind::Confirmation { token, expires_at });
+        let era = self.signups.era;
+        self.deliver(email.as_str(), MessageKind::Confirmation { token, expires_at, era });
         self.log(EventKind::ConfirmationEmailSent {
             email: email.to_string(),
             expires_at,
             replaced_previous,
             valid_for: self.config.link_validity,
+            era,
         });
         Ok(StartOutcome::EmailSent { email, expires_at, replaced_previous })
     }
@@ -165,6 +168,7 @@ impl World {
             email: flow.email.clone(),
             expires_at: flow.expires_at,
             existing_account: self.user(&flow.email).is_some(),
+            era: flow.era,
         })
     }
 
@@ -178,6 +182,7 @@ impl World {
             self.log(EventKind::ConfirmationLinkOpened {
                 email: c.email.to_string(),
                 existing_account: c.existing_account,
+                era: c.era,
             });
         }
         Ok(c)
@@ -226,7 +231,9 @@ impl World {
                 has_rms: self.directory.tenants[&tenant].has_azure_rms(),
             });
             self.grant_and_license(&tenant, &email, rng);
-            self.send_ready_mail(&email);
+            if flow.era.sends_ready_mail() {
+                self.send_ready_mail(&email);
+            }
             return Ok(Completed { email, tenant, created_tenant: false, created_account: false });
         }
         if let Route::Paid { .. } = route {
@@ -235,13 +242,18 @@ impl World {
             self.log(EventKind::ConfirmationLinkRejected { email: email.to_string(), reason: TokenError::Canceled });
             return Err(CompleteError::Token(TokenError::Canceled));
         }
-        let errors = validate_details(details);
+        let errors = validate_details(details, flow.era.asks_country());
         if !errors.is_empty() {
             self.log(EventKind::AccountDetailsRejected { email: email.to_string(), problems: errors.clone() });
             return Err(CompleteError::Fields(errors));
         }
         self.finish_flow(&flow);
         let domain = email.domain().to_string();
+        let country = if flow.era.asks_country() {
+            details.country.trim().to_ascii_uppercase()
+        } else {
+            super::era::OCTOBER_2016_COUNTRY.to_string()
+        };
         let (tenant, created_tenant) = match route {
             Route::JoinTenant(t) => {
                 let tn = &self.directory.tenants[&t];
@@ -254,14 +266,14 @@ impl World {
             }
             _ => {
                 self.log(EventKind::DomainChecked { domain: domain.clone(), found: None, has_rms: false });
-                (self.create_unmanaged_tenant(&domain, &email, details.country.trim(), rng), true)
+                (self.create_unmanaged_tenant(&domain, &email, &country, rng), true)
             }
         };
         let user = User {
             upn: email.clone(),
             first_name: details.first_name.trim().to_string(),
             last_name: details.last_name.trim().to_string(),
-            country: details.country.trim().to_ascii_uppercase(),
+            country: country.clone(),
             role: Role::User,
             creation_method: CreationMethod::EmailVerified,
             status: AccountStatus::Enabled,
@@ -278,7 +290,9 @@ impl World {
         let name = t.display_name.clone();
         self.log(EventKind::UserCreated { upn: email.to_string(), tenant: name, ordinal, new_tenant: created_tenant });
         self.grant_and_license(&tenant, &email, rng);
-        self.send_ready_mail(&email);
+        if flow.era.sends_ready_mail() {
+            self.send_ready_mail(&email);
+        }
         Ok(Completed { email, tenant, created_tenant, created_account: true })
     }
 
@@ -384,6 +398,17 @@ impl World {
         for e in new_events {
             self.log(e);
         }
+    }
+
+    /// The trainer chooses the era new sign-ups follow; sign-ups already
+    /// begun keep theirs.
+    pub fn set_era(&mut self, era: Era) -> bool {
+        if self.signups.era == era {
+            return false;
+        }
+        self.signups.era = era;
+        self.log(EventKind::EraChanged { era });
+        true
     }
 
     fn send_ready_mail(&mut self, email: &Email) {

@@ -8,10 +8,12 @@
 //! technical overview: tenant, account, subscription, license, templates.
 
 pub mod details;
+pub mod era;
 pub mod flow;
 pub mod lists;
 
 pub use details::{AccountDetails, Field, FieldError, FieldProblem, NAME_MAX, validate_details};
+pub use era::Era;
 pub use lists::{DomainList, DomainListError, DomainLists};
 
 use crate::sim::basics::email::{DEFAULT_BLOCKED_DOMAINS, Email, EmailError, PersonalKind};
@@ -33,6 +35,9 @@ pub struct Signups {
     pub pending: BTreeMap<Email, String>,
     /// The personal-address and blocked-domain checks "Get started" runs.
     pub lists: DomainLists,
+    /// The era of the flow new sign-ups follow (the trainer's choice).
+    #[serde(default, skip_serializing_if = "era::is_seed")]
+    pub era: Era,
 }
 
 impl Default for Signups {
@@ -45,6 +50,7 @@ impl Default for Signups {
                 blocked_check: true,
                 blocked: DEFAULT_BLOCKED_DOMAINS.iter().map(|d| d.to_string()).collect(),
             },
+            era: Era::default(),
         }
     }
 }
@@ -215,6 +221,8 @@ pub struct Confirmation {
     /// The address already has an account (in a tenant without Azure RMS):
     /// the link activates RMS for individuals for it instead of creating one.
     pub existing_account: bool,
+    /// The era of the flow, which decides the page.
+    pub era: Era,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -258,6 +266,9 @@ pub struct SignupFlow {
     pub expires_at: SimTime,
     #[serde(rename = "s")]
     pub state: FlowState,
+    /// The era of the flow this sign-up follows (the one chosen when it began).
+    #[serde(rename = "v", default, skip_serializing_if = "era::is_seed")]
+    pub era: Era,
     /// When the link was first opened (seed step 5), if it was.
     #[serde(rename = "o", default, skip_serializing_if = "Option::is_none")]
     pub opened_at: Option<SimTime>,
