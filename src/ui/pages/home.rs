@@ -4,8 +4,10 @@
 use crate::persist;
 use crate::platform::{CryptoRandom, download_text};
 use crate::sim::DomainList;
-use crate::sim::command::{AddBlockedDomain, RemoveBlockedDomain, SetDomainList};
+use crate::sim::command::{AddBlockedDomain, RemoveBlockedDomain, SetDomainList, SetEra};
 use crate::sim::email::{PERSONAL_DOMAINS, PersonalKind};
+use crate::sim::password::POLICY_SOURCE;
+use crate::sim::signup::Era;
 use crate::sim::{Config, PRESETS, Preset, World};
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::use_sim;
@@ -18,7 +20,11 @@ pub fn Home() -> impl IntoView {
     let sim = use_sim();
     let notice = RwSignal::new(Notice::None);
     let load = move |p: Preset| {
-        sim.replace(World::load(p, Config::default(), &mut CryptoRandom));
+        // The era is the trainer's setting: a scenario loads in the chosen one.
+        let era = sim.with_untracked(|w| w.signups.era);
+        let mut w = World::load(p, Config::default(), &mut CryptoRandom);
+        w.signups.era = era;
+        sim.replace(w);
         notice.set(Notice::Ok(format!("Scenario “{}” loaded. Inboxes, accounts and the clock start fresh.", p.name())));
     };
     let export = move |_| {
@@ -73,6 +79,7 @@ pub fn Home() -> impl IntoView {
                 <li><A href="/help/sharing-app">"Sharing application help"</A>" — what the Rights Management sharing application does."</li>
             </ul>
         </section>
+        <EraChoice notice=notice />
         <section aria-labelledby="scenarios-h">
             <h2 id="scenarios-h">"Scenarios"</h2>
             <p>"Loading a scenario replaces everything in the simulator. Current: " <strong>{move || Preset::from_id(&current()).map(|p| p.name()).unwrap_or("imported state")}</strong></p>
@@ -200,5 +207,49 @@ fn ListSwitch(label: &'static str, list: DomainList) -> impl IntoView {
                 on:change=move |ev| { let checked = event_target_checked(&ev); sim.act(SetDomainList { list, on: checked }); } />
             {label}
         </label>
+    }
+}
+
+/// The era of the sign-up flow (facts §1a): every page, mail and
+/// explanation follows the trainer's choice.
+#[component]
+fn EraChoice(notice: RwSignal<Notice>) -> impl IntoView {
+    let sim = use_sim();
+    let current = Memo::new(move |_| sim.with(|w| w.signups.era));
+    let choose = move |era: Era| {
+        if sim.act(SetEra { era }) {
+            notice.set(Notice::Ok(format!(
+                "New sign-ups now follow the flow of {}: “{}”, a mail from {} ({}) with the subject “{}”{}.",
+                era.source(),
+                era.start_button(),
+                era.sender_name(),
+                era.sender(),
+                era.confirmation_subject(),
+                if era.asks_country() {
+                    ", the account page with a country, and a second mail"
+                } else {
+                    ", “Yes, that's me”, “One last thing ...” and Start"
+                }
+            )));
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="era-h">
+            <h2 id="era-h">"Era of the sign-up flow"</h2>
+            <fieldset>
+                <legend>"Sign-up flow"</legend>
+                {Era::ALL.into_iter().map(|era| {
+                    let id = format!("era-{era:?}");
+                    view! {
+                        <div class="choice">
+                            <input type="radio" name="era" id=id.clone() prop:checked=move || current.get() == era on:change=move |_| choose(era) />
+                            <label for=id>{era.label()}</label>
+                            <span class="hint">{format!("As {} describes it. Sign up from {}.", era.source(), era.devices())}</span>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <p class="hint">{format!("Both eras use {POLICY_SOURCE}. Sign-ups already begun keep the flow they started with; loading a scenario keeps the chosen era.")}</p>
+        </section>
     }
 }

@@ -23,6 +23,7 @@ pub fn Portal() -> impl IntoView {
     let fb = Feedback::new();
     let sent_to = RwSignal::new(None::<Email>);
     let refusal_wording = RwSignal::new(None::<Wording>);
+    let era = Memo::new(move |_| sim.with(|w| w.signups.era));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = email.get_untracked();
@@ -30,7 +31,11 @@ pub fn Portal() -> impl IntoView {
         refusal_wording.set(None);
         let outcome = fb.run(StartSignup { input }, |r| match r {
             Ok(StartOutcome::EmailSent { email, expires_at, replaced_previous }) => Notice::Ok(format!(
-                "Check your email. We sent a message to {email} from Microsoft (DoNotReply@microsoft.com) with the subject “Microsoft RMS”. Click the link in it to finish signing up; it works once, until {expires_at}.{}",
+                "Check your email. We sent a message to {email} from {} ({}) with the subject “{}”. Click “{}” in it to finish signing up; the link works once, until {expires_at}.{}",
+                era.get_untracked().sender_name(),
+                era.get_untracked().sender(),
+                era.get_untracked().confirmation_subject(),
+                era.get_untracked().link_text(),
                 if *replaced_previous { " The link in any earlier message to this address no longer works." } else { "" }
             )),
             Ok(StartOutcome::PaidSubscription { email, organization, signed_in: true }) => Notice::Ok(format!(
@@ -65,6 +70,10 @@ pub fn Portal() -> impl IntoView {
         <div class="portal">
             <h1>"Microsoft Rights Management"</h1>
             <p class="lead">"Sign up for RMS for individuals: a free account to read files that were protected for you, and to protect your own."</p>
+            <p class="page-address">{move || {
+                let e = era.get();
+                format!("{} · {} (from {}). The trainer chooses the era on the start page.", e.label(), e.start_address(), e.devices())
+            }}</p>
             <form class="card" on:submit=submit novalidate>
                 <label for="portal-email">"Email address"</label>
                 <p class="hint" id="portal-email-hint">
@@ -72,7 +81,7 @@ pub fn Portal() -> impl IntoView {
                 </p>
                 <input id="portal-email" type="email" inputmode="email" autocomplete="email" spellcheck="false"
                     aria-describedby="portal-email-hint portal-important" bind:value=email />
-                <button type="submit" class="primary">"Get started"</button>
+                <button type="submit" class="primary">{move || era.get().start_button()}</button>
                 <p class="important" id="portal-important">
                     <strong>"Important: "</strong>
                     "Personal email accounts are not supported, so do not enter a Microsoft account (formerly known as a Microsoft Live ID account) or another personal account that you might use at home from your Internet provider."
