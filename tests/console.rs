@@ -171,7 +171,14 @@ fn graph_authorization_policy_reads_and_writes_the_same_settings() {
     let out = s.out("Get-MgPolicyAuthorizationPolicy");
     assert!(out.contains("Connect-MgGraph"), "{out}");
     s.connect("Connect-MgGraph -Scopes Policy.ReadWrite.Authorization", LEE, LEE_PW);
-    assert_eq!(s.out("Update-MgPolicyAuthorizationPolicy -BodyParameter @{allowedToSignUpEmailBasedSubscriptions=$true; allowEmailVerifiedUsersToJoinOrganization=$false}"), "");
+    // The 2016 console had no Graph cmdlets: each says it is later behaviour.
+    let out = s.out("Update-MgPolicyAuthorizationPolicy -BodyParameter @{allowedToSignUpEmailBasedSubscriptions=$true; allowEmailVerifiedUsersToJoinOrganization=$false}");
+    assert!(
+        out.starts_with(
+            "Later behaviour: Update-MgPolicyAuthorizationPolicy is part of Microsoft Graph PowerShell (2020 and later)"
+        ) && out.lines().count() == 1,
+        "{out}"
+    );
     let out = s.out("Get-MgPolicyAuthorizationPolicy | Select-Object AllowedToSignUpEmailBasedSubscriptions, AllowEmailVerifiedUsersToJoinOrganization");
     assert!(out.contains("AllowedToSignUpEmailBasedSubscriptions AllowEmailVerifiedUsersToJoinOrganization"), "{out}");
     assert!(out.lines().any(|l| l.trim_start().starts_with("True") && l.trim_end().ends_with("False")), "{out}");

@@ -35,6 +35,10 @@ impl Tenant {
 }
 
 impl CmdletHost for Tenant {
+    fn end_session(&mut self) {
+        self.connected = false;
+    }
+
     fn invoke(&mut self, cmdlet: &str, args: &BoundArgs) -> Result<Vec<PsObject>, HostError> {
         self.calls.push(cmdlet.to_string());
         if cmdlet == "Connect-MsolService" || cmdlet == "Connect-MgGraph" {
@@ -196,7 +200,11 @@ fn self_service_sign_up_settings_with_msonline_and_graph() {
     // The Graph article's block, pasted whole.
     let pasted = "Import-Module Microsoft.Graph.Identity.SignIns\nConnect-MgGraph -Scopes \"Policy.ReadWrite.Authorization\"\n\n$param = @{\n    allowedToSignUpEmailBasedSubscriptions = $true\n    allowEmailVerifiedUsersToJoinOrganization = $true\n}\n\nUpdate-MgPolicyAuthorizationPolicy -BodyParameter $param";
     let out = type_line(&mut c, &mut t, pasted);
-    assert_eq!(out.lines().count(), pasted.lines().count());
+    // The echo, and for each Graph cmdlet one line that labels it as later
+    // behaviour (there was no Microsoft Graph PowerShell in 2016).
+    assert_eq!(out.lines().count(), pasted.lines().count() + 2, "{out}");
+    assert_eq!(out.matches("Later behaviour: ").count(), 2, "{out}");
+    assert!(out.contains("Later behaviour: Connect-MgGraph is part of Microsoft Graph PowerShell (2020 and later). It did not exist in a 2016 console, where Connect-MsolService did this."), "{out}");
     assert!(t.ad_hoc && t.email_verified);
     type_line(&mut c, &mut t, "Update-MgPolicyAuthorizationPolicy -AllowedToSignUpEmailBasedSubscriptions:$false");
     assert!(!t.ad_hoc && t.email_verified);
