@@ -152,7 +152,7 @@ pub enum ValueKind {
 
 /// Parses a whole input (one line, or several pasted lines).
 pub fn parse(src: &str) -> Result<Vec<Pipeline>, ParseError> {
-    let mut p = Parser { lx: Lexer::new(src), depth: 0, no_comma: false };
+    let mut p = Parser { lx: Lexer::new(src), depth: 0, no_comma: false, nesting: 0 };
     Ok(p.statements(None)?.0)
 }
 
@@ -236,7 +236,12 @@ struct Parser {
     depth: usize,
     /// Inside method arguments, `,` separates arguments.
     no_comma: bool,
+    /// How many expressions enclose the current one.
+    nesting: usize,
 }
+
+/// How deeply expressions may nest (each level costs stack).
+const NESTING_MAX: usize = 48;
 
 impl Parser {
     fn peek(&mut self, expr: bool) -> Result<Token, ParseError> {
@@ -324,6 +329,20 @@ impl Parser {
 
     fn statement(&mut self) -> Result<Pipeline, ParseError> {
         let t = self.peek(false)?;
+        if self.nesting >= NESTING_MAX {
+            return Err(ParseError::unsupported(
+                "The expression is nested too deeply for this simulator.",
+                "NestingTooDeep",
+                t.span,
+            ));
+        }
+        self.nesting += 1;
+        let r = self.statement_inner(t);
+        self.nesting -= 1;
+        r
+    }
+
+    fn statement_inner(&mut self, t: Token) -> Result<Pipeline, ParseError> {
         let mut assign = None;
         if let Tok::Word { text, quoted: false } = &t.tok
             && text.eq_ignore_ascii_case("exit")
@@ -384,7 +403,10 @@ impl Parser {
             exit: false,
         };
         match &first.tok {
-            Tok::Word { text, quoted } if *quoted || number(text).is_none() => pipe.commands.push(self.command()?),
+            // `[int]'5'`, `!$x`: a type literal or `!` starts an expression.
+            Tok::Word { text, quoted } if (*quoted || number(text).is_none()) && !text.starts_with(['[', '!']) => {
+                pipe.commands.push(self.command()?)
+            }
             Tok::Param { name, .. } if !UNARY.contains(&name.to_ascii_lowercase().as_str()) => {
                 pipe.commands.push(self.command()?)
             }
@@ -694,6 +716,20 @@ impl Parser {
 
     fn unary(&mut self) -> Result<Value, ParseError> {
         let t = self.peek(true)?;
+        if self.nesting >= NESTING_MAX {
+            return Err(ParseError::unsupported(
+                "The expression is nested too deeply for this simulator.",
+                "NestingTooDeep",
+                t.span,
+            ));
+        }
+        self.nesting += 1;
+        let r = self.unary_inner(t);
+        self.nesting -= 1;
+        r
+    }
+
+    fn unary_inner(&mut self, t: Token) -> Result<Value, ParseError> {
         match &t.tok {
             Tok::Op(op) if UNARY.contains(&op.as_str()) => {
                 self.bump(true)?;
@@ -889,6 +925,7 @@ impl Parser {
                         lx: Lexer { chars: self.lx.chars[..span.end].to_vec(), pos: span.start },
                         depth: 1,
                         no_comma: false,
+                        nesting: self.nesting,
                     };
                     XPart::Sub(sub.statements(None)?.0)
                 }
