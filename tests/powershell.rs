@@ -763,3 +763,26 @@ fn targeted_parses() {
     assert!(parse(&"(".repeat(500)).is_err(), "deep nesting is refused, not a stack overflow");
     assert!(parse(&"!".repeat(500)).is_err());
 }
+
+#[test]
+fn assignments_here_strings_numbers_and_programs() {
+    let (mut c, mut t) = connected();
+    assert_eq!(out(&mut c, &mut t, "$a = $b = 2; $a + $b"), "4\n");
+    assert!(out(&mut c, &mut t, "$i, $j = 1, 2").contains("Assigning to several variables at once"));
+    assert!(out(&mut c, &mut t, "'x' = 1").contains("The assignment expression is not valid."));
+    let o = out(&mut c, &mut t, "$n = 'Pat'\n@\"\nHello $n,\n  the domain is $((Get-MsolDomain)[0].Name).\n\"@");
+    assert!(o.ends_with(">> \"@\nHello Pat,\n  the domain is contoso.onmicrosoft.com.\n"), "{o}");
+    let o = out(&mut c, &mut t, "@'\nno $expansion here\n'@");
+    assert!(o.ends_with(">> '@\nno $expansion here\n"), "{o}");
+    assert!(out(&mut c, &mut t, "@' text").contains("No characters are allowed after a here-string header"));
+    assert_eq!(
+        out(&mut c, &mut t, "6.022e23; 1kb; 0x1F; 1.5 * 2; 1 / 3"),
+        "6.022E+23\n1024\n31\n3\n0.333333333333333\n"
+    );
+    let o = out(&mut c, &mut t, "nslookup -type=TXT fabrikam.com");
+    assert!(
+        o.starts_with("nslookup : nslookup is a program of Windows, but this simulator does not support it"),
+        "{o}"
+    );
+    assert!(out(&mut c, &mut t, "git status").contains("is not recognized"), "not a part of Windows");
+}

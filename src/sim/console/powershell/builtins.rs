@@ -60,6 +60,10 @@ static COMMANDS: &[(&str, &str)] = &[
     ("NetAdapter", "Get-NetAdapter Disable-NetAdapter Enable-NetAdapter Restart-NetAdapter Rename-NetAdapter"),
     ("Microsoft.PowerShell.ODataUtils", "Export-ODataEndpointProxy"),
     (
+        "Windows",
+        "net ipconfig ping nslookup cmd notepad whoami hostname tracert netstat sc certutil reg shutdown tasklist taskkill robocopy xcopy mstsc dsregcmd gpupdate gpresult klist nltest setx where",
+    ),
+    (
         "",
         "Clear-Host Get-Verb help mkdir more oss Pause prompt TabExpansion2 ImportSystemModules cd.. cd\\ A: B: C: D: E: F: G: H: I: J: K: L: M: N: O: P: Q: R: S: T: U: V: W: X: Y: Z:",
     ),
@@ -76,6 +80,17 @@ pub fn find(name: &str) -> Option<(&'static str, &'static str)> {
         .filter_map(|a| a.split_once('='))
         .find(|(a, _)| a.eq_ignore_ascii_case(name))
         .map_or(name, |(_, t)| t);
+    let stem = target
+        .len()
+        .checked_sub(4)
+        .filter(|&i| i > 0 && target.get(i..).is_some_and(|e| e.eq_ignore_ascii_case(".exe")))
+        .map(|i| &target[..i]);
+    if let Some(stem) = stem {
+        return COMMANDS
+            .iter()
+            .filter(|(m, _)| *m == "Windows")
+            .find_map(|(m, names)| names.split(' ').find(|n| n.eq_ignore_ascii_case(stem)).map(|n| (n, *m)));
+    }
     COMMANDS
         .iter()
         .find_map(|(module, names)| names.split(' ').find(|n| n.eq_ignore_ascii_case(target)).map(|n| (n, *module)))
@@ -84,6 +99,11 @@ pub fn find(name: &str) -> Option<(&'static str, &'static str)> {
 /// What the console says when a 5.1 command it does not simulate is run.
 pub fn not_simulated(typed: &str) -> Option<String> {
     let (name, module) = find(typed)?;
+    if module == "Windows" {
+        return Some(format!(
+            "{typed} is a program of Windows, but this simulator does not support it: it simulates the MSOnline and Microsoft Graph cmdlets and a few built-in commands of Windows PowerShell. Get-Command lists them."
+        ));
+    }
     let what = if typed.eq_ignore_ascii_case(name) { name.to_string() } else { format!("{typed} ({name})") };
     let from = if module.is_empty() { String::new() } else { format!(" (module {module})") };
     let hint = match name {

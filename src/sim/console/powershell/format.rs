@@ -215,6 +215,13 @@ fn double_text(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e15 {
         return format!("{}", f as i64);
     }
+    if f.abs() >= 1e15 || f.abs() < 1e-5 {
+        // .NET's exponent form: 6.022E+23, 1E-05.
+        let e = format!("{f:E}");
+        let (m, x) = e.split_once('E').unwrap_or((&e, "0"));
+        let (sign, digits) = x.strip_prefix('-').map_or(("+", x), |d| ("-", d));
+        return format!("{m}E{sign}{digits:0>2}");
+    }
     let digits = 14 - f.abs().log10().floor() as i32;
     let s = format!("{:.*}", digits.clamp(0, 20) as usize, f);
     let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };

@@ -282,6 +282,10 @@ impl Lexer {
             self.pos += n;
             return tok(t, self.pos);
         }
+        if c == '@' && c1.is_some_and(|q| is_squote(q) || is_dquote(q)) {
+            let parts = self.here_string()?;
+            return tok(Tok::Str(parts), self.pos);
+        }
         if c == '$' {
             self.pos += 1;
             if let Some(name) = self.var_name() {
@@ -473,6 +477,109 @@ impl Lexer {
                 continue;
             }
             lit.push(c);
+        }
+        if !lit.is_empty() || parts.is_empty() {
+            parts.push(Part::Lit(lit));
+        }
+        Ok(parts)
+    }
+
+    /// A here-string: `@'` or `@"` at the end of a line, the lines after it,
+    /// and `'@` or `"@` at the start of a line. `@"…"@` expands variables
+    /// and subexpressions.
+    fn here_string(&mut self) -> Result<Vec<Part>, ParseError> {
+        let start = self.pos;
+        let dq = is_dquote(self.chars[start + 1]);
+        let q = if dq { '"' } else { '\'' };
+        let mut i = start + 2;
+        while self.at(i).is_some_and(is_space) {
+            i += 1;
+        }
+        match self.at(i) {
+            Some('\n' | '\r') => {}
+            None => {
+                return Err(ParseError::new(
+                    format!("The string is missing the terminator: {q}@."),
+                    "TerminatorExpectedAtEndOfString",
+                    Span::new(start, i),
+                ));
+            }
+            Some(_) => {
+                return Err(ParseError::new(
+                    "No characters are allowed after a here-string header but before the end of the line.",
+                    "UnexpectedCharactersAfterHereStringHeader",
+                    Span::new(start + 2, i + 1),
+                ));
+            }
+        }
+        if self.at(i) == Some('\r') && self.at(i + 1) == Some('\n') {
+            i += 1;
+        }
+        let body = i + 1;
+        let closes = |c: char| if dq { is_dquote(c) } else { is_squote(c) };
+        let mut line = body;
+        let end = loop {
+            if line >= self.chars.len() {
+                return Err(ParseError::new(
+                    format!("The string is missing the terminator: {q}@."),
+                    "TerminatorExpectedAtEndOfString",
+                    Span::new(start, self.chars.len()),
+                ));
+            }
+            if self.at(line).is_some_and(closes) && self.at(line + 1) == Some('@') {
+                break line;
+            }
+            match (line..self.chars.len()).find(|&j| self.chars[j] == '\n') {
+                Some(nl) => line = nl + 1,
+                None => line = self.chars.len(),
+            }
+        };
+        let mut text_end = end.saturating_sub(1).max(body);
+        if text_end > body && self.at(text_end - 1) == Some('\r') {
+            text_end -= 1;
+        }
+        self.pos = end + 2;
+        if !dq {
+            return Ok(vec![Part::Lit(self.chars[body..text_end].iter().collect())]);
+        }
+        let mut parts = Vec::new();
+        let mut lit = String::new();
+        let mut j = body;
+        while j < text_end {
+            let c = self.chars[j];
+            if c == '`' && j + 1 < text_end {
+                lit.push(escape(self.chars[j + 1]));
+                j += 2;
+                continue;
+            }
+            if c == '$'
+                && self.at(j + 1) == Some('(')
+                && let Some(close) = self.close_paren(j + 1).filter(|&e| e < text_end)
+            {
+                if !lit.is_empty() {
+                    parts.push(Part::Lit(std::mem::take(&mut lit)));
+                }
+                parts.push(Part::Sub(Span::new(j + 2, close)));
+                j = close + 1;
+                continue;
+            }
+            if c == '$' {
+                let saved = self.pos;
+                self.pos = j + 1;
+                let name = self.var_name().filter(|_| self.pos <= text_end);
+                let next = self.pos;
+                self.pos = saved;
+                if let Some(name) = name {
+                    if !lit.is_empty() {
+                        parts.push(Part::Lit(std::mem::take(&mut lit)));
+                    }
+                    parts.push(Part::Var(name));
+                    j = next;
+                    continue;
+                }
+            }
+            lit.push(c);
+            j += 1;
         }
         if !lit.is_empty() || parts.is_empty() {
             parts.push(Part::Lit(lit));

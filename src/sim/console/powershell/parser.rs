@@ -382,6 +382,27 @@ impl Parser {
             }
         }
         let first = self.peek(false)?;
+        if pipe_assign_chain(&assign, &first)
+            && let Tok::Var(_) = &first.tok
+        {
+            let pos = self.lx.pos;
+            self.bump(false)?;
+            let chained = self.bump(true)?.tok == Tok::Eq;
+            self.lx.pos = pos;
+            if chained {
+                let inner = self.statement_inner(first.clone())?;
+                let span = Span::new(t.span.start, inner.span.end);
+                let v = Value { span: inner.span, kind: ValueKind::Paren(Box::new(inner)) };
+                return Ok(Pipeline {
+                    assign,
+                    expr: Some(v),
+                    expr_redirects: Vec::new(),
+                    commands: Vec::new(),
+                    span,
+                    exit: false,
+                });
+            }
+        }
         if let Tok::Word { text, quoted: false } = &first.tok
             && let Some(hint) = keyword_hint(text)
         {
@@ -422,15 +443,30 @@ impl Parser {
                 ));
             }
             _ => {
-                pipe.expr = Some(self.expression()?);
+                let v = self.expression()?;
                 let n = self.peek(true)?;
                 if n.tok == Tok::Eq {
-                    return Err(ParseError::unsupported(
-                        "Assigning to a property or an element ($x.Name = …, $x[0] = …) is not supported by this simulator. Assign to a variable instead: $x = …",
-                        "AssignmentNotSupported",
-                        n.span,
-                    ));
+                    return Err(match &v.kind {
+                        ValueKind::Member(..) | ValueKind::Index(..) => ParseError::unsupported(
+                            "Assigning to a property or an element ($x.Name = …, $x[0] = …) is not supported by this simulator. Assign to a variable instead: $x = …",
+                            "AssignmentNotSupported",
+                            n.span,
+                        ),
+                        ValueKind::Array(items) if items.iter().all(|i| matches!(i.kind, ValueKind::Var(_))) => {
+                            ParseError::unsupported(
+                                "Assigning to several variables at once ($a, $b = 1, 2) is not supported by this simulator. Assign each variable on its own: $a = 1; $b = 2",
+                                "AssignmentNotSupported",
+                                n.span,
+                            )
+                        }
+                        _ => ParseError::new(
+                            "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.",
+                            "InvalidLeftHandSide",
+                            v.span,
+                        ),
+                    });
                 }
+                pipe.expr = Some(v);
                 pipe.expr_redirects = self.redirects()?;
             }
         }
@@ -1030,6 +1066,12 @@ impl Parser {
         v.span = Span::new(open.span.start, end);
         Ok(v)
     }
+}
+
+/// Whether a statement that assigns goes on with another assignment
+/// (`$a = $b = 0`).
+fn pipe_assign_chain(assign: &Option<(String, Span)>, first: &Token) -> bool {
+    assign.is_some() && matches!(first.tok, Tok::Var(_))
 }
 
 /// A statement as a value: its expression if it is nothing more, else the
