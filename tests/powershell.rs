@@ -785,4 +785,11 @@ fn assignments_here_strings_numbers_and_programs() {
         "{o}"
     );
     assert!(out(&mut c, &mut t, "git status").contains("is not recognized"), "not a part of Windows");
+    // As deep as the parser allows still runs within a test thread's stack.
+    let deep = format!("{}1{}", "(".repeat(23), ")".repeat(23));
+    assert_eq!(out(&mut c, &mut t, &deep), "1\n");
+    let deep = format!("{}1{}", "$(".repeat(23), ")".repeat(23));
+    assert_eq!(out(&mut c, &mut t, &deep), "1\n");
+    let deep = format!("{}1{}", "& { ".repeat(23), " }".repeat(23));
+    assert_eq!(out(&mut c, &mut t, &deep), "1\n");
 }
