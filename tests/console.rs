@@ -171,7 +171,14 @@ fn graph_authorization_policy_reads_and_writes_the_same_settings() {
     let out = s.out("Get-MgPolicyAuthorizationPolicy");
     assert!(out.contains("Connect-MgGraph"), "{out}");
     s.connect("Connect-MgGraph -Scopes Policy.ReadWrite.Authorization", LEE, LEE_PW);
-    assert_eq!(s.out("Update-MgPolicyAuthorizationPolicy -BodyParameter @{allowedToSignUpEmailBasedSubscriptions=$true; allowEmailVerifiedUsersToJoinOrganization=$false}"), "");
+    // The 2016 console had no Graph cmdlets: each says it is later behaviour.
+    let out = s.out("Update-MgPolicyAuthorizationPolicy -BodyParameter @{allowedToSignUpEmailBasedSubscriptions=$true; allowEmailVerifiedUsersToJoinOrganization=$false}");
+    assert!(
+        out.starts_with(
+            "Later behaviour: Update-MgPolicyAuthorizationPolicy is part of Microsoft Graph PowerShell (2020 and later)"
+        ) && out.lines().count() == 1,
+        "{out}"
+    );
     let out = s.out("Get-MgPolicyAuthorizationPolicy | Select-Object AllowedToSignUpEmailBasedSubscriptions, AllowEmailVerifiedUsersToJoinOrganization");
     assert!(out.contains("AllowedToSignUpEmailBasedSubscriptions AllowEmailVerifiedUsersToJoinOrganization"), "{out}");
     assert!(out.lines().any(|l| l.trim_start().starts_with("True") && l.trim_end().ends_with("False")), "{out}");
@@ -267,4 +274,105 @@ fn confirm_msol_domain_with_force_takeover_schedules_the_deletion() {
     assert!(!out.is_empty(), "refused without -ForceTakeover");
     assert_eq!(s.out("Confirm-MsolDomain -DomainName fabrikam.com -ForceTakeover Force"), "");
     assert!(s.w.directory.tenants[&fab].deletion_at.is_some());
+}
+
+#[test]
+fn get_credential_opens_the_same_dialog_and_connect_msolservice_signs_in_with_it() {
+    let mut s = Session::new(Preset::Default);
+    let r = s.run("$cred = Get-Credential");
+    assert_eq!(r.credential_prompt, Some("Get-Credential"));
+    // The dialog's "Sign in": Get-Credential takes what was typed, unchecked.
+    let outcome = connect(&mut s.w, "Get-Credential", JANET, JANET_PW);
+    assert!(s.w.console_admin(ConsoleService::MsOnline).is_none(), "Get-Credential signs nobody in");
+    let mut host = SimHost { world: &mut s.w, rng: &mut s.rng };
+    assert_eq!(s.c.resume(&mut host, outcome).text, "");
+    assert!(s.out("$cred").contains("janetm@contoso.com System.Security.SecureString"));
+    assert_eq!(s.out("Connect-MsolService -Credential $cred"), "");
+    assert_eq!(s.w.console_admin(ConsoleService::MsOnline).unwrap().as_str(), JANET);
+    assert!(s.out("Get-MsolAccountSku").contains("contoso:ENTERPRISEPACK"));
+    // A wrong password in the credential fails like the dialog would.
+    let r = s.run("Connect-MsolService -Credential (Get-Credential)");
+    let outcome = connect(&mut s.w, r.credential_prompt.unwrap(), LEE, "wrong");
+    let mut host = SimHost { world: &mut s.w, rng: &mut s.rng };
+    let text = s.c.resume(&mut host, outcome).text;
+    assert!(text.starts_with("Connect-MsolService : Authentication Error"), "{text}");
+    // Canceling Get-Credential's dialog.
+    let r = s.run("$c = Get-Credential");
+    let canceled = rms_sim::sim::console::host::canceled(r.credential_prompt.unwrap());
+    let mut host = SimHost { world: &mut s.w, rng: &mut s.rng };
+    let text = s.c.resume(&mut host, Err(canceled)).text;
+    assert!(text.contains("CouldNotPromptForCredential,Microsoft.PowerShell.Commands.GetCredentialCommand"), "{text}");
+}
+
+#[test]
+fn exit_closes_the_connections() {
+    let mut s = Session::new(Preset::Default);
+    s.connect("Connect-MsolService", JANET, JANET_PW);
+    assert!(s.out("exit").starts_with("exit: Windows PowerShell would close this window now."));
+    assert!(s.w.console_admin(ConsoleService::MsOnline).is_none());
+    assert!(s.out("Get-MsolUser").contains("You must call the Connect-MsolService cmdlet"));
+}
+
+#[test]
+fn get_msoluser_filters_and_limits_as_documented() {
+    let mut s = Session::new(Preset::FabrikamSignedUp);
+    let admin = Email::parse(LEE).unwrap();
+    let added = s.w.add_domain(&admin, "fabrikam.com", &mut s.rng).unwrap();
+    s.w.add_dns_record("fabrikam.com", RecordType::Txt, &added.challenge.txt, &mut s.rng).unwrap();
+    s.advance_an_hour();
+    s.w.confirm_domain(&admin, "fabrikam.com", ForceTakeover::Force, &mut s.rng).unwrap();
+    s.connect("Connect-MsolService", LEE, LEE_PW);
+    let upns = |s: &mut Session, line: &str| {
+        s.out(&format!("{line} | ForEach-Object {{ $_.UserPrincipalName }}"))
+            .lines()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(upns(&mut s, "Get-MsolUser").len(), 3);
+    assert_eq!(
+        upns(&mut s, "Get-MsolUser | Where-Object { $_.UserPrincipalName -like '*fabrikam*' }"),
+        ["p.dover@fabrikam.com", "r.ortiz@fabrikam.com"]
+    );
+    assert!(upns(&mut s, "Get-MsolUser -UnlicensedUsersOnly").is_empty(), "everyone here has a license");
+    assert_eq!(upns(&mut s, "Get-MsolUser -SearchString r.Or"), ["r.ortiz@fabrikam.com"]);
+    assert_eq!(upns(&mut s, "Get-MsolUser -MaxResults 1").len(), 1);
+    assert_eq!(upns(&mut s, "Get-MsolUser -All -DomainName fabrikam.com").len(), 2);
+    s.out("Set-MsolUser -UserPrincipalName r.ortiz@fabrikam.com -BlockCredential $true");
+    assert_eq!(upns(&mut s, "Get-MsolUser -EnabledFilter DisabledOnly"), ["r.ortiz@fabrikam.com"]);
+    assert_eq!(upns(&mut s, "Get-MsolUser -EnabledFilter enabledonly").len(), 2);
+    assert!(upns(&mut s, "Get-MsolUser -City Paris").is_empty(), "the simulator's users have no city");
+    let id = s.out("(Get-MsolUser -UserPrincipalName p.dover@fabrikam.com).ObjectId").trim().to_string();
+    assert_eq!(upns(&mut s, &format!("Get-MsolUser -ObjectId {id}")), ["p.dover@fabrikam.com"]);
+    assert!(
+        s.out("Get-MsolUser -All -MaxResults 5")
+            .contains("AmbiguousParameterSet,Microsoft.Online.Administration.Automation.GetUser")
+    );
+    assert!(s.out("Get-MsolUser -UserPrincipalName a@b.c -All").contains("AmbiguousParameterSet"));
+    assert!(
+        s.out("Get-MsolUser -EnabledFilter Some")
+            .contains("Specify one of the following enumerator names and try again: All, EnabledOnly, DisabledOnly")
+    );
+    assert!(s.out("Get-MsolUser -ReturnDeletedUsers").starts_with("WARNING: The simulator has no recycle bin"));
+
+    // 501 users: without -All or -MaxResults, 500 and a warning.
+    let t = s.w.tenant_of_domain("litwareinc.com").unwrap().id.clone();
+    let template = s.w.directory.tenants[&t].users.values().next().unwrap().clone();
+    for i in 0..498 {
+        let upn = Email::parse(&format!("user{i:03}@litwareinc.com")).unwrap();
+        let mut u = template.clone();
+        u.upn = upn.clone();
+        u.licenses.clear();
+        s.w.directory.tenants.get_mut(&t).unwrap().users.insert(upn, u);
+    }
+    let out = s.out("Get-MsolUser | Measure-Object | Select-Object -ExpandProperty Count");
+    assert_eq!(
+        out,
+        "WARNING: More results are available. Please specify one of the All or MaxResults parameters.\n500\n"
+    );
+    assert_eq!(s.out("(Get-MsolUser -All).Count"), "501\n");
+    assert_eq!(s.out("(Get-MsolUser -MaxResults 2000).Count"), "501\n");
+    assert_eq!(s.out("(Get-MsolUser -WarningAction SilentlyContinue).Count"), "500\n");
+    assert_eq!(s.out("(Get-MsolUser 3>$null).Count"), "500\n");
+    assert_eq!(s.out("(Get-MsolUser -UnlicensedUsersOnly -All).Count"), "498\n");
+    assert_eq!(s.out("(Get-MsolUser -All | Where-Object isLicensed -eq $false).Count"), "498\n");
 }

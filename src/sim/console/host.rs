@@ -14,6 +14,9 @@ use crate::sim::directory::*;
 
 const MSOL: &str = "Microsoft.Online.Administration.Automation";
 
+/// How many users Get-MsolUser lists without -All or -MaxResults.
+pub const DEFAULT_MAX_RESULTS: usize = 500;
+
 /// The cmdlets whose effect the world provides (the registry names them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HostCmdlet {
@@ -289,7 +292,19 @@ impl SimHost<'_> {
         match cmdlet {
             // Both ask for credentials in a dialog; the page signs in and
             // resumes the console with the outcome.
-            HostCmdlet::ConnectMsolService | HostCmdlet::ConnectMgGraph => Err(HostError::need_credential()),
+            // A credential object (Get-Credential's) signs in at once.
+            HostCmdlet::ConnectMsolService | HostCmdlet::ConnectMgGraph => match a.get("Credential") {
+                Some(PsValue::Obj(o)) if o.as_credential().is_some() => {
+                    let (user, password) = o.as_credential().unwrap_or_default();
+                    let service = if cmdlet == HostCmdlet::ConnectMgGraph {
+                        ConsoleService::Graph
+                    } else {
+                        ConsoleService::MsOnline
+                    };
+                    self.world.console_connect(user, password, service).map(|_| vec![]).map_err(|e| admin_error(&e))
+                }
+                _ => Err(HostError::need_credential()),
+            },
             HostCmdlet::GetMsolAccountSku => {
                 let (_, t) = self.msol_tenant()?;
                 Ok(self.account_skus(&t))
@@ -372,6 +387,11 @@ impl SimHost<'_> {
             HostCmdlet::GetMsolUser => {
                 let (_, t) = self.msol_tenant()?;
                 let tenant = self.tenant(&t);
+                if a.switch("ReturnDeletedUsers") {
+                    return Ok(vec![PsObject::warning(
+                        "The simulator has no recycle bin: Remove-MsolUser deletes a user at once, so there are no deleted users to return.",
+                    )]);
+                }
                 if let Some(upn) = a.str("UserPrincipalName") {
                     let found = Email::parse(upn).ok().and_then(|e| tenant.users.get(&e));
                     return match found {
@@ -381,13 +401,64 @@ impl SimHost<'_> {
                         }
                     };
                 }
-                let domain = a.str("DomainName").map(|d| d.trim().to_ascii_lowercase());
-                Ok(tenant
+                if let Some(id) = a.str("ObjectId") {
+                    let id = id.trim_matches(['{', '}']).to_ascii_lowercase();
+                    return match tenant.users.values().find(|u| guid_of(u.upn.as_str()) == id) {
+                        Some(u) => Ok(vec![Self::user_obj(tenant, u)]),
+                        None => Err(msol_error("UserNotFoundException", format!("User Not Found.  User: {id}."))),
+                    };
+                }
+                let lower = |s: Option<&str>| s.map(|d| d.trim().to_lowercase());
+                let domain = lower(a.str("DomainName"));
+                let search = lower(a.str("SearchString"));
+                let country = lower(a.str("Country"));
+                let location = lower(a.str("UsageLocation"));
+                // Attributes the simulator's users don't have: a filter on
+                // them matches nobody, as it would for users without them.
+                let missing = ["City", "Department", "State", "Title"].iter().any(|p| a.has(p))
+                    || a.switch("Synchronized")
+                    || a.switch("HasErrorsOnly")
+                    || a.switch("LicenseReconciliationNeededOnly");
+                let enabled = a.str("EnabledFilter").unwrap_or("All");
+                let mut users: Vec<&User> = tenant
                     .users
                     .values()
+                    .filter(|_| !missing)
                     .filter(|u| domain.as_deref().is_none_or(|d| u.upn.domain() == d))
-                    .map(|u| Self::user_obj(tenant, u))
-                    .collect())
+                    .filter(|u| match enabled {
+                        "EnabledOnly" => u.status != AccountStatus::SignInBlocked,
+                        "DisabledOnly" => u.status == AccountStatus::SignInBlocked,
+                        _ => true,
+                    })
+                    .filter(|u| !a.switch("UnlicensedUsersOnly") || u.licenses.is_empty())
+                    .filter(|u| {
+                        search.as_deref().is_none_or(|s| {
+                            [u.upn.to_string(), u.display_name(), u.first_name.clone(), u.last_name.clone()]
+                                .iter()
+                                .any(|x| x.to_lowercase().starts_with(s))
+                        })
+                    })
+                    .filter(|u| {
+                        country
+                            .as_deref()
+                            .is_none_or(|c| countries::name_of(&u.country).is_some_and(|n| n.to_lowercase() == c))
+                    })
+                    .filter(|u| location.as_deref().is_none_or(|l| u.country.to_lowercase() == l))
+                    .collect();
+                let limit = match a.int("MaxResults") {
+                    _ if a.switch("All") => usize::MAX,
+                    Some(n) => n.max(0) as usize,
+                    None => DEFAULT_MAX_RESULTS,
+                };
+                let more = users.len() > limit;
+                users.truncate(limit);
+                let mut out: Vec<PsObject> = users.into_iter().map(|u| Self::user_obj(tenant, u)).collect();
+                if more && !a.has("MaxResults") {
+                    out.push(PsObject::warning(
+                        "More results are available. Please specify one of the All or MaxResults parameters.",
+                    ));
+                }
+                Ok(out)
             }
             HostCmdlet::SetMsolUser => {
                 let (upn, _) = self.msol_tenant()?;
@@ -489,10 +560,35 @@ impl CmdletHost for SimHost<'_> {
             )),
         }
     }
+
+    fn end_session(&mut self) {
+        self.world.console_disconnect();
+    }
 }
 
-/// What the credential dialog's sign-in gives the waiting cmdlet.
+/// What the credential dialog's sign-in gives the waiting cmdlet:
+/// Get-Credential returns what was typed, unchecked; the Connect- cmdlets
+/// sign in.
 pub fn connect(world: &mut World, cmdlet: &str, email: &str, password: &str) -> Result<Vec<PsObject>, HostError> {
+    if cmdlet == "Get-Credential" {
+        return Ok(vec![PsObject::credential(email.trim(), password)]);
+    }
     let service = if cmdlet == "Connect-MgGraph" { ConsoleService::Graph } else { ConsoleService::MsOnline };
     world.console_connect(email, password, service).map(|_| vec![]).map_err(|e| admin_error(&e))
+}
+
+/// What the waiting cmdlet gets when the credential dialog is canceled.
+pub fn canceled(cmdlet: &str) -> HostError {
+    if cmdlet == "Get-Credential" {
+        return HostError::new(
+            "Cannot process command because of one or more missing mandatory parameters: Credential.",
+            "InvalidArgument",
+            "ParameterBindingException",
+            "CouldNotPromptForCredential,Microsoft.PowerShell.Commands.GetCredentialCommand",
+        );
+    }
+    HostError::msol(
+        "Authentication Error: the sign-in was canceled.",
+        "Microsoft.Online.Administration.Automation.MicrosoftOnlineException",
+    )
 }

@@ -75,6 +75,11 @@ impl World {
         Ok(upn)
     }
 
+    /// `exit` in the console: as when its window closes, its connections end.
+    pub fn console_disconnect(&mut self) {
+        self.console = ConsoleSession::default();
+    }
+
     /// The console's connection, if it is still valid (the account may have
     /// been blocked, deleted or lost its role since).
     pub fn console_admin(&self, service: ConsoleService) -> Option<Email> {

@@ -84,11 +84,11 @@ impl EventKind {
                 Step::SignUp(4),
                 format!("Confirmation email sent to {email}"),
                 format!(
-                    "{} ({}) sent a message with the subject “{}”. Its link ({}) carries a 128-bit random token that works once and expires at {expires_at} ({} on the simulated clock; the real validity is not published).{}",
+                    "{} ({}) sent a message with the subject “{}”. Its link{} carries a 128-bit random token that works once and expires at {expires_at} ({} on the simulated clock; the real validity is not published).{}",
                     era.sender_name(),
                     era.sender(),
                     era.confirmation_subject(),
-                    era.link_text(),
+                    if *era == Era::Seed2016 { String::new() } else { format!(" (“{}”)", era.link_text()) },
                     valid_for.in_hours(),
                     if *replaced_previous { " An earlier link to the same address was retired: only the newest one works." } else { "" }
                 ),

@@ -103,10 +103,8 @@ pub fn PowerShell() -> impl IntoView {
         finish_sign_in(outcome);
     };
     let cancel = move |_| {
-        finish_sign_in(Err(HostError::msol(
-            "Authentication Error: the sign-in was canceled.",
-            "Microsoft.Online.Administration.Automation.MicrosoftOnlineException",
-        )));
+        let cmdlet = prompt.get_untracked().unwrap_or_default();
+        finish_sign_in(Err(crate::sim::console::host::canceled(cmdlet)));
     };
     let keydown = move |ev: leptos::ev::KeyboardEvent| {
         let key = ev.key();
@@ -174,8 +172,8 @@ pub fn PowerShell() -> impl IntoView {
         {move || prompt.get().map(|cmdlet| view! {
             <div class="modal-backdrop">
                 <form class="card dialog" role="dialog" aria-modal="true" aria-labelledby="cred-h" on:submit=sign_in>
-                    <h2 id="cred-h">{format!("{cmdlet}: sign in to your account")}</h2>
-                    <p class="hint">"Only a global administrator of a managed tenant can connect."</p>
+                    <h2 id="cred-h">{if cmdlet == "Get-Credential" { "Windows PowerShell credential request".to_string() } else { format!("{cmdlet}: sign in to your account") }}</h2>
+                    <p class="hint">{if cmdlet == "Get-Credential" { "Enter your credentials. Get-Credential stores them without checking them." } else { "Only a global administrator of a managed tenant can connect." }}</p>
                     <label for="cred-email">"Email address"</label>
                     <input id="cred-email" node_ref=email_ref type="email" autocomplete="username" spellcheck="false" bind:value=email />
                     <label for="cred-password">"Password"</label>

@@ -32,6 +32,23 @@ pub struct PsError {
     pub parser: bool,
 }
 
+/// How running stops early: a terminating error, a cmdlet that waits for the
+/// credential dialog (its name), `exit`, or an error already shown (through
+/// the command's redirections) that ends the statement.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Flow {
+    Error(PsError),
+    Prompt(&'static str),
+    Exit,
+    Stop,
+}
+
+impl From<PsError> for Flow {
+    fn from(e: PsError) -> Self {
+        Flow::Error(e)
+    }
+}
+
 pub(crate) const NOT_RECOGNIZED: &str = "is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.";
 
 impl PsError {
@@ -93,7 +110,26 @@ impl PsError {
         }
     }
 
+    /// An error of the language itself (RuntimeException): a conversion that
+    /// fails, an index into nothing.
+    pub(crate) fn runtime(message: String, category: &'static str, id: &str, span: Span) -> Self {
+        PsError {
+            command: String::new(),
+            message,
+            span: Some(span),
+            category,
+            target: String::new(),
+            activity: String::new(),
+            reason: "RuntimeException".into(),
+            fqid: id.into(),
+            parser: false,
+        }
+    }
+
     pub(crate) fn parse(e: &ParseError) -> Self {
+        if e.unsupported {
+            return PsError::unsupported("", e.message.clone(), e.id, e.span);
+        }
         PsError {
             command: String::new(),
             message: e.message.clone(),

@@ -4,6 +4,8 @@
 //! each object). Every column is left-aligned, as the documented
 //! Get-MsolAccountSku output is.
 
+use super::parser::Pipeline;
+
 /// A value: what a property holds, what an argument binds to, what flows
 /// through a pipeline.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,6 +18,22 @@ pub enum PsValue {
     /// A hash table, in the order it was written.
     Hash(Vec<(String, PsValue)>),
     Obj(Box<PsObject>),
+    Double(f64),
+    /// A script block (`{ $_.Name }`), with the source it was typed in (its
+    /// errors point there).
+    Block(Box<ScriptBlock>),
+    /// A SecureString: a credential's password. It never shows its text.
+    Secure(String),
+    /// An error record merged into the output stream (`2>&1`), rendered.
+    Error(String),
+}
+
+/// A script block's text, statements and the input they were typed in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScriptBlock {
+    pub text: String,
+    pub body: Vec<Pipeline>,
+    pub src: String,
 }
 
 /// How an object shows by default (its format.ps1xml view, in PowerShell).
@@ -52,6 +70,36 @@ impl PsObject {
     /// A property by name, case-insensitively.
     pub fn get(&self, name: &str) -> Option<&PsValue> {
         lookup(&self.props, name)
+    }
+}
+
+/// The type name of a warning record a host puts among its output objects:
+/// the console writes it to the warning stream (`WARNING: …`), not the
+/// output.
+pub const WARNING_TYPE: &str = "System.Management.Automation.WarningRecord";
+/// The type name of the object Get-Credential returns.
+pub const CREDENTIAL_TYPE: &str = "System.Management.Automation.PSCredential";
+
+impl PsObject {
+    /// A warning for the warning stream (see [`WARNING_TYPE`]).
+    pub fn warning(message: impl Into<String>) -> Self {
+        PsObject::new(WARNING_TYPE, DefaultView::List).with("Message", message.into())
+    }
+
+    /// A PSCredential: the user name, and the password as a SecureString.
+    pub fn credential(user: &str, password: &str) -> Self {
+        const VIEW: &[(&str, usize)] = &[("UserName", 0), ("Password", 0)];
+        PsObject::new(CREDENTIAL_TYPE, DefaultView::Table(VIEW))
+            .with("UserName", user)
+            .with("Password", PsValue::Secure(password.into()))
+    }
+
+    /// A credential's user name and password, if this is one.
+    pub fn as_credential(&self) -> Option<(&str, &str)> {
+        match (self.type_name == CREDENTIAL_TYPE, self.get("UserName"), self.get("Password")) {
+            (true, Some(PsValue::Str(u)), Some(PsValue::Secure(p))) => Some((u, p)),
+            _ => None,
+        }
     }
 }
 
@@ -113,6 +161,10 @@ impl PsValue {
             PsValue::List(v) => braces(v, PsValue::display),
             PsValue::Hash(h) => braces(h, |(k, v)| format!("[{k}, {}]", v.display())),
             PsValue::Obj(o) => o.type_name.clone(),
+            PsValue::Double(f) => double_text(*f),
+            PsValue::Block(b) => b.text.clone(),
+            PsValue::Secure(_) => "System.Security.SecureString".into(),
+            PsValue::Error(e) => e.trim_end().to_string(),
         }
     }
 
@@ -143,8 +195,37 @@ impl PsValue {
             PsValue::List(_) => "System.Object[]",
             PsValue::Hash(_) => "System.Collections.Hashtable",
             PsValue::Obj(o) => &o.type_name,
+            PsValue::Double(_) => "System.Double",
+            PsValue::Block(_) => "System.Management.Automation.ScriptBlock",
+            PsValue::Secure(_) => "System.Security.SecureString",
+            PsValue::Error(_) => "System.Management.Automation.ErrorRecord",
         }
     }
+}
+
+/// A double as PowerShell shows it: whole numbers without a decimal point,
+/// others with up to 15 significant digits.
+fn double_text(f: f64) -> String {
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        return format!("{}", f as i64);
+    }
+    if f.abs() >= 1e15 || f.abs() < 1e-5 {
+        // .NET's exponent form: 6.022E+23, 1E-05.
+        let e = format!("{f:E}");
+        let (m, x) = e.split_once('E').unwrap_or((&e, "0"));
+        let (sign, digits) = x.strip_prefix('-').map_or(("+", x), |d| ("-", d));
+        return format!("{m}E{sign}{digits:0>2}");
+    }
+    let digits = 14 - f.abs().log10().floor() as i32;
+    let s = format!("{:.*}", digits.clamp(0, 20) as usize, f);
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    if s.parse::<f64>().is_ok() { s } else { f.to_string() }
 }
 
 /// PowerShell's `-like`: case-insensitive, `*` any run, `?` one character.
@@ -344,6 +425,7 @@ pub fn out_default(items: &[PsValue]) -> String {
             PsValue::Null => {}
             PsValue::List(v) => out += &out_default(v),
             PsValue::Hash(h) => out += &hash_table(h),
+            PsValue::Error(e) => out += e,
             v => {
                 out += &v.display();
                 if !out.ends_with('\n') {

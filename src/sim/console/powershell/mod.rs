@@ -18,8 +18,11 @@
 #![allow(clippy::result_large_err)]
 
 pub mod bind;
+pub mod builtins;
 pub mod console;
 pub mod error;
+pub mod eval;
+pub mod examples;
 pub mod format;
 pub mod lexer;
 pub mod parser;
@@ -28,7 +31,7 @@ pub mod registry;
 pub use bind::BoundArgs;
 pub use console::{Completion, Console, RunResult};
 pub use error::PsError;
-pub use format::{DefaultView, PsObject, PsValue};
+pub use format::{DefaultView, PsObject, PsValue, ScriptBlock};
 pub use registry::{CMDLETS, Cmdlet, Param, Ty};
 
 /// Runs the effect of a cmdlet against the simulation.
@@ -36,6 +39,10 @@ pub trait CmdletHost {
     /// `cmdlet` is the canonical name from the registry (e.g. "Get-MsolDomain"),
     /// `args` the bound, type-converted parameters by canonical name.
     fn invoke(&mut self, cmdlet: &str, args: &BoundArgs) -> Result<Vec<PsObject>, HostError>;
+
+    /// `exit`: the session ends, as when the window closes (connections
+    /// made with Connect-MsolService and Connect-MgGraph are gone).
+    fn end_session(&mut self);
 }
 
 /// What a host cmdlet failed with, rendered as PowerShell shows an error

@@ -1,6 +1,8 @@
 //! The cmdlets the console knows: names, aliases, parameters (with types,
 //! positions, help) and help text. Static tables only.
 
+use super::examples::examples;
+
 /// A parameter's type, which decides how its argument converts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ty {
@@ -16,6 +18,12 @@ pub enum Ty {
     /// PSCredential: a user name (the sign-in dialog asks for the password),
     /// or a credential object.
     Cred,
+    /// A script block (`{ … }`).
+    Block,
+    /// Any value, as given.
+    Obj,
+    /// Any values, as an array.
+    ObjArray,
 }
 
 impl Ty {
@@ -31,6 +39,9 @@ impl Ty {
             Ty::Guid => "System.Guid",
             Ty::Int => "System.Int32",
             Ty::Cred => "System.Management.Automation.PSCredential",
+            Ty::Block => "System.Management.Automation.ScriptBlock",
+            Ty::Obj => "System.Object",
+            Ty::ObjArray => "System.Object[]",
         }
     }
 
@@ -49,16 +60,19 @@ pub struct Param {
     pub position: Option<u8>,
     /// Takes its value from the property of the same name of pipeline input.
     pub pipeline: bool,
-    /// Parameter set (0: all). Parameters of two different sets can't be
-    /// used together.
+    /// The parameter sets it belongs to, as bits (0: all). Parameters whose
+    /// sets don't overlap can't be used together.
     pub set: u8,
+    /// Takes the positional arguments no other parameter takes
+    /// (ValueFromRemainingArguments).
+    pub rest: bool,
     /// An alias ("" for none): common parameters only.
     pub alias: &'static str,
     pub help: &'static str,
 }
 
 const fn p(name: &'static str, ty: Ty, help: &'static str) -> Param {
-    Param { name, ty, mandatory: false, position: None, pipeline: false, set: 0, alias: "", help }
+    Param { name, ty, mandatory: false, position: None, pipeline: false, set: 0, rest: false, alias: "", help }
 }
 
 impl Param {
@@ -78,6 +92,10 @@ impl Param {
         self.set = n;
         self
     }
+    const fn rest(mut self) -> Self {
+        self.rest = true;
+        self
+    }
 }
 
 /// Who runs the cmdlet: the host (the simulation), or the console itself.
@@ -91,6 +109,14 @@ pub enum Kind {
     Select,
     Clear,
     Import,
+    Where,
+    ForEach,
+    Sort,
+    Measure,
+    OutNull,
+    Credential,
+    WriteOutput,
+    WriteHost,
 }
 
 #[derive(Debug)]
@@ -120,7 +146,7 @@ const ACTION: Ty = Ty::Enum(
 );
 
 const fn common(name: &'static str, ty: Ty, alias: &'static str) -> Param {
-    Param { name, ty, mandatory: false, position: None, pipeline: false, set: 0, alias, help: "" }
+    Param { name, ty, mandatory: false, position: None, pipeline: false, set: 0, rest: false, alias, help: "" }
 }
 
 /// The common parameters every cmdlet takes (they count when a prefix is
@@ -154,6 +180,13 @@ const DOMAIN_STATUS: Ty =
 const VERIFICATION_MODE: Ty =
     Ty::Enum("Microsoft.Online.Administration.Automation.DomainVerificationMode", &["DnsTxtRecord", "DnsMXRecord"]);
 const FORCE_TAKEOVER: Ty = Ty::Enum("Microsoft.Online.Administration.Automation.ForceTakeoverOption", &["Force"]);
+const ENABLED_FILTER: Ty =
+    Ty::Enum("Microsoft.Online.Administration.UserEnabledFilter", &["All", "EnabledOnly", "DisabledOnly"]);
+// Get-MsolUser's parameter sets.
+const USER_LIST: u8 = 1;
+const USER_BY_ID: u8 = 2;
+const USER_BY_UPN: u8 = 4;
+const USER_ALL: u8 = 8;
 const FORCE: Param = p("Force", Ty::Switch, "Forces the command to run without asking for user confirmation.");
 const PROPERTY: &str =
     "Specifies the properties to display, in order. Wildcards are permitted: * displays every property.";
@@ -319,20 +352,75 @@ pub static CMDLETS: &[Cmdlet] = &[
         "Get-MsolUser",
         "Microsoft.Online.Administration.Automation.GetUser",
         "Gets users from Azure Active Directory.",
-        "The Get-MsolUser cmdlet gets one user, or a list of users. Without UserPrincipalName it returns up to 500 users, or all of them with All.",
+        "The Get-MsolUser cmdlet gets an individual user or list of users. Specify the ObjectId or UserPrincipalName parameter to get a specific user. A list has at most 500 users (MaxResults changes the limit) unless you specify All; when more users exist, a warning says so.",
         &[
+            p("UserPrincipalName", Ty::Str, "Specifies the user ID (sign-in name) of the user to retrieve.")
+                .pipe()
+                .set(USER_BY_UPN),
+            p("ObjectId", Ty::Guid, "Specifies the unique object ID of the user to get.").pipe().set(USER_BY_ID),
             p(
-                "UserPrincipalName",
-                Ty::Str,
-                "Specifies the user principal name (sign-in name) of the user to get.",
+                "All",
+                Ty::Switch,
+                "Indicates that this cmdlet returns all results. Do not specify together with the MaxResults parameter.",
             )
-            .pipe(),
-            p("All", Ty::Switch, "Indicates that this cmdlet returns all the users it finds."),
+            .set(USER_ALL),
+            p("MaxResults", Ty::Int, "Specifies the maximum number of results that this cmdlet returns. The default value is 500.")
+                .set(USER_LIST),
+            p(
+                "ReturnDeletedUsers",
+                Ty::Switch,
+                "Indicates that this cmdlet returns only users in the recycling bin.",
+            ),
+            p("City", Ty::Str, "Specifies the city to filter results on.").set(USER_LIST | USER_ALL),
+            p("Country", Ty::Str, "Specifies the country to filter results on.").set(USER_LIST | USER_ALL),
+            p("Department", Ty::Str, "Specifies the department to filter results on.").set(USER_LIST | USER_ALL),
             p(
                 "DomainName",
                 Ty::Str,
-                "Specifies a domain: only users whose sign-in name is in it are returned.",
-            ),
+                "Specifies the domain to filter results on. This must be a verified domain for the company. All users with an email address on this domain are returned.",
+            )
+            .set(USER_LIST | USER_ALL),
+            p(
+                "EnabledFilter",
+                ENABLED_FILTER,
+                "Specifies the filter for enabled or disabled users. Valid values are All, EnabledOnly, and DisabledOnly.",
+            )
+            .set(USER_LIST | USER_ALL),
+            p("State", Ty::Str, "Specifies the filter for the state of the user.").set(USER_LIST | USER_ALL),
+            p(
+                "Synchronized",
+                Ty::Switch,
+                "Indicates that this cmdlet returns only users who are synchronized through Azure Active Directory Sync.",
+            )
+            .set(USER_LIST | USER_ALL),
+            p("Title", Ty::Str, "Specifies the filter for the title of the user.").set(USER_LIST | USER_ALL),
+            p("HasErrorsOnly", Ty::Switch, "Indicates that this cmdlet returns only users that have validation errors.")
+                .set(USER_LIST | USER_ALL),
+            p(
+                "LicenseReconciliationNeededOnly",
+                Ty::Switch,
+                "Indicates that this cmdlet returns only users that require license reconciliation.",
+            )
+            .set(USER_LIST | USER_ALL),
+            p(
+                "UnlicensedUsersOnly",
+                Ty::Switch,
+                "Indicates that this cmdlet returns only users who are not assigned a license.",
+            )
+            .set(USER_LIST | USER_ALL),
+            p(
+                "UsageLocation",
+                Ty::Str,
+                "Specifies the filter for the country where the services are consumed by the user. Specify a two-letter country code.",
+            )
+            .set(USER_LIST | USER_ALL),
+            p(
+                "SearchString",
+                Ty::Str,
+                "Specifies a string to match email address or display name starting with this string.",
+            )
+            .set(USER_LIST | USER_ALL),
+            TENANT,
         ],
     ),
     msol(
@@ -435,11 +523,7 @@ pub static CMDLETS: &[Cmdlet] = &[
             p("Name", Ty::Str, "Gets help about the specified command or alias. Wildcards are permitted.").pos(0),
             p("Detailed", Ty::Switch, "Adds parameter descriptions to the basic help display."),
             p("Full", Ty::Switch, "Displays the entire help article."),
-            p(
-                "Examples",
-                Ty::Switch,
-                "Displays the examples (this console's help has the syntax and parameters instead).",
-            ),
+            p("Examples", Ty::Switch, "Displays only the name, synopsis, and examples."),
         ],
     },
     Cmdlet {
@@ -487,8 +571,17 @@ pub static CMDLETS: &[Cmdlet] = &[
         synopsis: "Selects objects or object properties.",
         description: "The Select-Object cmdlet makes new objects that have only the properties you select, in the order you give. A property the input lacks is added with an empty value. Objects with up to four properties display as a table, others as a list.",
         params: &[
-            p("Property", Ty::StrArray, "Specifies the properties to select. Wildcards are permitted.").pos(0),
+            p(
+                "Property",
+                Ty::ObjArray,
+                "Specifies the properties to select. Wildcards are permitted. A hash table adds a calculated property: @{Name='Upn'; Expression={$_.UserPrincipalName}}.",
+            )
+            .pos(0),
+            p("ExpandProperty", Ty::Str, "Specifies a property whose values are output, instead of objects."),
             p("First", Ty::Int, "Gets only the specified number of objects from the beginning of the input."),
+            p("Last", Ty::Int, "Gets only the specified number of objects from the end of the input."),
+            p("Skip", Ty::Int, "Skips the specified number of objects from the beginning of the input."),
+            p("Unique", Ty::Switch, "Indicates that duplicates are removed from the output."),
         ],
     },
     Cmdlet {
@@ -511,7 +604,211 @@ pub static CMDLETS: &[Cmdlet] = &[
         description: "The Import-Module cmdlet adds modules to the current session. The modules of this console (MSOnline and the Microsoft Graph modules) are always loaded.",
         params: &[p("Name", Ty::StrArray, "Specifies the names of the modules to import.").pos(0).req()],
     },
+    Cmdlet {
+        name: "Where-Object",
+        aliases: &["?", "where"],
+        kind: Kind::Where,
+        module: CORE,
+        class: "Microsoft.PowerShell.Commands.WhereObjectCommand",
+        synopsis: "Selects objects from a collection based on their property values.",
+        description: "The Where-Object cmdlet selects the objects of its input for which a condition is true. Write the condition as a script block, where $_ is the current object ({ $_.UserPrincipalName -like '*fabrikam*' }), or with the simplified syntax: a property name, a comparison parameter and a value (Where-Object IsLicensed -eq $true). Comparisons are case-insensitive unless you use their C form (-CEQ, -CLike…).",
+        params: WHERE_PARAMS,
+    },
+    Cmdlet {
+        name: "ForEach-Object",
+        aliases: &["%", "foreach"],
+        kind: Kind::ForEach,
+        module: CORE,
+        class: "Microsoft.PowerShell.Commands.ForEachObjectCommand",
+        synopsis: "Performs an operation against each item in a collection of input objects.",
+        description: "The ForEach-Object cmdlet runs a script block for each input object, with $_ as the object ({ $_.DisplayName }), or gets the value of one property of each object (ForEach-Object DisplayName). Begin and End run once, before the first and after the last object.",
+        params: &[
+            p("Process", Ty::Block, "Specifies the script block that runs for each input object.").pos(0).set(1),
+            p("MemberName", Ty::Str, "Specifies the property to get from each input object.").pos(0).set(2),
+            p("Begin", Ty::Block, "Specifies a script block that runs before the first input object.").set(1),
+            p("End", Ty::Block, "Specifies a script block that runs after the last input object.").set(1),
+            INPUT_OBJECT,
+        ],
+    },
+    Cmdlet {
+        name: "Sort-Object",
+        aliases: &["sort"],
+        kind: Kind::Sort,
+        module: UTILITY,
+        class: "Microsoft.PowerShell.Commands.SortObjectCommand",
+        synopsis: "Sorts objects by property values.",
+        description: "The Sort-Object cmdlet sorts its input by the values of the properties you name (or of script blocks), in ascending order unless you specify Descending. Strings sort case-insensitively unless you specify CaseSensitive; numbers by value.",
+        params: &[
+            p(
+                "Property",
+                Ty::ObjArray,
+                "Specifies the properties to sort by, in order of priority: property names or script blocks.",
+            )
+            .pos(0),
+            p("Descending", Ty::Switch, "Indicates that the objects are sorted in descending order."),
+            p("Unique", Ty::Switch, "Indicates that duplicates are removed from the output."),
+            p("CaseSensitive", Ty::Switch, "Indicates that the sort is case-sensitive."),
+            INPUT_OBJECT,
+        ],
+    },
+    Cmdlet {
+        name: "Measure-Object",
+        aliases: &["measure"],
+        kind: Kind::Measure,
+        module: UTILITY,
+        class: "Microsoft.PowerShell.Commands.MeasureObjectCommand",
+        synopsis: "Calculates the numeric properties of objects, and the characters, words, and lines in string objects.",
+        description: "The Measure-Object cmdlet counts its input objects. With Property it also calculates the Sum, Average, Maximum or Minimum of that property; with Line, Word or Character it counts those in strings.",
+        params: &[
+            p("Property", Ty::StrArray, "Specifies the numeric properties to measure.").pos(0),
+            p("Sum", Ty::Switch, "Indicates that the cmdlet displays the sum of the values of the specified properties."),
+            p("Average", Ty::Switch, "Indicates that the cmdlet displays the average value of the specified properties."),
+            p("Maximum", Ty::Switch, "Indicates that the cmdlet displays the maximum value of the specified properties."),
+            p("Minimum", Ty::Switch, "Indicates that the cmdlet displays the minimum value of the specified properties."),
+            p("Line", Ty::Switch, "Indicates that the cmdlet counts the number of lines in the input strings.").set(2),
+            p("Word", Ty::Switch, "Indicates that the cmdlet counts the number of words in the input strings.").set(2),
+            p("Character", Ty::Switch, "Indicates that the cmdlet counts the number of characters in the input strings.")
+                .set(2),
+            INPUT_OBJECT,
+        ],
+    },
+    Cmdlet {
+        name: "Out-Null",
+        aliases: &[],
+        kind: Kind::OutNull,
+        module: CORE,
+        class: "Microsoft.PowerShell.Commands.OutNullCommand",
+        synopsis: "Hides the output instead of sending it down the pipeline or displaying it.",
+        description: "The Out-Null cmdlet sends its input to NULL, in effect removing it from the pipeline and not displaying it. Errors are still displayed.",
+        params: &[INPUT_OBJECT],
+    },
+    Cmdlet {
+        name: "Get-Credential",
+        aliases: &[],
+        kind: Kind::Credential,
+        module: "Microsoft.PowerShell.Security",
+        class: "Microsoft.PowerShell.Commands.GetCredentialCommand",
+        synopsis: "Gets a credential object based on a user name and password.",
+        description: "The Get-Credential cmdlet opens a dialog box that asks for a user name and password, and returns them as a PSCredential object, without checking them. Store it in a variable ($cred = Get-Credential) and give it to a cmdlet that signs in: Connect-MsolService -Credential $cred.",
+        params: &[
+            p("Credential", Ty::Cred, "Specifies a user name for the credential; the dialog box asks for its password.")
+                .pos(0)
+                .set(1),
+            p("Message", Ty::Str, "Specifies a message that appears in the dialog box.").set(2),
+            p("UserName", Ty::Str, "Specifies a user name; the dialog box asks for its password.").set(2),
+        ],
+    },
+    Cmdlet {
+        name: "Write-Output",
+        aliases: &["echo", "write"],
+        kind: Kind::WriteOutput,
+        module: UTILITY,
+        class: "Microsoft.PowerShell.Commands.WriteOutputCommand",
+        synopsis: "Sends the specified objects to the next command in the pipeline.",
+        description: "The Write-Output cmdlet sends objects down the pipeline. If it is the last command of the pipeline, the objects are displayed in the console.",
+        params: &[
+            p("InputObject", Ty::ObjArray, "Specifies the objects to send down the pipeline.").pos(0).rest(),
+            p("NoEnumerate", Ty::Switch, "Indicates that the cmdlet sends a collection as one object."),
+        ],
+    },
+    Cmdlet {
+        name: "Write-Host",
+        aliases: &[],
+        kind: Kind::WriteHost,
+        module: UTILITY,
+        class: "Microsoft.PowerShell.Commands.WriteHostCommand",
+        synopsis: "Writes customized output to a host.",
+        description: "The Write-Host cmdlet writes its objects to the console, separated by spaces, instead of sending them down the pipeline. (This console shows every color the same.)",
+        params: &[
+            p("Object", Ty::Obj, "Specifies the objects to display in the host.").pos(0).rest(),
+            p("NoNewline", Ty::Switch, "Indicates that no new line is written after the output."),
+            p("Separator", Ty::Obj, "Specifies a separator string to insert between objects displayed by the host."),
+            p("ForegroundColor", CONSOLE_COLOR, "Specifies the text color."),
+            p("BackgroundColor", CONSOLE_COLOR, "Specifies the background color."),
+        ],
+    },
 ];
+
+const INPUT_OBJECT: Param = p("InputObject", Ty::Obj, "Specifies the input object (instead of pipeline input).");
+
+const CONSOLE_COLOR: Ty = Ty::Enum(
+    "System.ConsoleColor",
+    &[
+        "Black",
+        "DarkBlue",
+        "DarkGreen",
+        "DarkCyan",
+        "DarkRed",
+        "DarkMagenta",
+        "DarkYellow",
+        "Gray",
+        "DarkGray",
+        "Blue",
+        "Green",
+        "Cyan",
+        "Red",
+        "Magenta",
+        "Yellow",
+        "White",
+    ],
+);
+
+static WHERE_PARAMS: &[Param] = &[
+    p("FilterScript", Ty::Block, "Specifies the script block that filters the objects: $_ is the current object.")
+        .pos(0)
+        .set(1),
+    p("Property", Ty::Str, "Specifies the name of a property of the input objects (simplified syntax).").pos(0).set(2),
+    p("Value", Ty::Obj, "Specifies the value to compare the property with.").pos(1).set(2),
+    INPUT_OBJECT,
+    p("EQ", Ty::Switch, "Gets objects whose property value equals the Value parameter (case-insensitive).").set(2),
+    p("CEQ", Ty::Switch, "Gets objects whose property value equals the Value parameter (case-sensitive).").set(2),
+    p("NE", Ty::Switch, "Gets objects whose property value is different from the Value parameter (case-insensitive).").set(2),
+    p("CNE", Ty::Switch, "Gets objects whose property value is different from the Value parameter (case-sensitive).").set(2),
+    p("GT", Ty::Switch, "Gets objects whose property value is greater than the Value parameter (case-insensitive).").set(2),
+    p("CGT", Ty::Switch, "Gets objects whose property value is greater than the Value parameter (case-sensitive).").set(2),
+    p("LT", Ty::Switch, "Gets objects whose property value is less than the Value parameter (case-insensitive).").set(2),
+    p("CLT", Ty::Switch, "Gets objects whose property value is less than the Value parameter (case-sensitive).").set(2),
+    p("GE", Ty::Switch, "Gets objects whose property value is greater than or equal to the Value parameter (case-insensitive).").set(2),
+    p("CGE", Ty::Switch, "Gets objects whose property value is greater than or equal to the Value parameter (case-sensitive).").set(2),
+    p("LE", Ty::Switch, "Gets objects whose property value is less than or equal to the Value parameter (case-insensitive).").set(2),
+    p("CLE", Ty::Switch, "Gets objects whose property value is less than or equal to the Value parameter (case-sensitive).").set(2),
+    p("Like", Ty::Switch, "Gets objects whose property value matches the wildcard pattern in the Value parameter (case-insensitive).").set(2),
+    p("CLike", Ty::Switch, "Gets objects whose property value matches the wildcard pattern in the Value parameter (case-sensitive).").set(2),
+    p("NotLike", Ty::Switch, "Gets objects whose property value does not match the wildcard pattern in the Value parameter (case-insensitive).").set(2),
+    p("CNotLike", Ty::Switch, "Gets objects whose property value does not match the wildcard pattern in the Value parameter (case-sensitive).").set(2),
+    p("Match", Ty::Switch, "Gets objects whose property value matches the regular expression in the Value parameter (case-insensitive).").set(2),
+    p("CMatch", Ty::Switch, "Gets objects whose property value matches the regular expression in the Value parameter (case-sensitive).").set(2),
+    p("NotMatch", Ty::Switch, "Gets objects whose property value does not match the regular expression in the Value parameter (case-insensitive).").set(2),
+    p("CNotMatch", Ty::Switch, "Gets objects whose property value does not match the regular expression in the Value parameter (case-sensitive).").set(2),
+    p("Contains", Ty::Switch, "Gets objects whose property value (a collection) contains the Value parameter (case-insensitive).").set(2),
+    p("CContains", Ty::Switch, "Gets objects whose property value (a collection) contains the Value parameter (case-sensitive).").set(2),
+    p("NotContains", Ty::Switch, "Gets objects whose property value (a collection) does not contain the Value parameter (case-insensitive).").set(2),
+    p("CNotContains", Ty::Switch, "Gets objects whose property value (a collection) does not contain the Value parameter (case-sensitive).").set(2),
+    p("In", Ty::Switch, "Gets objects whose property value is one of the values in the Value parameter (case-insensitive).").set(2),
+    p("CIn", Ty::Switch, "Gets objects whose property value is one of the values in the Value parameter (case-sensitive).").set(2),
+    p("NotIn", Ty::Switch, "Gets objects whose property value is not one of the values in the Value parameter (case-insensitive).").set(2),
+    p("CNotIn", Ty::Switch, "Gets objects whose property value is not one of the values in the Value parameter (case-sensitive).").set(2),
+    p("Is", Ty::Switch, "Gets objects whose property value is an instance of the type in the Value parameter.").set(2),
+    p("IsNot", Ty::Switch, "Gets objects whose property value is not an instance of the type in the Value parameter.").set(2),
+];
+
+/// The Microsoft Graph PowerShell cmdlets (2020 and later) the simulator
+/// also runs, with what did the same in a 2016 console.
+pub static LATER: &[(&str, &str)] = &[
+    ("Connect-MgGraph", "Connect-MsolService"),
+    ("Get-MgPolicyAuthorizationPolicy", "Get-MsolCompanyInformation"),
+    ("Update-MgPolicyAuthorizationPolicy", "Set-MsolCompanySettings"),
+];
+
+/// The note that labels a Microsoft Graph cmdlet as later behaviour, in its
+/// output and its help. None for the cmdlets of 2016.
+pub fn later_note(c: &Cmdlet) -> Option<String> {
+    let (_, then) = LATER.iter().find(|(n, _)| *n == c.name)?;
+    Some(format!(
+        "Later behaviour: {} is part of Microsoft Graph PowerShell (2020 and later). It did not exist in a 2016 console, where {then} did this. The simulator runs it on the same directory.",
+        c.name
+    ))
+}
 
 /// The command `name` stands for: a cmdlet name or alias, case-insensitive;
 /// failing that, PowerShell's implicit "Get-" (`msoldomain`).
@@ -571,13 +868,16 @@ pub fn wrap(text: &str, indent: usize) -> String {
     out
 }
 
-/// Get-Help's text for a command: NAME, SYNOPSIS, SYNTAX, DESCRIPTION,
-/// PARAMETERS, ALIASES.
-pub fn help_text(c: &Cmdlet) -> String {
+/// Get-Help's text for a command: NAME, SYNOPSIS (with the later-behaviour
+/// note of a Microsoft Graph cmdlet), SYNTAX, DESCRIPTION, PARAMETERS,
+/// ALIASES, REMARKS; with `examples`, the EXAMPLES section before the
+/// remarks (-Full, -Detailed).
+pub fn help_text(c: &Cmdlet, examples: bool) -> String {
     let mut s = format!(
-        "\nNAME\n    {}\n\nSYNOPSIS\n{}\n\nSYNTAX\n{}\n\nDESCRIPTION\n{}\n\nPARAMETERS\n",
+        "\nNAME\n    {}\n\nSYNOPSIS\n{}{}\n\nSYNTAX\n{}\n\nDESCRIPTION\n{}\n\nPARAMETERS\n",
         c.name,
         wrap(c.synopsis, 4),
+        later_note(c).map_or(String::new(), |n| format!("\n{}", wrap(&n, 4))),
         wrap(&syntax_units(c), 4).replace('\u{a0}', " "),
         wrap(c.description, 4)
     );
@@ -606,7 +906,42 @@ pub fn help_text(c: &Cmdlet) -> String {
     if !c.aliases.is_empty() {
         s += &format!("\nALIASES\n    {}\n", c.aliases.join(", "));
     }
+    if examples {
+        s += &format!("\nEXAMPLES\n{}", example_text(c));
+    }
+    s += &format!(
+        "\nREMARKS\n    To see the examples, type: \"get-help {} -examples\".\n    For more information, type: \"get-help {} -detailed\".\n    For technical information, type: \"get-help {} -full\".\n",
+        c.name, c.name, c.name
+    );
     s + "\n"
+}
+
+/// `Get-Help <cmdlet> -Examples`: NAME, SYNOPSIS and the examples.
+pub fn help_examples(c: &Cmdlet) -> String {
+    format!(
+        "\nNAME\n    {}\n\nSYNOPSIS\n{}{}\n{}\n",
+        c.name,
+        wrap(c.synopsis, 4),
+        later_note(c).map_or(String::new(), |n| format!("\n{}", wrap(&n, 4))),
+        example_text(c)
+    )
+}
+
+/// The examples, each under a dashed title line as Windows PowerShell shows them.
+fn example_text(c: &Cmdlet) -> String {
+    let mut s = String::new();
+    for (i, e) in examples(c.name).iter().enumerate() {
+        let title = format!(" Example {}: {} ", i + 1, e.title);
+        let dashes = 76usize.saturating_sub(title.chars().count());
+        s += &format!("    {}{title}{}\n\n", "-".repeat(dashes / 2), "-".repeat(dashes - dashes / 2));
+        for line in e.code.lines() {
+            s += &format!("    PS C:\\>{line}\n");
+        }
+        s += "\n";
+        s += &wrap(e.remarks, 4);
+        s += "\n";
+    }
+    s
 }
 
 #[cfg(test)]
