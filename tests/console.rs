@@ -376,3 +376,79 @@ fn get_msoluser_filters_and_limits_as_documented() {
     assert_eq!(s.out("(Get-MsolUser -UnlicensedUsersOnly -All).Count"), "498\n");
     assert_eq!(s.out("(Get-MsolUser -All | Where-Object isLicensed -eq $false).Count"), "498\n");
 }
+
+/// Fabrikam taken over by Pat and converted to paid (so it has Azure RMS's paid features).
+fn fabrikam_paid() -> Session {
+    let mut s = Session::new(Preset::FabrikamSignedUp);
+    let pat = Email::parse("p.dover@fabrikam.com").unwrap();
+    let c = s.w.become_admin_start(&pat, &mut s.rng).unwrap();
+    s.w.add_dns_record("fabrikam.com", RecordType::Txt, &c.txt, &mut s.rng).unwrap();
+    s.advance_an_hour();
+    s.w.become_admin_confirm(&pat).unwrap();
+    s.w.convert_to_paid(&pat).unwrap();
+    s
+}
+
+#[test]
+fn the_aadrm_cmdlets_manage_super_users_and_download_the_logs() {
+    let mut s = fabrikam_paid();
+    let out = s.out("Get-AadrmSuperUser");
+    assert!(out.contains("You must call the Connect-AadrmService cmdlet"), "{out}");
+    // Connect-MsolService is not enough: the AADRM module has its own connection.
+    s.connect("Connect-MsolService", "p.dover@fabrikam.com", "Fabrikam-2016!");
+    assert!(s.out("Get-AadrmSuperUserFeature").contains("Connect-AadrmService"));
+    let r = s.run("Connect-AadrmService");
+    assert_eq!(r.credential_prompt, Some("Connect-AadrmService"));
+    let outcome = connect(&mut s.w, "Connect-AadrmService", "p.dover@fabrikam.com", "Fabrikam-2016!");
+    let mut host = SimHost { world: &mut s.w, rng: &mut s.rng };
+    s.c.resume(&mut host, outcome);
+    assert!(s.w.console_admin(ConsoleService::Aadrm).is_some());
+
+    assert_eq!(s.out("Get-AadrmSuperUserFeature").trim(), "Disabled");
+    let out = s.out("Add-AadrmSuperUser -EmailAddress r.ortiz@fabrikam.com");
+    assert!(
+        out.starts_with("WARNING: r.ortiz@fabrikam.com is a super user, but the super user feature is disabled"),
+        "{out}"
+    );
+    assert_eq!(s.out("Enable-AadrmSuperUserFeature").trim(), "The super user feature is enabled.");
+    assert!(s.out("Enable-AadrmSuperUserFeature").starts_with("WARNING: The super user feature is already enabled."));
+    assert_eq!(s.out("Get-AadrmSuperUserFeature").trim(), "Enabled");
+    assert_eq!(s.out("Get-AadrmSuperUser").trim(), "r.ortiz@fabrikam.com");
+    assert_eq!(s.out("(Get-AadrmSuperUser).Count").trim(), "1", "strings, as the real cmdlet returns");
+    let out = s.out("Add-AadrmSuperUser -EmailAddress janetm@contoso.com");
+    assert!(out.contains("belongs to another organization"), "{out}");
+    assert!(s.w.is_super_user(
+        &s.w.tenant_of_domain("fabrikam.com").unwrap().id.clone(),
+        &Email::parse("r.ortiz@fabrikam.com").unwrap()
+    ));
+    let out = s.out("Remove-AadrmSuperUser -EmailAddress nobody@fabrikam.com");
+    assert!(out.contains("isn't a super user"), "{out}");
+
+    // The admin log has each action; the usage log is downloaded for a day.
+    let out = s.out("Get-AadrmAdminLog -Path C:\\Temp\\admin.log");
+    assert!(out.starts_with("Saved 2 entries to C:\\Temp\\admin.log."), "{out}");
+    assert!(
+        out.contains("Add-AadrmSuperUser -EmailAddress r.ortiz@fabrikam.com")
+            && out.contains("Enable-AadrmSuperUserFeature")
+    );
+    let out = s.out("Get-AadrmUserLog -Path C:\\Logs -ForDate 5/2/2016");
+    assert!(out.contains("C:\\Logs\\rmslog-2016-05-02.log") && out.contains("#Software: RMS"), "{out}");
+    let out = s.out("Get-AadrmUserLog -Path C:\\Logs -ForDate yesterday");
+    assert!(out.contains("Cannot convert value \"yesterday\""), "{out}");
+    // Get-Help -Examples knows them.
+    assert!(
+        s.out("Get-Help Add-AadrmSuperUser -Examples")
+            .contains("Add-AadrmSuperUser -EmailAddress r.ortiz@fabrikam.com")
+    );
+}
+
+#[test]
+fn the_aadrm_cmdlets_need_a_paid_subscription() {
+    let mut s = Session::new(Preset::Default);
+    let r = s.run("Connect-AadrmService");
+    let outcome = connect(&mut s.w, r.credential_prompt.unwrap(), LEE, LEE_PW);
+    let mut host = SimHost { world: &mut s.w, rng: &mut s.rng };
+    s.c.resume(&mut host, outcome);
+    let out = s.out("Get-AadrmSuperUser");
+    assert!(out.contains("paid subscription that includes Azure Rights Management"), "{out}");
+}

@@ -6,7 +6,7 @@ use super::ConsoleService;
 use super::powershell::{BoundArgs, CmdletHost, DefaultView, HostError, PsObject, PsValue};
 use crate::sim::World;
 use crate::sim::admin::dns::{MX_PREFERENCE, RECORD_TTL_SECONDS};
-use crate::sim::admin::{AdminError, Confirmed, ForceTakeover, SettingsVia};
+use crate::sim::admin::{AdminError, Confirmed, ForceTakeover, RmsFeature, SettingsVia};
 use crate::sim::basics::countries;
 use crate::sim::basics::email::Email;
 use crate::sim::basics::rand::RandomSource;
@@ -36,10 +36,19 @@ pub enum HostCmdlet {
     SetMsolDirSyncEnabled,
     GetMgPolicyAuthorizationPolicy,
     UpdateMgPolicyAuthorizationPolicy,
+    ConnectAadrmService,
+    GetAadrmSuperUserFeature,
+    EnableAadrmSuperUserFeature,
+    DisableAadrmSuperUserFeature,
+    AddAadrmSuperUser,
+    RemoveAadrmSuperUser,
+    GetAadrmSuperUser,
+    GetAadrmAdminLog,
+    GetAadrmUserLog,
 }
 
 impl HostCmdlet {
-    pub const ALL: [HostCmdlet; 16] = [
+    pub const ALL: [HostCmdlet; 25] = [
         HostCmdlet::ConnectMsolService,
         HostCmdlet::ConnectMgGraph,
         HostCmdlet::GetMsolAccountSku,
@@ -56,6 +65,15 @@ impl HostCmdlet {
         HostCmdlet::SetMsolDirSyncEnabled,
         HostCmdlet::GetMgPolicyAuthorizationPolicy,
         HostCmdlet::UpdateMgPolicyAuthorizationPolicy,
+        HostCmdlet::ConnectAadrmService,
+        HostCmdlet::GetAadrmSuperUserFeature,
+        HostCmdlet::EnableAadrmSuperUserFeature,
+        HostCmdlet::DisableAadrmSuperUserFeature,
+        HostCmdlet::AddAadrmSuperUser,
+        HostCmdlet::RemoveAadrmSuperUser,
+        HostCmdlet::GetAadrmSuperUser,
+        HostCmdlet::GetAadrmAdminLog,
+        HostCmdlet::GetAadrmUserLog,
     ];
 
     /// The registry's canonical name.
@@ -77,6 +95,15 @@ impl HostCmdlet {
             HostCmdlet::SetMsolDirSyncEnabled => "Set-MsolDirSyncEnabled",
             HostCmdlet::GetMgPolicyAuthorizationPolicy => "Get-MgPolicyAuthorizationPolicy",
             HostCmdlet::UpdateMgPolicyAuthorizationPolicy => "Update-MgPolicyAuthorizationPolicy",
+            HostCmdlet::ConnectAadrmService => "Connect-AadrmService",
+            HostCmdlet::GetAadrmSuperUserFeature => "Get-AadrmSuperUserFeature",
+            HostCmdlet::EnableAadrmSuperUserFeature => "Enable-AadrmSuperUserFeature",
+            HostCmdlet::DisableAadrmSuperUserFeature => "Disable-AadrmSuperUserFeature",
+            HostCmdlet::AddAadrmSuperUser => "Add-AadrmSuperUser",
+            HostCmdlet::RemoveAadrmSuperUser => "Remove-AadrmSuperUser",
+            HostCmdlet::GetAadrmSuperUser => "Get-AadrmSuperUser",
+            HostCmdlet::GetAadrmAdminLog => "Get-AadrmAdminLog",
+            HostCmdlet::GetAadrmUserLog => "Get-AadrmUserLog",
         }
     }
 
@@ -133,6 +160,31 @@ fn not_connected_graph() -> HostError {
     )
 }
 
+fn not_connected_aadrm() -> HostError {
+    HostError::new(
+        "You must call the Connect-AadrmService cmdlet before calling any other AADRM cmdlets.",
+        "InvalidOperation",
+        "InvalidOperationException",
+        "NotConnected,Microsoft.RightsManagementServices.Online.Admin.PowerShell",
+    )
+}
+
+/// `-ForDate`: `5/2/2016` (M/d/yyyy, as a 2016 en-US console reads it) or
+/// `2016-05-02`, as `YYYY-MM-DD`.
+fn for_date(input: &str) -> Option<String> {
+    let t = input.trim();
+    let (y, m, d) = if let Some((y, rest)) = t.split_once('-') {
+        let (m, d) = rest.split_once('-')?;
+        (y, m, d)
+    } else {
+        let mut parts = t.split('/');
+        let (m, d, y) = (parts.next()?, parts.next()?, parts.next()?);
+        (y, m, d)
+    };
+    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d) && y >= 2000).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
 fn guid_of(seed: &str) -> String {
     // A stable GUID-shaped identifier derived from a name (for SkuId and the like).
     let mut h: u64 = 0xcbf29ce484222325;
@@ -148,6 +200,12 @@ impl SimHost<'_> {
         let upn = self.world.console_admin(ConsoleService::MsOnline).ok_or_else(not_connected_msol)?;
         let t = self.world.admin_tenant(&upn).map_err(|e| admin_error(&e))?;
         Ok((upn, t))
+    }
+
+    fn aadrm_admin(&self) -> Result<Email, HostError> {
+        let upn = self.world.console_admin(ConsoleService::Aadrm).ok_or_else(not_connected_aadrm)?;
+        self.world.admin_tenant(&upn).map_err(|e| admin_error(&e))?;
+        Ok(upn)
     }
 
     fn graph_tenant(&self) -> Result<(Email, TenantId), HostError> {
@@ -293,18 +351,16 @@ impl SimHost<'_> {
             // Both ask for credentials in a dialog; the page signs in and
             // resumes the console with the outcome.
             // A credential object (Get-Credential's) signs in at once.
-            HostCmdlet::ConnectMsolService | HostCmdlet::ConnectMgGraph => match a.get("Credential") {
-                Some(PsValue::Obj(o)) if o.as_credential().is_some() => {
-                    let (user, password) = o.as_credential().unwrap_or_default();
-                    let service = if cmdlet == HostCmdlet::ConnectMgGraph {
-                        ConsoleService::Graph
-                    } else {
-                        ConsoleService::MsOnline
-                    };
-                    self.world.console_connect(user, password, service).map(|_| vec![]).map_err(|e| admin_error(&e))
+            HostCmdlet::ConnectMsolService | HostCmdlet::ConnectMgGraph | HostCmdlet::ConnectAadrmService => {
+                match a.get("Credential") {
+                    Some(PsValue::Obj(o)) if o.as_credential().is_some() => {
+                        let (user, password) = o.as_credential().unwrap_or_default();
+                        let service = service_of(cmdlet.name());
+                        self.world.console_connect(user, password, service).map(|_| vec![]).map_err(|e| admin_error(&e))
+                    }
+                    _ => Err(HostError::need_credential()),
                 }
-                _ => Err(HostError::need_credential()),
-            },
+            }
             HostCmdlet::GetMsolAccountSku => {
                 let (_, t) = self.msol_tenant()?;
                 Ok(self.account_skus(&t))
@@ -544,8 +600,94 @@ impl SimHost<'_> {
                     .map_err(|e| admin_error(&e))?;
                 Ok(vec![])
             }
+            HostCmdlet::GetAadrmSuperUserFeature => {
+                let upn = self.aadrm_admin()?;
+                let su = self.world.super_users(&upn).map_err(|e| admin_error(&e))?;
+                Ok(vec![PsObject::string(if su.enabled { "Enabled" } else { "Disabled" })])
+            }
+            HostCmdlet::EnableAadrmSuperUserFeature | HostCmdlet::DisableAadrmSuperUserFeature => {
+                let upn = self.aadrm_admin()?;
+                let on = cmdlet == HostCmdlet::EnableAadrmSuperUserFeature;
+                match self.world.set_rms_feature(&upn, RmsFeature::SuperUsers, on) {
+                    Ok(()) => Ok(vec![PsObject::string(if on {
+                        "The super user feature is enabled."
+                    } else {
+                        "The super user feature is disabled."
+                    })]),
+                    Err(AdminError::Unchanged) => Ok(vec![PsObject::warning(if on {
+                        "The super user feature is already enabled."
+                    } else {
+                        "The super user feature is already disabled."
+                    })]),
+                    Err(e) => Err(admin_error(&e)),
+                }
+            }
+            HostCmdlet::AddAadrmSuperUser => {
+                let upn = self.aadrm_admin()?;
+                let who = a.str("EmailAddress").unwrap_or_default().to_string();
+                let added = self.world.add_super_user(&upn, &who).map_err(|e| admin_error(&e))?;
+                let enabled = self.world.super_users(&upn).map(|s| s.enabled).unwrap_or(false);
+                Ok(if enabled {
+                    vec![]
+                } else {
+                    vec![PsObject::warning(format!(
+                        "{added} is a super user, but the super user feature is disabled. Run Enable-AadrmSuperUserFeature for it to act as one."
+                    ))]
+                })
+            }
+            HostCmdlet::RemoveAadrmSuperUser => {
+                let upn = self.aadrm_admin()?;
+                let who = a.str("EmailAddress").unwrap_or_default().to_string();
+                self.world.remove_super_user(&upn, &who).map_err(|e| admin_error(&e))?;
+                Ok(vec![])
+            }
+            HostCmdlet::GetAadrmSuperUser => {
+                let upn = self.aadrm_admin()?;
+                let su = self.world.super_users(&upn).map_err(|e| admin_error(&e))?;
+                Ok(su.users.iter().map(|u| PsObject::string(u.to_string())).collect())
+            }
+            HostCmdlet::GetAadrmAdminLog => {
+                let upn = self.aadrm_admin()?;
+                let path = a.str("Path").unwrap_or_default().trim().to_string();
+                let log = self.world.admin_log_csv(&upn).map_err(|e| admin_error(&e))?;
+                Ok(saved_file(&path, &log, log.lines().count().saturating_sub(1)))
+            }
+            HostCmdlet::GetAadrmUserLog => {
+                let upn = self.aadrm_admin()?;
+                let path = a.str("Path").unwrap_or_default().trim().trim_end_matches('\\').to_string();
+                let raw = a.str("ForDate").unwrap_or_default();
+                let day = for_date(raw).ok_or_else(|| {
+                    HostError::new(
+                        format!("Cannot bind parameter 'ForDate'. Cannot convert value \"{raw}\" to type \"System.DateTime\": use a date such as 5/2/2016."),
+                        "InvalidArgument",
+                        "ParameterBindingException",
+                        "CannotConvertArgumentNoMessage,Microsoft.RightsManagementServices.Online.Admin.PowerShell.GetUserLogCmdlet",
+                    )
+                })?;
+                let log = self.world.usage_log_w3c_for(&upn, Some(&day)).map_err(|e| admin_error(&e))?;
+                let rows = log.lines().filter(|l| !l.starts_with('#')).count();
+                let file = format!("{path}\\rmslog-{day}.log");
+                let mut out = saved_file(&file, &log, rows);
+                if !self.world.directory.tenants.values().any(|t| t.users.contains_key(&upn) && t.rms.usage_logging) {
+                    out.insert(
+                        0,
+                        PsObject::warning("Usage logging is turned off: nothing has been logged since it was."),
+                    );
+                }
+                Ok(out)
+            }
         }
     }
+}
+
+/// What a cmdlet that saves a file prints here: the simulator has no disk,
+/// so it says where the file would be and shows its content.
+fn saved_file(path: &str, content: &str, entries: usize) -> Vec<PsObject> {
+    let mut out = vec![PsObject::string(format!(
+        "Saved {entries} entries to {path}. The simulator has no disk: the file's content follows."
+    ))];
+    out.extend(content.lines().map(PsObject::string));
+    out
 }
 
 impl CmdletHost for SimHost<'_> {
@@ -573,8 +715,17 @@ pub fn connect(world: &mut World, cmdlet: &str, email: &str, password: &str) -> 
     if cmdlet == "Get-Credential" {
         return Ok(vec![PsObject::credential(email.trim(), password)]);
     }
-    let service = if cmdlet == "Connect-MgGraph" { ConsoleService::Graph } else { ConsoleService::MsOnline };
+    let service = service_of(cmdlet);
     world.console_connect(email, password, service).map(|_| vec![]).map_err(|e| admin_error(&e))
+}
+
+/// The service a Connect- cmdlet connects to.
+fn service_of(cmdlet: &str) -> ConsoleService {
+    match cmdlet {
+        "Connect-MgGraph" => ConsoleService::Graph,
+        "Connect-AadrmService" => ConsoleService::Aadrm,
+        _ => ConsoleService::MsOnline,
+    }
 }
 
 /// What the waiting cmdlet gets when the credential dialog is canceled.

@@ -24,15 +24,20 @@ pub struct ConsoleSession {
     pub msol: Option<Email>,
     /// `Connect-MgGraph` succeeded for this global administrator.
     pub graph: Option<Email>,
+    /// `Connect-AadrmService` succeeded for this global administrator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aadrm: Option<Email>,
 }
 
-/// The two services the console connects to.
+/// The services the console connects to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ConsoleService {
     /// `Connect-MsolService`: the MSOnline (Azure AD PowerShell) cmdlets.
     MsOnline,
     /// `Connect-MgGraph`: the Microsoft Graph PowerShell cmdlets.
     Graph,
+    /// `Connect-AadrmService`: the Azure Rights Management cmdlets (AADRM).
+    Aadrm,
 }
 
 impl ConsoleService {
@@ -40,6 +45,7 @@ impl ConsoleService {
         match self {
             ConsoleService::MsOnline => "MSOnline",
             ConsoleService::Graph => "Microsoft Graph",
+            ConsoleService::Aadrm => "Azure Rights Management",
         }
     }
 }
@@ -49,12 +55,14 @@ impl ConsoleSession {
         match service {
             ConsoleService::MsOnline => &mut self.msol,
             ConsoleService::Graph => &mut self.graph,
+            ConsoleService::Aadrm => &mut self.aadrm,
         }
     }
     pub fn connected(&self, service: ConsoleService) -> Option<&Email> {
         match service {
             ConsoleService::MsOnline => self.msol.as_ref(),
             ConsoleService::Graph => self.graph.as_ref(),
+            ConsoleService::Aadrm => self.aadrm.as_ref(),
         }
     }
 }

@@ -224,6 +224,12 @@ impl World {
     /// The usage log of the administrator's tenant in the documented W3C
     /// format (`Get-AadrmUserLog`).
     pub fn usage_log_w3c(&self, admin: &Email) -> Result<String, AdminError> {
+        self.usage_log_w3c_for(admin, None)
+    }
+
+    /// The same, for one UTC day (`YYYY-MM-DD`) only, as
+    /// `Get-AadrmUserLog -ForDate` downloads it.
+    pub fn usage_log_w3c_for(&self, admin: &Email, day: Option<&str>) -> Result<String, AdminError> {
         let tenant = self.admin_tenant(admin)?;
         let t = &self.directory.tenants[&tenant];
         if !t.paid_features() {
@@ -232,7 +238,12 @@ impl World {
         let mut out = String::from(
             "#Software: RMS\r\n#Version: 1.1\r\n#Fields: date\ttime\trow-id\trequest-type\tuser-id\tresult\tcorrelation-id\tcontent-id\towner-email\tissuer\ttemplate-id\tfile-name\tdate-published\tc-info\tc-ip\tadmin-action\tacting-as-user\r\n",
         );
-        for e in self.sharing.usage_log.iter().filter(|e| e.tenant == tenant) {
+        for e in self
+            .sharing
+            .usage_log
+            .iter()
+            .filter(|e| e.tenant == tenant && day.is_none_or(|d| e.at.iso().starts_with(d)))
+        {
             let iso = e.at.iso();
             let (date, time) = iso.trim_end_matches('Z').split_once('T').unwrap_or((&iso, ""));
             let user = if e.user_id.is_empty() { String::new() } else { format!("'{}'", e.user_id) };

@@ -1,7 +1,8 @@
 //! `/powershell`: a Windows PowerShell console with the MSOnline and
 //! Microsoft Graph cmdlets the seed names, acting on the simulated world.
 //! Enter runs a line, the arrow keys walk the history, Tab completes;
-//! `Connect-MsolService` and `Connect-MgGraph` ask for credentials in a dialog.
+//! `Connect-MsolService`, `Connect-AadrmService` and `Connect-MgGraph` ask
+//! for credentials in a dialog.
 
 use crate::sim::ConsoleService;
 use crate::sim::command::{ConsoleSignIn, ResumeConsole, RunConsoleLine};
@@ -14,7 +15,7 @@ use leptos_meta::Title;
 /// The transcript keeps this many characters (older output scrolls away).
 const TRANSCRIPT_MAX: usize = 200_000;
 
-const BANNER: &str = "Windows PowerShell\nCopyright (C) 2016 Microsoft Corporation. All rights reserved.\n\nThe MSOnline module (Azure Active Directory PowerShell) and Microsoft Graph PowerShell are loaded.\nStart with Connect-MsolService. Get-Command lists the cmdlets; Get-Help <cmdlet> explains one.\n\n";
+const BANNER: &str = "Windows PowerShell\nCopyright (C) 2016 Microsoft Corporation. All rights reserved.\n\nThe MSOnline module (Azure Active Directory PowerShell), the AADRM module (Azure Rights Management) and Microsoft Graph PowerShell are loaded.\nStart with Connect-MsolService, or Connect-AadrmService for Rights Management. Get-Command lists the cmdlets; Get-Help <cmdlet> explains one.\n\n";
 
 /// Character index ↔ the input's UTF-16 selection offsets.
 fn char_index(s: &str, utf16: u32) -> usize {
@@ -145,11 +146,14 @@ pub fn PowerShell() -> impl IntoView {
     };
     let connected = move || {
         sim.with(|w| {
-            let msol = w.console_admin(ConsoleService::MsOnline).map(|u| format!("MSOnline as {u}"));
-            let graph = w.console_admin(ConsoleService::Graph).map(|u| format!("Microsoft Graph as {u}"));
-            match (msol, graph) {
-                (None, None) => "Not connected. Run Connect-MsolService and sign in with a global administrator's account (for example janetm@contoso.com, password Contoso-2016!).".to_string(),
-                (a, b) => format!("Connected to {}.", [a, b].into_iter().flatten().collect::<Vec<_>>().join(" and ")),
+            let list: Vec<String> = [ConsoleService::MsOnline, ConsoleService::Aadrm, ConsoleService::Graph]
+                .into_iter()
+                .filter_map(|s| w.console_admin(s).map(|u| format!("{} as {u}", s.label())))
+                .collect();
+            if list.is_empty() {
+                "Not connected. Run Connect-MsolService (or Connect-AadrmService for the Rights Management cmdlets) and sign in with a global administrator's account (for example janetm@contoso.com, password Contoso-2016!).".to_string()
+            } else {
+                format!("Connected to {}.", list.join(" and "))
             }
         })
     };

@@ -12,7 +12,7 @@ use super::builtins;
 use super::error::{Flow, NOT_RECOGNIZED, PsError};
 use super::eval::{self, EvalError, collapse, truthy};
 use super::format::{
-    self, DefaultView, PsObject, PsValue, ScriptBlock, WARNING_TYPE, has_wildcard, sort_small, wildcard,
+    self, DefaultView, PsObject, PsValue, STRING_TYPE, ScriptBlock, WARNING_TYPE, has_wildcard, sort_small, wildcard,
 };
 use super::lexer::is_dash;
 use super::parser::{CommandAst, Pipeline, Redirect, Span, Value, ValueKind, XPart, parse};
@@ -31,7 +31,7 @@ const CALL_DEPTH_MAX: usize = 100;
 type Outcome = Result<Vec<PsObject>, HostError>;
 
 /// What `exit` shows: the real console closes its window.
-pub const EXIT_TEXT: &str = "exit: Windows PowerShell would close this window now. The simulator keeps it open and starts a new session instead: the variables are cleared and the connections of Connect-MsolService and Connect-MgGraph are closed (the command history stays). Run Connect-MsolService to connect again.\n";
+pub const EXIT_TEXT: &str = "exit: Windows PowerShell would close this window now. The simulator keeps it open and starts a new session instead: the variables are cleared and the connections of Connect-MsolService, Connect-AadrmService and Connect-MgGraph are closed (the command history stays). Run Connect-MsolService to connect again.\n";
 
 /// The console's state. Only the history is saved: variables, like a real
 /// session's, last as long as the page.
@@ -738,6 +738,8 @@ impl Exec<'_> {
                             let msg = o.get("Message").map(PsValue::to_arg_string).unwrap_or_default();
                             self.emit_warning(&msg);
                         }
+                    } else if o.type_name == STRING_TYPE {
+                        out.push(PsValue::Str(o.get("Value").map(PsValue::to_arg_string).unwrap_or_default()));
                     } else {
                         out.push(PsValue::Obj(Box::new(o)));
                     }

@@ -178,6 +178,78 @@ pub static EXAMPLES: &[(&str, &[Example])] = &[
         )],
     ),
     (
+        "Connect-AadrmService",
+        &[ex(
+            "Connect to the Azure Rights Management service",
+            "Connect-AadrmService",
+            "This command opens a sign-in dialog box. Sign in with a global administrator's account, for example p.dover@fabrikam.com after Fabrikam's takeover.",
+        )],
+    ),
+    (
+        "Get-AadrmSuperUserFeature",
+        &[ex(
+            "See whether super users are enabled",
+            "Get-AadrmSuperUserFeature",
+            "This command returns Enabled or Disabled.",
+        )],
+    ),
+    (
+        "Enable-AadrmSuperUserFeature",
+        &[ex(
+            "Enable the super user feature",
+            "Enable-AadrmSuperUserFeature",
+            "This command enables the super user feature for the organization.",
+        )],
+    ),
+    (
+        "Disable-AadrmSuperUserFeature",
+        &[ex(
+            "Disable the super user feature",
+            "Disable-AadrmSuperUserFeature",
+            "This command disables the super user feature.",
+        )],
+    ),
+    (
+        "Add-AadrmSuperUser",
+        &[ex(
+            "Make a user a super user",
+            "Add-AadrmSuperUser -EmailAddress r.ortiz@fabrikam.com",
+            "This command makes r.ortiz@fabrikam.com a super user of the organization.",
+        )],
+    ),
+    (
+        "Remove-AadrmSuperUser",
+        &[ex(
+            "Remove a super user",
+            "Remove-AadrmSuperUser -EmailAddress r.ortiz@fabrikam.com",
+            "This command removes r.ortiz@fabrikam.com from the super users.",
+        )],
+    ),
+    (
+        "Get-AadrmSuperUser",
+        &[ex(
+            "List the super users",
+            "Get-AadrmSuperUser",
+            "This command lists the email addresses of the super users.",
+        )],
+    ),
+    (
+        "Get-AadrmAdminLog",
+        &[ex(
+            "Save the admin log",
+            "Get-AadrmAdminLog -Path \"C:\\Temp\\AdminLog.log\"",
+            "This command saves the log of administrative actions, such as Enable-AadrmSuperUserFeature and Add-AadrmSuperUser, to C:\\Temp\\AdminLog.log.",
+        )],
+    ),
+    (
+        "Get-AadrmUserLog",
+        &[ex(
+            "Download a day's usage log",
+            "Get-AadrmUserLog -Path C:\\Logs -ForDate 5/2/2016",
+            "This command downloads the usage log of 2 May 2016 to the folder C:\\Logs.",
+        )],
+    ),
+    (
         "Connect-MgGraph",
         &[ex(
             "Sign in with the scope the authorization policy needs",

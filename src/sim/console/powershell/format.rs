@@ -77,6 +77,9 @@ impl PsObject {
 /// the console writes it to the warning stream (`WARNING: …`), not the
 /// output.
 pub const WARNING_TYPE: &str = "System.Management.Automation.WarningRecord";
+/// The type name of a plain string a host returns (as `Get-AadrmSuperUser`
+/// returns addresses): the console outputs it as a string.
+pub const STRING_TYPE: &str = "System.String";
 /// The type name of the object Get-Credential returns.
 pub const CREDENTIAL_TYPE: &str = "System.Management.Automation.PSCredential";
 
@@ -84,6 +87,11 @@ impl PsObject {
     /// A warning for the warning stream (see [`WARNING_TYPE`]).
     pub fn warning(message: impl Into<String>) -> Self {
         PsObject::new(WARNING_TYPE, DefaultView::List).with("Message", message.into())
+    }
+
+    /// A string for the output stream (see [`STRING_TYPE`]).
+    pub fn string(text: impl Into<String>) -> Self {
+        PsObject::new(STRING_TYPE, DefaultView::List).with("Value", text.into())
     }
 
     /// A PSCredential: the user name, and the password as a SecureString.

@@ -167,6 +167,17 @@ pub static COMMON: &[Param] = &[
 
 const MSOL: &str = "MSOnline";
 const SIGNINS: &str = "Microsoft.Graph.Identity.SignIns";
+const AADRM: &str = "AADRM";
+
+const fn aadrm(
+    name: &'static str,
+    class: &'static str,
+    synopsis: &'static str,
+    description: &'static str,
+    params: &'static [Param],
+) -> Cmdlet {
+    Cmdlet { name, aliases: &[], kind: Kind::Host, module: AADRM, class, synopsis, description, params }
+}
 const CORE: &str = "Microsoft.PowerShell.Core";
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 
@@ -455,6 +466,73 @@ pub static CMDLETS: &[Cmdlet] = &[
         &[
             p("EnableDirSync", Ty::Bool, "Specifies whether to turn directory synchronization on.").req(),
             FORCE,
+        ],
+    ),
+    aadrm(
+        "Connect-AadrmService",
+        "Microsoft.RightsManagementServices.Online.Admin.PowerShell.ConnectAadrmServiceCmdlet",
+        "Connects to the Azure Rights Management service.",
+        "The Connect-AadrmService cmdlet connects you to the Azure Rights Management service of your tenant, so that you can run the other AADRM cmdlets. Sign in with a global administrator's account. Without a credential, a sign-in dialog box asks for it.",
+        &[p("Credential", Ty::Cred, "Specifies the credential of a global administrator.")],
+    ),
+    aadrm(
+        "Get-AadrmSuperUserFeature",
+        "Microsoft.RightsManagementServices.Online.Admin.PowerShell.GetSuperUserFeatureCmdlet",
+        "Gets the state of the super user feature.",
+        "The Get-AadrmSuperUserFeature cmdlet says whether the super user feature is Enabled or Disabled (the default).",
+        &[],
+    ),
+    aadrm(
+        "Enable-AadrmSuperUserFeature",
+        "Microsoft.RightsManagementServices.Online.Admin.PowerShell.EnableSuperUserFeatureCmdlet",
+        "Enables the super user feature.",
+        "The Enable-AadrmSuperUserFeature cmdlet enables the super user feature: the super users of the organization then have Full Control over all of its protected content, including content protected before.",
+        &[],
+    ),
+    aadrm(
+        "Disable-AadrmSuperUserFeature",
+        "Microsoft.RightsManagementServices.Online.Admin.PowerShell.DisableSuperUserFeatureCmdlet",
+        "Disables the super user feature.",
+        "The Disable-AadrmSuperUserFeature cmdlet disables the super user feature: super users open only what they were granted.",
+        &[],
+    ),
+    aadrm(
+        "Add-AadrmSuperUser",
+        "Microsoft.RightsManagementServices.Online.Admin.PowerShell.AddSuperUserCmdlet",
+        "Adds a super user.",
+        "The Add-AadrmSuperUser cmdlet makes an account of the organization a super user. It acts as one while the super user feature is enabled.",
+        &[p("EmailAddress", Ty::Str, "Specifies the email address of the account to make a super user.").req()],
+    ),
+    aadrm(
+        "Remove-AadrmSuperUser",
+        "Microsoft.RightsManagementServices.Online.Admin.PowerShell.RemoveSuperUserCmdlet",
+        "Removes a super user.",
+        "The Remove-AadrmSuperUser cmdlet removes an account from the super users.",
+        &[p("EmailAddress", Ty::Str, "Specifies the email address of the super user to remove.").req()],
+    ),
+    aadrm(
+        "Get-AadrmSuperUser",
+        "Microsoft.RightsManagementServices.Online.Admin.PowerShell.GetSuperUserCmdlet",
+        "Lists the super users.",
+        "The Get-AadrmSuperUser cmdlet lists the email addresses of the organization's super users.",
+        &[],
+    ),
+    aadrm(
+        "Get-AadrmAdminLog",
+        "Microsoft.RightsManagementServices.Online.Admin.PowerShell.GetAdminLogCmdlet",
+        "Saves the administrative log of the Rights Management service.",
+        "The Get-AadrmAdminLog cmdlet saves the log of administrative actions on the Rights Management service (such as enabling the super user feature and adding super users) to a file.",
+        &[p("Path", Ty::Str, "Specifies the file to save the log to.").req(), p("Force", Ty::Switch, "Overwrites an existing file.")],
+    ),
+    aadrm(
+        "Get-AadrmUserLog",
+        "Microsoft.RightsManagementServices.Online.Admin.PowerShell.GetUserLogCmdlet",
+        "Downloads the usage logs of the Rights Management service.",
+        "The Get-AadrmUserLog cmdlet downloads the usage logs (W3C format) of the Rights Management service for a day to a folder.",
+        &[
+            p("Path", Ty::Str, "Specifies the folder to save the log to.").req(),
+            p("ForDate", Ty::Str, "Specifies the day (for example 5/2/2016) whose log to download.").req(),
+            p("Force", Ty::Switch, "Overwrites existing files."),
         ],
     ),
     Cmdlet {
