@@ -1805,7 +1805,7 @@ fn save_and_load_round_trip_after_the_full_flow() {
     assert_eq!(persist::load(&backend).unwrap(), None);
     let raw = persist::save(&backend, &w).unwrap();
     assert_eq!(backend.data.borrow().get(persist::KEY), Some(&raw));
-    assert!(persist::readable(&raw).starts_with("{\"schema\":4,"), "stored packed; unpacks to the versioned JSON");
+    assert!(persist::readable(&raw).starts_with("{\"schema\":5,"), "stored packed; unpacks to the versioned JSON");
     let mut loaded = persist::load(&backend).unwrap().expect("saved");
     assert_eq!(loaded, w);
     assert_eq!(persist::decode(&persist::encode(&w)).unwrap(), w);

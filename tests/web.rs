@@ -118,7 +118,7 @@ fn local_storage_round_trip_keeps_the_whole_world() {
     persist::save(&LocalStorage, &w).unwrap();
     assert_eq!(persist::load(&LocalStorage).unwrap(), Some(w));
     let raw = LocalStorage.read(persist::KEY).unwrap().unwrap();
-    assert!(persist::readable(&raw).starts_with("{\"schema\":4"), "versioned envelope");
+    assert!(persist::readable(&raw).starts_with("{\"schema\":5"), "versioned envelope");
     assert!(!raw.contains("Fabrikam-2016!"), "no plain passwords in storage");
 }
 

@@ -18,7 +18,7 @@ use std::fmt;
 
 pub const KEY: &str = "rms-sim/state";
 /// The schema this build writes. Bump it with a migration in `migrate`.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 #[derive(Serialize)]
 struct EnvelopeRef<'a> {
@@ -127,6 +127,9 @@ fn migrate(value: &mut Value, from: u32) -> Result<(), LoadError> {
             3 => migrate_3_to_4(value).map_err(|detail| LoadError::Corrupt {
                 detail: format!("it is a schema 3 state that can't be upgraded: {detail}"),
             })?,
+            4 => migrate_4_to_5(value).map_err(|detail| LoadError::Corrupt {
+                detail: format!("it is a schema 4 state that can't be upgraded: {detail}"),
+            })?,
             other => {
                 return Err(LoadError::Corrupt {
                     detail: format!("it names schema {other}, which no version of the simulator wrote"),
@@ -134,6 +137,24 @@ fn migrate(value: &mut Value, from: u32) -> Result<(), LoadError> {
             }
         }
         schema += 1;
+    }
+    Ok(())
+}
+
+/// Schema 5 (issue 11, honest to the sources) adds, each with a default an
+/// older state reads as: the era of the sign-up flow (`signups.era`, a
+/// flow's and a confirmation mail's `v`, the era of two events), the
+/// tenant's admin log (`rms.admin_log`), the AADRM console connection, the
+/// usage log's `c_info`, and an optional `deletion_at` of an external
+/// takeover (none when it wasn't forced). The one rewrite: the schema-4
+/// build logged `FECreatePublishingLicenseV1` for the Windows sharing
+/// application, which the sources reserve for mobile clients; those rows are
+/// dropped (the `GetClientLicensorCert` before each stays).
+fn migrate_4_to_5(v: &mut Value) -> Result<(), String> {
+    let world = v.get_mut("world").and_then(Value::as_object_mut).ok_or("no world object")?;
+    let Some(sharing) = world.get_mut("sharing").and_then(Value::as_object_mut) else { return Ok(()) };
+    if let Some(log) = sharing.get_mut("usage_log").and_then(Value::as_array_mut) {
+        log.retain(|e| e.get("request_type").and_then(Value::as_str) != Some("FECreatePublishingLicenseV1"));
     }
     Ok(())
 }
@@ -574,7 +595,7 @@ mod tests {
         assert!(!raw.contains("Fabrikam-2016!") && !raw.contains("Contoso-2016!"));
         assert!(raw.contains("pbkdf2-sha256$2$"));
         assert!(!raw.contains("\"address\""), "mailbox addresses are stored once, as keys");
-        assert!(raw.starts_with("{\"schema\":4,"));
+        assert!(raw.starts_with("{\"schema\":5,"));
     }
 
     #[test]
@@ -622,7 +643,7 @@ mod tests {
                 other => panic!("{raw}: {other:?}"),
             }
         }
-        assert_eq!(decode(r#"{"schema":5,"world":{}}"#), Err(LoadError::NewerSchema { found: 5 }));
+        assert_eq!(decode(r#"{"schema":6,"world":{}}"#), Err(LoadError::NewerSchema { found: 6 }));
         assert!(LoadError::NewerSchema { found: 3 }.to_string().contains("left untouched"));
     }
 }
@@ -761,7 +782,15 @@ mod migration_tests {
         assert_eq!(w.mail.files.len(), ow["files"].as_object().unwrap().len());
         assert_eq!(w.mail.next_message_id, ow["next_message_id"].as_u64().unwrap());
         assert_eq!((w.dns.records.len(), w.dns.next_id), (1, 2));
-        assert_eq!(w.sharing.usage_log.len(), ow["usage_log"].as_array().unwrap().len());
+        // Schema 5 drops the FECreatePublishingLicenseV1 rows the Windows client never sent.
+        let fe = ow["usage_log"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["request_type"] == "FECreatePublishingLicenseV1")
+            .count();
+        assert!(fe > 0);
+        assert_eq!(w.sharing.usage_log.len(), ow["usage_log"].as_array().unwrap().len() - fe);
         assert_eq!(w.log.events.len(), ow["events"].as_array().unwrap().len());
         assert_eq!(w.console.graph.as_ref().map(|e| e.as_str()), Some("janetm@contoso.com"));
         // Use licenses, by document then reader.
@@ -830,6 +859,63 @@ mod migration_tests {
         let o = w.open_protected(Some(&pat), &name, &bytes, &mut crate::sim::SeededRandom::new(1)).unwrap();
         assert!(o.from_cached_license);
         assert_eq!(decode(&encode(&w)).unwrap(), w);
+    }
+
+    /// A state saved by the schema-4 build (tests/fixtures/state-v4.json):
+    /// Fabrikam taken over and converted, super users on, a shared and opened
+    /// file, a lockout, a pending sign-up, a forced external takeover of
+    /// tailspintoys.com. `state-v4-explained.json` is what that build said of
+    /// each event.
+    const V4: &str = include_str!("../../tests/fixtures/state-v4.json");
+    const V4_EXPLAINED: &str = include_str!("../../tests/fixtures/state-v4-explained.json");
+
+    #[test]
+    fn a_schema_4_state_gets_the_seed_era_an_empty_admin_log_and_a_corrected_usage_log() {
+        use crate::sim::events::EventKind;
+        use crate::sim::signup::Era;
+        let w = decode(V4).expect("schema 4 migrates");
+        assert_eq!(w.signups.era, Era::Seed2016);
+        assert!(w.signups.flows.values().all(|f| f.era == Era::Seed2016));
+        let fab = w.tenant_of_domain("fabrikam.com").unwrap();
+        assert!(fab.rms.super_user_feature && fab.rms.admin_log.is_empty(), "the feature kept, no admin log before");
+        let types: Vec<&str> = w.sharing.usage_log.iter().map(|e| e.request_type.as_str()).collect();
+        assert_eq!(types, ["Certify", "GetClientLicensorCert", "Certify", "AcquireLicense"]);
+        assert!(w.sharing.usage_log.iter().all(|e| e.c_info.is_empty()), "written before c-info was kept");
+        let pat = crate::sim::Email::parse("p.dover@fabrikam.com").unwrap();
+        assert!(w.usage_log_w3c(&pat).unwrap().contains("'MSIPC;version="), "old rows show the Windows client");
+        // The forced takeover keeps its deletion date.
+        assert!(
+            w.log.events.iter().any(|e| matches!(e.kind, EventKind::ExternalTakeover { deletion_at: Some(_), .. }))
+        );
+        assert!(w.directory.tenants.values().any(|t| t.deletion_at.is_some()));
+        // What each event says is what the schema-4 build said, except the texts issue 11 reworded.
+        let said: Vec<Value> = serde_json::from_str(V4_EXPLAINED).unwrap();
+        assert_eq!(said.len(), w.log.events.len());
+        for (e, s) in w.log.events.iter().zip(&said) {
+            let x = e.kind.explain();
+            assert_eq!(x.title, s["title"].as_str().unwrap(), "seq {}", e.seq);
+            assert_eq!(x.step.label(), s["step"].as_str().unwrap(), "seq {}", e.seq);
+            let reworded = matches!(
+                e.kind,
+                EventKind::RmsFeatureChanged { .. }
+                    | EventKind::SignInFailed { .. }
+                    | EventKind::AccountLocked { .. }
+                    | EventKind::ExternalTakeover { .. }
+                    | EventKind::UserCreated { .. }
+            );
+            if !reworded {
+                assert_eq!(x.text, s["text"].as_str().unwrap(), "seq {}", e.seq);
+            }
+        }
+        // The migrated world works: Rosa opens the shared file with the use license she holds.
+        let mut w = w;
+        let rosa = crate::sim::Email::parse("r.ortiz@fabrikam.com").unwrap();
+        let id =
+            w.mailbox(rosa.as_str()).unwrap().messages.iter().find_map(|m| m.attachments().first().cloned()).unwrap();
+        let (name, bytes) = w.mail.attachment(&id).unwrap();
+        let o = w.open_protected(Some(&rosa), &name, &bytes, &mut crate::sim::SeededRandom::new(1)).unwrap();
+        assert!(o.from_cached_license);
+        assert_eq!(encode(&w).get(..11), Some("{\"schema\":5"));
     }
 
     #[test]
