@@ -237,3 +237,21 @@ fn domain_errors_are_shaped_like_msonline() {
     let out = s.out("Get-MsolDomain -Status Unverified");
     assert!(out.contains("contoso.co.uk") && !out.contains("contoso.com "), "{out}");
 }
+
+#[test]
+fn new_msoldomain_refuses_names_that_are_not_host_names() {
+    let mut s = Session::new(Preset::Default);
+    s.connect("Connect-MsolService", JANET, JANET_PW);
+    for (name, says) in [
+        ("contoso_eu.com", "can't contain “_”"),
+        ("contoso.2016", "can't end in “.2016”"),
+        ("10.0.0.7", "IP address"),
+        ("contoso.local", "only inside a local network"),
+        ("example.org", "reserved for examples"),
+        ("shop.test", "reserved for testing"),
+    ] {
+        let out = s.out(&format!("New-MsolDomain -Name {name}"));
+        assert!(out.starts_with("New-MsolDomain : ") && out.contains(says), "{name}: {out}");
+        assert!(!s.out("Get-MsolDomain").contains(name), "{name} was not added");
+    }
+}
