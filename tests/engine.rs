@@ -334,6 +334,8 @@ fn personal_addresses_are_refused_with_the_documented_wording() {
         ("someone@comcast.net", PersonalKind::InternetProvider),
         ("someone@mail.comcast.net", PersonalKind::InternetProvider),
         ("someone@btinternet.com", PersonalKind::InternetProvider),
+        ("someone@mailinator.com", PersonalKind::Disposable),
+        ("someone@gmx.at", PersonalKind::ConsumerEmail),
     ];
     for (addr, kind) in cases {
         let (mut w, mut rng) = world(4);
@@ -348,6 +350,7 @@ fn personal_addresses_are_refused_with_the_documented_wording() {
                 assert!(text.contains("consumer email services, such as a Microsoft account"))
             }
             PersonalKind::InternetProvider => assert!(text.contains("Internet or telecommunications provider")),
+            PersonalKind::Disposable => assert!(text.contains("disposable email services")),
         }
         assert_nothing_sent(&w, &before);
         let ev = since(&w, n);
@@ -408,13 +411,20 @@ fn default_blocked_domains_and_their_subdomains_are_refused() {
         err.to_string(),
         "The domain office365.com can't be used to create a directory, so it can't be used for RMS for individuals. Use the email address your organization gave you."
     );
-    let err = w.start_signup("pat@eu.mailinator.com", &mut rng).unwrap_err();
+    let err = w.start_signup("pat@eu.microsoftonline.com", &mut rng).unwrap_err();
     assert_eq!(
         err,
-        SignupRefusal::BlockedDomain { domain: "eu.mailinator.com".into(), entry: "mailinator.com".into() }
+        SignupRefusal::BlockedDomain { domain: "eu.microsoftonline.com".into(), entry: "microsoftonline.com".into() }
     );
-    assert!(err.to_string().contains("The domain eu.mailinator.com can't be used to create a directory"));
-    assert!(err.to_string().contains("(mailinator.com is on the blocked domains list)"));
+    assert!(err.to_string().contains("The domain eu.microsoftonline.com can't be used to create a directory"));
+    assert!(err.to_string().contains("(microsoftonline.com is on the blocked domains list)"));
+    // The disposable services on the list are personal addresses first; with
+    // the personal check off, the blocked list still refuses them.
+    let kind = PersonalKind::Disposable;
+    assert_eq!(w.start_signup("pat@mailinator.com", &mut rng), Err(SignupRefusal::PersonalEmail { kind }));
+    w.set_domain_list(DomainList::PersonalEmail, false);
+    assert!(matches!(w.start_signup("pat@mailinator.com", &mut rng), Err(SignupRefusal::BlockedDomain { .. })));
+    w.set_domain_list(DomainList::PersonalEmail, true);
     assert!(matches!(w.start_signup("pat@tenant.onmicrosoft.com", &mut rng), Err(SignupRefusal::BlockedDomain { .. })));
     assert_nothing_sent(&w, &before);
     match last_event(&w) {

@@ -343,10 +343,27 @@ pub enum PersonalKind {
     ConsumerEmail,
     /// Home accounts from an Internet or telecommunications provider.
     InternetProvider,
+    /// Disposable ("temporary", "throwaway") mail services.
+    Disposable,
 }
 
-/// Consumer email services and Internet/telecom providers whose addresses are
-/// personal, not work or school, addresses. The seed names Microsoft accounts
+impl PersonalKind {
+    pub const ALL: [PersonalKind; 3] =
+        [PersonalKind::ConsumerEmail, PersonalKind::InternetProvider, PersonalKind::Disposable];
+
+    /// As shown next to the lists.
+    pub fn label(self) -> &'static str {
+        match self {
+            PersonalKind::ConsumerEmail => "consumer email",
+            PersonalKind::InternetProvider => "Internet provider",
+            PersonalKind::Disposable => "disposable email",
+        }
+    }
+}
+
+/// The built-in personal domains: consumer email services and Internet/telecom
+/// providers whose addresses are personal, not work or school, addresses, each
+/// with its kind (the larger table of `personal.rs` adds about 14,000 more). The seed names Microsoft accounts
 /// and "another personal account that you might use at home from your
 /// Internet provider"; the shared sign-up platform refuses "email addresses
 /// provided by consumer email services or telecommunications providers".
@@ -529,10 +546,7 @@ pub const DEFAULT_BLOCKED_DOMAINS: &[&str] = &[
     "dispostable.com",
 ];
 
-/// The personal-domain entry that covers `domain`, if any.
-pub fn personal_kind(domain: &str) -> Option<PersonalKind> {
-    PERSONAL_DOMAINS.iter().find(|(entry, _)| domain_matches(domain, entry)).map(|(_, k)| *k)
-}
+pub use super::personal::personal_kind;
 
 #[cfg(test)]
 mod tests {

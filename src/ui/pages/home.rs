@@ -152,7 +152,7 @@ fn DomainLists() -> impl IntoView {
                         <summary>{format!("{} personal domains", PERSONAL_DOMAINS.len())}</summary>
                         <ul class="domain-list">
                             {PERSONAL_DOMAINS.iter().map(|(d, k)| view! {
-                                <li>{*d}<span class="tag">{match k { PersonalKind::ConsumerEmail => "consumer email", PersonalKind::InternetProvider => "Internet provider" }}</span></li>
+                                <li>{*d}<span class="tag">{k.label()}</span></li>
                             }).collect_view()}
                         </ul>
                     </details>
