@@ -14,6 +14,8 @@ use leptos_router::path;
 use pages::*;
 use state::{Boot, Sim};
 
+pub use state::PersonalList;
+
 /// The whole app: state, cross-tab sync, header and routes.
 #[component]
 pub fn App() -> impl IntoView {
@@ -26,6 +28,11 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+    // The personal-address table doesn't weigh on the first load: it is
+    // fetched after the first paint (a frame, then a task after it).
+    if !sim.personal_ready() {
+        request_animation_frame(move || set_timeout(move || sim.load_personal_list(), std::time::Duration::ZERO));
+    }
     view! {
         <Title formatter=|page: String| format!("{page} · RMS for individuals simulator") />
         <Router>

@@ -73,6 +73,10 @@ impl PersonalTable {
     /// pass [`check_domain`], and the count must match, so a truncated or
     /// foreign file is refused rather than half-used.
     pub fn parse(text: &str) -> Result<PersonalTable, TableError> {
+        // A static host answers a missing file with the app's index.html.
+        if text.trim_start().starts_with('<') {
+            return Err(TableError::NotATable);
+        }
         let mut expected = None;
         let mut kind = None;
         let mut kinds = BTreeMap::new();
@@ -178,10 +182,8 @@ mod tests {
         );
         let cut = SMALL.trim_end().rsplit_once('\n').unwrap().0;
         assert_eq!(PersonalTable::parse(cut), Err(TableError::Truncated { expected: 3, found: 2 }));
-        assert_eq!(
-            PersonalTable::parse("<!DOCTYPE html><html>"),
-            Err(TableError::BadLine { line: 1, text: "<!DOCTYPE html><html>".into() })
-        );
+        assert_eq!(PersonalTable::parse("<!DOCTYPE html><html>"), Err(TableError::NotATable));
+        assert!(matches!(PersonalTable::parse("count 1\n[consumer]\n<b>\n"), Err(TableError::BadLine { line: 3, .. })));
         assert_eq!(PersonalTable::parse(""), Err(TableError::NotATable));
         assert_eq!(PersonalTable::parse("count 1\ngmail.com\n"), Err(TableError::NoSection { line: 2 }));
         assert!(matches!(

@@ -4,6 +4,7 @@
 use crate::sim::command::StartSignup;
 use crate::sim::{Email, Sku, StartOutcome};
 use crate::ui::components::feedback::{Feedback, FeedbackEvents, FeedbackNotice};
+use crate::ui::components::personal_list::PersonalListStatus;
 use crate::ui::components::status::Notice;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
@@ -21,6 +22,9 @@ pub fn Portal() -> impl IntoView {
     let sent_to = RwSignal::new(None::<Email>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if !sim.personal_ready() {
+            return;
+        }
         let input = email.get_untracked();
         sent_to.set(None);
         let outcome = fb.run(StartSignup { input }, |r| match r {
@@ -64,7 +68,8 @@ pub fn Portal() -> impl IntoView {
                 </p>
                 <input id="portal-email" type="email" inputmode="email" autocomplete="email" spellcheck="false"
                     aria-describedby="portal-email-hint portal-important" bind:value=email />
-                <button type="submit" class="primary">"Get started"</button>
+                <button type="submit" class="primary" prop:disabled=move || !sim.personal_ready()>"Get started"</button>
+                <PersonalListStatus />
                 <p class="important" id="portal-important">
                     <strong>"Important: "</strong>
                     "Personal email accounts are not supported, so do not enter a Microsoft account (formerly known as a Microsoft Live ID account) or another personal account that you might use at home from your Internet provider."

@@ -6,6 +6,7 @@ use crate::sim::command::{CompleteSignup, OpenConfirmation};
 use crate::sim::countries;
 use crate::sim::{AccountDetails, CompleteError, Completed, Field, FieldError};
 use crate::ui::components::feedback::{Feedback, FeedbackEvents, FeedbackNotice};
+use crate::ui::components::personal_list::PersonalListStatus;
 use crate::ui::components::status::Notice;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
@@ -73,7 +74,11 @@ fn Done(done: Completed) -> impl IntoView {
 
 #[component]
 fn Activate(email: String, token: String, completed: RwSignal<Option<Completed>>, fb: Feedback) -> impl IntoView {
+    let sim = use_sim();
     let activate = move |_| {
+        if !sim.personal_ready() {
+            return;
+        }
         let token = token.clone();
         let done = fb.run(CompleteSignup { token, details: AccountDetails::default() }, |r| match r {
             Ok(_) => Notice::None,
@@ -86,7 +91,8 @@ fn Activate(email: String, token: String, completed: RwSignal<Option<Completed>>
     view! {
         <div class="card">
             <p>{format!("{email} already has a work account in your organization's directory. Activate RMS for individuals for it: you'll keep signing in with the same email address and password.")}</p>
-            <button type="button" class="primary" on:click=activate>"Activate"</button>
+            <button type="button" class="primary" prop:disabled=move || !sim.personal_ready() on:click=activate>"Activate"</button>
+            <PersonalListStatus />
             <FeedbackNotice feedback=fb />
         </div>
     }
@@ -100,8 +106,12 @@ fn CreateAccount(email: String, token: String, completed: RwSignal<Option<Comple
     let confirm = RwSignal::new(String::new());
     let country = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    let sim = use_sim();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if !sim.personal_ready() {
+            return;
+        }
         let details = AccountDetails {
             first_name: first.get_untracked(),
             last_name: last.get_untracked(),
@@ -140,7 +150,8 @@ fn CreateAccount(email: String, token: String, completed: RwSignal<Option<Comple
                 <p class="hint" id="country-hint">"Or the nearest country to yours if your country is not listed."</p>
                 {move || field_error(errors, Field::Country).map(|m| view! { <p class="field-error" id="country-error">{m}</p> })}
             </div>
-            <button type="submit" class="primary">"Create"</button>
+            <button type="submit" class="primary" prop:disabled=move || !sim.personal_ready()>"Create"</button>
+            <PersonalListStatus />
             <FeedbackNotice feedback=fb />
         </form>
     }
