@@ -282,6 +282,14 @@ async fn account_page_has_the_seed_fields_and_every_country() {
     }
     let select: HtmlSelectElement = app.el("#country");
     assert_eq!(select.options().length(), 250, "249 ISO 3166 countries and the prompt");
+    // In the order a person reads them, by their 2016 names.
+    let label = |i: u32| select.options().get_with_index(i).unwrap().text_content().unwrap();
+    assert_eq!((label(1), label(2), label(3)), ("Afghanistan".into(), "Åland Islands".into(), "Albania".into()));
+    assert_eq!(label(249), "Zimbabwe");
+    let names: Vec<String> = (1..250).map(label).collect();
+    for name in ["Swaziland", "Macedonia", "Turkey", "Czech Republic", "Cape Verde", "Netherlands", "Côte d'Ivoire"] {
+        assert!(names.iter().any(|n| n == name), "{name}");
+    }
 }
 
 #[wasm_bindgen_test]
