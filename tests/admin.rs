@@ -100,10 +100,9 @@ fn dns_records_become_visible_15_to_60_minutes_after_they_are_added() {
 fn bad_dns_records_are_refused_with_their_reason() {
     let (mut w, mut rng) = load(Preset::Default, 2);
     match w.add_dns_record("not a domain.com", RecordType::Txt, "x", &mut rng) {
-        Err(e @ DnsError::Domain(_)) => assert_eq!(
-            e.to_string(),
-            "The domain name can't contain “ ”: a domain name uses only letters, digits and hyphens, with dots between its parts, such as fabrikam.com. Check it for a typing mistake."
-        ),
+        Err(e @ DnsError::Domain(_)) => {
+            assert_eq!(e.to_string(), "The domain name can't contain spaces: type it like fabrikam.com.")
+        }
         other => panic!("{other:?}"),
     }
     match w.add_dns_record("MS=ms1", RecordType::Mx, "MS=ms12345678", &mut rng) {

@@ -52,9 +52,10 @@ impl fmt::Display for EmailError {
             EmailError::MissingLocalPart => f.write_str("Type your user name before the @, such as p.dover@fabrikam.com."),
             EmailError::Space => f.write_str("An email address can't contain spaces. Remove them and type it like p.dover@fabrikam.com."),
             EmailError::DisplayName => f.write_str("Type only the address itself, without a name or angle brackets around it, such as p.dover@fabrikam.com."),
+            EmailError::LocalCharacter { ch } if invisible(*ch) => write!(f, "The part before @ holds an invisible character ({}), a stray character that copying and pasting can bring along. Type the address again by hand.", code_point(*ch)),
             EmailError::LocalCharacter { ch: '+' } => f.write_str("The part before @ can't contain “+”: Azure AD user names don't take plus addressing (name+tag@…). Leave out the + and what follows it, and type the address your organization gave you."),
             EmailError::LocalCharacter { ch } if !ch.is_ascii() => write!(f, "The part before @ can't contain “{ch}”: Azure AD user names use only the letters A to Z without accents, digits, and . - _ ! # ^ ~. Type the address your organization gave you."),
-            EmailError::LocalCharacter { ch } => write!(f, "The part before @ can't contain “{}”: Azure AD user names use only letters, digits, and . - _ ! # ^ ~. Type the address your organization gave you.", ch.escape_default()),
+            EmailError::LocalCharacter { ch } => write!(f, "The part before @ can't contain “{ch}”: Azure AD user names use only letters, digits, and . - _ ! # ^ ~. Type the address your organization gave you."),
             EmailError::LocalDots => f.write_str("The part before @ can't begin or end with a dot or have two dots in a row. Check the address for a typing mistake."),
             EmailError::Domain(p) => write!(f, "{p}"),
         }
@@ -97,6 +98,16 @@ pub enum DomainProblem {
     TooLong {
         len: usize,
     },
+}
+
+/// A character that can't be seen, or would reorder the message around it:
+/// named by its code point instead of shown.
+fn invisible(c: char) -> bool {
+    c.is_control() || c.is_whitespace() || super::text::is_hidden(c)
+}
+
+fn code_point(c: char) -> String {
+    format!("U+{:04X}", c as u32)
 }
 
 /// The reserved names, and the document that reserves each.
@@ -142,8 +153,10 @@ impl fmt::Display for DomainProblem {
             DomainProblem::Empty => f.write_str("The domain name is missing: type your organization's domain, such as fabrikam.com."),
             DomainProblem::SingleLabel => f.write_str("A domain name needs at least one dot, such as fabrikam.com."),
             DomainProblem::EmptyLabel => f.write_str("The domain name has two dots in a row, or starts with a dot. Remove the extra dot and type it like fabrikam.com."),
+            DomainProblem::Character { ch: ' ' } => f.write_str("The domain name can't contain spaces: type it like fabrikam.com."),
+            DomainProblem::Character { ch } if invisible(*ch) => write!(f, "The domain name holds an invisible character ({}), a stray character that copying and pasting can bring along. Type it again by hand, such as fabrikam.com.", code_point(*ch)),
             DomainProblem::Character { ch } if !ch.is_ascii() => write!(f, "The domain name can't contain “{ch}”: Azure AD takes domain names in plain letters A to Z, digits and hyphens. For a name with accented letters, type its xn-- form."),
-            DomainProblem::Character { ch } => write!(f, "The domain name can't contain “{}”: a domain name uses only letters, digits and hyphens, with dots between its parts, such as fabrikam.com. Check it for a typing mistake.", ch.escape_default()),
+            DomainProblem::Character { ch } => write!(f, "The domain name can't contain “{ch}”: a domain name uses only letters, digits and hyphens, with dots between its parts, such as fabrikam.com. Check it for a typing mistake."),
             DomainProblem::HyphenAtEdge { label } => write!(f, "The part “{label}” of the domain name begins or ends with a hyphen, which domain names don't allow. Check it for a typing mistake."),
             DomainProblem::LabelTooLong { label } => write!(f, "The part of the domain name that starts with “{}…” has {} characters; each part between dots can have at most {MAX_LABEL}.", label.chars().take(12).collect::<String>(), label.len()),
             DomainProblem::NumericTopLevel { label } => write!(f, "A domain name can't end in “.{label}”: its last part is a top-level domain such as .com or .org, never only digits. Check it for a typing mistake."),
@@ -238,7 +251,8 @@ impl Email {
         if s.is_empty() {
             return Err(EmailError::Empty);
         }
-        if s.contains('<') && s.contains('>') && s.contains('@') {
+        // `Pat Dover <p.dover@fabrikam.com>`: an address in angle brackets at the end.
+        if s.ends_with('>') && s.rsplit_once('<').is_some_and(|(_, inner)| inner.contains('@')) {
             return Err(EmailError::DisplayName);
         }
         let Some((local, domain)) = s.split_once('@') else {
@@ -602,10 +616,14 @@ mod tests {
         // Every character of the 2016 list is accepted, in any case.
         assert_eq!(Email::parse("A.b-c_d!e#f^g~9@Fabrikam.com").unwrap().as_str(), "a.b-c_d!e#f^g~9@fabrikam.com");
         assert!(EmailError::LocalCharacter { ch: '+' }.to_string().contains("Leave out the +"));
-        assert!(
-            EmailError::LocalCharacter { ch: '\u{7}' }.to_string().contains("\\u{7}"),
-            "control characters are shown escaped"
-        );
+        for ch in ['\u{7}', '\u{202E}', '\u{200B}', '\u{FEFF}'] {
+            let text = EmailError::LocalCharacter { ch }.to_string();
+            assert!(text.contains(&format!("U+{:04X}", ch as u32)) && !text.contains(ch), "{ch:?} is named: {text}");
+            let text = DomainProblem::Character { ch }.to_string();
+            assert!(text.contains("invisible character") && !text.contains(ch), "{text}");
+        }
+        assert_eq!(Email::parse("p.dover<b>x</b>@fabrikam.com"), Err(EmailError::LocalCharacter { ch: '<' }));
+        assert_eq!(Email::parse("p.\u{200B}dover@fabrikam.com"), Err(EmailError::LocalCharacter { ch: '\u{200B}' }));
     }
 
     #[test]
