@@ -261,3 +261,16 @@ fn no_work_domain_of_the_simulator_is_personal() {
         assert_eq!(personal_kind(d), None, "{d}");
     }
 }
+
+#[test]
+fn share_protected_refuses_recipients_the_table_lists() {
+    use rms_sim::sim::sharing::{ProtectError, parse_users};
+    for d in ["gmx.at", "mailinator.com", "hotmail.co.jp"] {
+        assert_eq!(
+            parse_users(&format!("p.dover@fabrikam.com; someone@{d}")),
+            Err(ProtectError::PersonalUser { address: format!("someone@{d}") }),
+            "{d}"
+        );
+    }
+    assert!(parse_users("p.dover@fabrikam.com, janetm@contoso.com").is_ok());
+}
