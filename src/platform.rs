@@ -1,6 +1,7 @@
 //! The browser side of the engine's seams: `localStorage` as a persistence
 //! backend and `crypto.getRandomValues` as the random source; downloads,
-//! `blob:` URLs, printing and reading chosen files.
+//! `blob:` URLs, printing, reading chosen files and fetching a file of the
+//! app's own origin.
 
 use crate::persist::{Backend, StorageError};
 use crate::sim::RandomSource;
@@ -106,4 +107,18 @@ pub fn print() {
 pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(js_error)?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Fetches a text file of the app's own origin (the page's CSP allows
+/// `connect-src 'self'` only).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window().ok_or("there is no window")?;
+    let answer = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await.map_err(js_error)?;
+    let response: web_sys::Response = answer.dyn_into().map_err(js_error)?;
+    if !response.ok() {
+        return Err(format!("the server answered {} {}", response.status(), response.status_text()));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(js_error)?).await.map_err(js_error)?;
+    text.as_string().ok_or_else(|| "the answer isn't text".into())
 }

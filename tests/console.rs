@@ -452,3 +452,21 @@ fn the_aadrm_cmdlets_need_a_paid_subscription() {
     let out = s.out("Get-AadrmSuperUser");
     assert!(out.contains("paid subscription that includes Azure Rights Management"), "{out}");
 }
+
+#[test]
+fn new_msoldomain_refuses_names_that_are_not_host_names() {
+    let mut s = Session::new(Preset::Default);
+    s.connect("Connect-MsolService", JANET, JANET_PW);
+    for (name, says) in [
+        ("contoso_eu.com", "can't contain “_”"),
+        ("contoso.2016", "can't end in “.2016”"),
+        ("10.0.0.7", "IP address"),
+        ("contoso.local", "only inside a local network"),
+        ("example.org", "reserved for examples"),
+        ("shop.test", "reserved for testing"),
+    ] {
+        let out = s.out(&format!("New-MsolDomain -Name {name}"));
+        assert!(out.starts_with("New-MsolDomain : ") && out.contains(says), "{name}: {out}");
+        assert!(!s.out("Get-MsolDomain").contains(name), "{name} was not added");
+    }
+}

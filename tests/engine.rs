@@ -11,8 +11,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use rms_sim::persist;
+use rms_sim::sim::admin::AdminError;
+use rms_sim::sim::admin::dns::DnsError;
 use rms_sim::sim::clock::ClockError;
-use rms_sim::sim::email::{EmailError, PersonalKind};
+use rms_sim::sim::email::{DomainProblem, EmailError, PersonalKind, ReservedKind, normalize_domain};
 use rms_sim::sim::mail::READY_SUBJECT;
 use rms_sim::sim::signin::LOCKED_MESSAGE;
 use rms_sim::sim::signup::DomainListError;
@@ -215,12 +217,24 @@ fn invalid_addresses_are_refused_each_with_its_own_error() {
         ("p.dover.fabrikam.com", EmailError::MissingAt),
         ("p.dover@fabrikam", EmailError::MissingDomainDot),
         ("p.dover@localhost", EmailError::MissingDomainDot),
-        ("p dover@fabrikam.com", EmailError::Malformed),
-        ("p.dover@fab rikam.com", EmailError::Malformed),
-        ("p.dover@@fabrikam.com", EmailError::Malformed),
-        ("@fabrikam.com", EmailError::Malformed),
-        ("p.dover@fabrikam..com", EmailError::Malformed),
-        ("Pat Dover <p.dover@fabrikam.com>", EmailError::Malformed),
+        ("p dover@fabrikam.com", EmailError::Space),
+        ("p.dover@fab rikam.com", EmailError::Space),
+        ("p.dover@@fabrikam.com", EmailError::ExtraAt),
+        ("@fabrikam.com", EmailError::MissingLocalPart),
+        ("p.dover@fabrikam..com", EmailError::Domain(DomainProblem::EmptyLabel)),
+        ("Pat Dover <p.dover@fabrikam.com>", EmailError::DisplayName),
+        ("p.dover+rms@fabrikam.com", EmailError::LocalCharacter { ch: '+' }),
+        ("p.dover.@fabrikam.com", EmailError::LocalDots),
+        ("p.dover@fab_rikam.com", EmailError::Domain(DomainProblem::Character { ch: '_' })),
+        ("p.dover@10.1.2.3", EmailError::Domain(DomainProblem::IpAddress)),
+        ("p.dover@fabrikam.2016", EmailError::Domain(DomainProblem::NumericTopLevel { label: "2016".into() })),
+        (
+            "p.dover@fabrikam.local",
+            EmailError::Domain(DomainProblem::Reserved {
+                name: "fabrikam.local".into(),
+                kind: ReservedKind::LocalNetwork,
+            }),
+        ),
     ];
     for (input, expected) in cases {
         let (mut w, mut rng) = world(2);
@@ -261,6 +275,60 @@ fn invalid_address_messages_explain_themselves() {
     }
 }
 
+/// Names that aren't host names are refused by one rule wherever a domain is
+/// typed: a sign-up address, the blocked-domains list, DNS and the admin
+/// center (the console's `New-MsolDomain` is tested in tests/console.rs).
+#[test]
+fn names_that_are_not_host_names_are_refused_by_every_form() {
+    let bad = [
+        "fab_rikam.com",
+        "fab!rikam.com",
+        "fab'rikam.com",
+        "fab=rikam.com",
+        "fab+rikam.com",
+        "fab$rikam.com",
+        "fab/rikam.com",
+        "fab?rikam.com",
+        "fabrikam.123",
+        "192.168.1.20",
+        "fabrikam.local",
+        "fabrikam.test",
+        "fabrikam.invalid",
+        "fabrikam.localhost",
+        "fabrikam.example",
+        "example.com",
+        "example.net",
+        "sales.example.org",
+        "-fabrikam.com",
+    ];
+    let (mut w, mut rng) = world(4);
+    w.sign_in("janetm@contoso.com", "Contoso-2016!").unwrap();
+    let janet = email("janetm@contoso.com");
+    for d in bad {
+        let problem = match normalize_domain(d) {
+            Err(EmailError::Domain(p)) => p,
+            other => panic!("{d}: {other:?}"),
+        };
+        let before = w.clone();
+        assert_eq!(
+            w.start_signup(&format!("pat@{d}"), &mut rng),
+            Err(SignupRefusal::InvalidEmail(EmailError::Domain(problem.clone()))),
+            "{d}"
+        );
+        assert_nothing_sent(&w, &before);
+        assert_eq!(w.add_blocked_domain(d), Err(DomainListError::Invalid(EmailError::Domain(problem.clone()))), "{d}");
+        assert!(matches!(w.add_dns_record(d, RecordType::Txt, "MS=ms1", &mut rng), Err(DnsError::Domain(_))), "{d}");
+        assert_eq!(
+            w.add_domain(&janet, d, &mut rng).map(|_| ()),
+            Err(AdminError::InvalidDomain(EmailError::Domain(problem.clone()))),
+            "{d}"
+        );
+        // Each form words it the same, naming what to do.
+        assert_eq!(DomainListError::Invalid(EmailError::Domain(problem.clone())).to_string(), problem.to_string());
+    }
+    assert!(w.directory.domains.keys().all(|n| !bad.contains(&n.as_str())), "no directory holds any of them");
+}
+
 // ─────────────────────── Get started: personal addresses ───────────────────────
 
 #[test]
@@ -272,6 +340,8 @@ fn personal_addresses_are_refused_with_the_documented_wording() {
         ("someone@comcast.net", PersonalKind::InternetProvider),
         ("someone@mail.comcast.net", PersonalKind::InternetProvider),
         ("someone@btinternet.com", PersonalKind::InternetProvider),
+        ("someone@mailinator.com", PersonalKind::Disposable),
+        ("someone@gmx.at", PersonalKind::ConsumerEmail),
     ];
     for (addr, kind) in cases {
         let (mut w, mut rng) = world(4);
@@ -286,6 +356,7 @@ fn personal_addresses_are_refused_with_the_documented_wording() {
                 assert!(text.contains("consumer email services, such as a Microsoft account"))
             }
             PersonalKind::InternetProvider => assert!(text.contains("Internet or telecommunications provider")),
+            PersonalKind::Disposable => assert!(text.contains("disposable email services")),
         }
         assert_nothing_sent(&w, &before);
         let ev = since(&w, n);
@@ -340,19 +411,26 @@ fn turning_the_personal_check_off_lets_personal_addresses_through() {
 fn default_blocked_domains_and_their_subdomains_are_refused() {
     let (mut w, mut rng) = world(7);
     let before = w.clone();
-    let err = w.start_signup("pat@example.com", &mut rng).unwrap_err();
-    assert_eq!(err, SignupRefusal::BlockedDomain { domain: "example.com".into(), entry: "example.com".into() });
+    let err = w.start_signup("pat@office365.com", &mut rng).unwrap_err();
+    assert_eq!(err, SignupRefusal::BlockedDomain { domain: "office365.com".into(), entry: "office365.com".into() });
     assert_eq!(
         err.to_string(),
-        "The domain example.com can't be used to create a directory, so it can't be used for RMS for individuals. Use the email address your organization gave you."
+        "The domain office365.com can't be used to create a directory, so it can't be used for RMS for individuals. Use the email address your organization gave you."
     );
-    let err = w.start_signup("pat@eu.mailinator.com", &mut rng).unwrap_err();
+    let err = w.start_signup("pat@eu.microsoftonline.com", &mut rng).unwrap_err();
     assert_eq!(
         err,
-        SignupRefusal::BlockedDomain { domain: "eu.mailinator.com".into(), entry: "mailinator.com".into() }
+        SignupRefusal::BlockedDomain { domain: "eu.microsoftonline.com".into(), entry: "microsoftonline.com".into() }
     );
-    assert!(err.to_string().contains("The domain eu.mailinator.com can't be used to create a directory"));
-    assert!(err.to_string().contains("(mailinator.com is on the blocked domains list)"));
+    assert!(err.to_string().contains("The domain eu.microsoftonline.com can't be used to create a directory"));
+    assert!(err.to_string().contains("(microsoftonline.com is on the blocked domains list)"));
+    // The disposable services on the list are personal addresses first; with
+    // the personal check off, the blocked list still refuses them.
+    let kind = PersonalKind::Disposable;
+    assert_eq!(w.start_signup("pat@mailinator.com", &mut rng), Err(SignupRefusal::PersonalEmail { kind }));
+    w.set_domain_list(DomainList::PersonalEmail, false);
+    assert!(matches!(w.start_signup("pat@mailinator.com", &mut rng), Err(SignupRefusal::BlockedDomain { .. })));
+    w.set_domain_list(DomainList::PersonalEmail, true);
     assert!(matches!(w.start_signup("pat@tenant.onmicrosoft.com", &mut rng), Err(SignupRefusal::BlockedDomain { .. })));
     assert_nothing_sent(&w, &before);
     match last_event(&w) {
@@ -390,7 +468,10 @@ fn trainer_can_add_and_remove_blocked_domains() {
     assert_eq!(w.add_blocked_domain("NORTHWIND.com"), Err(DomainListError::AlreadyListed("northwind.com".into())));
     assert_eq!(w.add_blocked_domain(""), Err(DomainListError::Invalid(EmailError::Empty)));
     assert_eq!(w.add_blocked_domain("localhost"), Err(DomainListError::Invalid(EmailError::MissingDomainDot)));
-    assert_eq!(w.add_blocked_domain("bad domain.com"), Err(DomainListError::Invalid(EmailError::Malformed)));
+    assert_eq!(
+        w.add_blocked_domain("bad domain.com"),
+        Err(DomainListError::Invalid(EmailError::Domain(DomainProblem::Character { ch: ' ' })))
+    );
     assert_eq!(
         DomainListError::AlreadyListed("northwind.com".into()).to_string(),
         "northwind.com is already on the blocked domains list."
@@ -417,8 +498,14 @@ fn trainer_can_add_and_remove_blocked_domains() {
     );
 
     // a default entry can be removed too
-    assert_eq!(w.remove_blocked_domain("example.com"), Ok(()));
-    assert!(w.start_signup("pat@example.com", &mut rng).is_ok());
+    assert_eq!(w.remove_blocked_domain("office365.com"), Ok(()));
+    assert!(w.start_signup("pat@office365.com", &mut rng).is_ok());
+
+    // an entry saved when the built-in list still held example.com (now
+    // refused by the domain rule itself) can still be removed
+    w.signups.lists.blocked.insert("example.com".into());
+    assert_eq!(w.remove_blocked_domain(" Example.COM "), Ok(()));
+    assert!(!w.signups.lists.blocked.contains("example.com"));
 }
 
 #[test]
@@ -427,11 +514,11 @@ fn turning_the_blocked_check_off_lets_blocked_domains_through() {
     let n = w.log.events.len();
     w.set_domain_list(DomainList::BlockedDomains, false);
     assert_eq!(since(&w, n), vec![EventKind::DomainListSwitched { list: DomainList::BlockedDomains, on: false }]);
-    assert!(matches!(w.start_signup("pat@example.com", &mut rng), Ok(StartOutcome::EmailSent { .. })));
+    assert!(matches!(w.start_signup("pat@office365.com", &mut rng), Ok(StartOutcome::EmailSent { .. })));
     // the personal check is independent
     assert!(matches!(w.start_signup("pat@outlook.com", &mut rng), Err(SignupRefusal::PersonalEmail { .. })));
     w.set_domain_list(DomainList::BlockedDomains, true);
-    assert!(matches!(w.start_signup("pat@example.com", &mut rng), Err(SignupRefusal::BlockedDomain { .. })));
+    assert!(matches!(w.start_signup("pat@office365.com", &mut rng), Err(SignupRefusal::BlockedDomain { .. })));
 }
 
 #[test]
@@ -2301,14 +2388,14 @@ fn remove_blocked_domain_accepts_what_add_accepts() {
 #[test]
 fn sign_in_link_encodes_the_address() {
     let (mut w, mut rng) = world(62);
-    sign_up(&mut w, &mut rng, "pat+rms@fabrikam.com", "Pat", "Dover", PAT_PW);
-    let ready = w.mailbox("pat+rms@fabrikam.com").unwrap().messages.last().unwrap();
+    sign_up(&mut w, &mut rng, "pat#rms@fabrikam.com", "Pat", "Dover", PAT_PW);
+    let ready = w.mailbox("pat#rms@fabrikam.com").unwrap().messages.last().unwrap();
     let href = ready
-        .body("pat+rms@fabrikam.com")
+        .body("pat#rms@fabrikam.com")
         .iter()
         .find_map(|b| if let Block::Link { href, .. } = b { Some(href.clone()) } else { None })
         .unwrap();
-    assert_eq!(href, "/signin?email=pat%2Brms%40fabrikam.com", "a raw '+' reads back as a space in a query string");
+    assert_eq!(href, "/signin?email=pat%23rms%40fabrikam.com", "a raw '#' would end the query string");
 }
 
 #[test]

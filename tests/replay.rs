@@ -69,7 +69,7 @@ fn command(kind: &str, w: &World, rng: &mut SeededRandom) -> AnyCommand {
         }
         "AddBlockedDomain" => AddBlockedDomain { input: domain }.into(),
         "RemoveBlockedDomain" => {
-            RemoveBlockedDomain { input: pick(rng, &["example.com", "nope.org"]).to_string() }.into()
+            RemoveBlockedDomain { input: pick(rng, &["office365.com", "nope.org"]).to_string() }.into()
         }
         "SetDomainList" => {
             SetDomainList { list: pick(rng, &[DomainList::PersonalEmail, DomainList::BlockedDomains]), on }.into()

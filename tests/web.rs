@@ -49,7 +49,16 @@ impl Drop for Mounted {
     }
 }
 
+/// The personal-address table, installed as the app does once it has fetched
+/// it (the test runner doesn't serve `public/`; `tests/web_lists.rs` tests the
+/// fetch and the wait).
+fn install_personal_table() {
+    use rms_sim::sim::personal::{PersonalTable, install};
+    install(PersonalTable::parse(include_str!("../public/personal-domains.txt")).unwrap());
+}
+
 fn mount_at(path: &str) -> Mounted {
+    install_personal_table();
     web_sys::window()
         .unwrap()
         .history()
@@ -182,6 +191,15 @@ async fn portal_refuses_bad_and_personal_addresses_with_alerts() {
     settle().await;
     assert!(app.text("[role=alert]").starts_with("That looks like a personal email address."));
     assert!(app.maybe_text("[role=status]").is_none());
+    // From the fetched table, not the built-in list.
+    app.type_into("#portal-email", "someone@mailinator.com");
+    app.click_button("Get started");
+    settle().await;
+    assert!(app.text("[role=alert]").contains("disposable email services"), "{}", app.text("[role=alert]"));
+    app.type_into("#portal-email", "someone@fabrikam.local");
+    app.click_button("Get started");
+    settle().await;
+    assert!(app.text("[role=alert]").contains("only inside a local network"), "{}", app.text("[role=alert]"));
     assert!(stored_world().mail.mailboxes.is_empty(), "no mail was sent");
 }
 
@@ -264,6 +282,14 @@ async fn account_page_has_the_seed_fields_and_every_country() {
     }
     let select: HtmlSelectElement = app.el("#country");
     assert_eq!(select.options().length(), 250, "249 ISO 3166 countries and the prompt");
+    // In the order a person reads them, by their 2016 names.
+    let label = |i: u32| select.options().get_with_index(i).unwrap().text_content().unwrap();
+    assert_eq!((label(1), label(2), label(3)), ("Afghanistan".into(), "Åland Islands".into(), "Albania".into()));
+    assert_eq!(label(249), "Zimbabwe");
+    let names: Vec<String> = (1..250).map(label).collect();
+    for name in ["Swaziland", "Macedonia", "Turkey", "Czech Republic", "Cape Verde", "Netherlands", "Côte d'Ivoire"] {
+        assert!(names.iter().any(|n| n == name), "{name}");
+    }
 }
 
 #[wasm_bindgen_test]

@@ -223,6 +223,10 @@ function medianSegments(list) {
 
 /** One click on "Get started" for `email`, timed inside the page. */
 async function clickGetStarted(page, email) {
+  // "Get started" waits for the personal-domains table, fetched after the first paint.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('main button')].some((b) => b.textContent.trim() === 'Get started' && !b.disabled),
+  );
   await page.getByLabel('Email address').fill(email);
   return page.evaluate(
     (email) =>

@@ -13,7 +13,7 @@ import { chooseFileToProtect, downloadResult, expectOpened, fromDisk, openInView
 import type { Locator, Page } from '@playwright/test';
 
 const PASSWORD = 'Fabrikam-2016!';
-const COUNTRY = 'United States of America';
+const COUNTRY = 'United States';
 
 /**
  * The shared `sim` test plus a guard on every tab of the context: an

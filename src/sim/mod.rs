@@ -35,7 +35,7 @@ pub mod signin;
 pub mod signup;
 pub mod world;
 
-pub use basics::{catalog, codec, countries, email, password, rand, text, time};
+pub use basics::{catalog, codec, countries, email, password, personal, rand, text, time};
 pub use console::powershell;
 
 pub use admin::dns::RecordType;

@@ -14,6 +14,8 @@ use leptos_router::path;
 use pages::*;
 use state::{Boot, Sim};
 
+pub use state::PersonalList;
+
 /// The whole app: state, cross-tab sync, header and routes.
 #[component]
 pub fn App() -> impl IntoView {
@@ -26,6 +28,11 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+    // The personal-address table doesn't weigh on the first load: it is
+    // fetched once the page has painted its first content.
+    if !sim.personal_ready() {
+        after_first_paint(Box::new(move || sim.load_personal_list()), 120);
+    }
     view! {
         <Title formatter=|page: String| format!("{page} · RMS for individuals simulator") />
         <Router>
@@ -40,6 +47,22 @@ pub fn App() -> impl IntoView {
             </Show>
         </Router>
     }
+}
+
+/// Runs `then` in a task after the browser reports its first contentful paint
+/// (checked once a frame, for at most `frames` frames, for browsers without
+/// paint timing).
+fn after_first_paint(then: Box<dyn FnOnce()>, frames: u32) {
+    request_animation_frame(move || {
+        let painted = web_sys::window()
+            .and_then(|w| w.performance())
+            .is_none_or(|p| p.get_entries_by_name("first-contentful-paint").length() > 0);
+        if painted || frames == 0 {
+            set_timeout(then, std::time::Duration::ZERO);
+        } else {
+            after_first_paint(then, frames - 1);
+        }
+    });
 }
 
 /// The route table (paths are part of the UI contract).

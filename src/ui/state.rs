@@ -7,7 +7,8 @@
 
 use crate::persist::sync::{Rebased, Replica};
 use crate::persist::{self, Backend, LoadError, StorageError};
-use crate::platform::{CryptoRandom, LocalStorage, alert};
+use crate::platform::{CryptoRandom, LocalStorage, alert, fetch_text};
+use crate::sim::personal::{self, PersonalTable};
 use crate::sim::{Command, Config, Preset, World};
 use leptos::prelude::*;
 
@@ -22,6 +23,18 @@ pub enum Boot {
     Recovery { error: LoadError, raw: String },
 }
 
+/// The personal-address table of `sim::personal`, fetched after the first
+/// paint. Until it is `Ready`, the pages don't offer the commands that
+/// consult it ("Get started", "Create", "Activate", "Apply"/"Send"), so every
+/// run and replay of them sees the whole table.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PersonalList {
+    Loading,
+    Ready,
+    /// Why it couldn't be loaded.
+    Failed(String),
+}
+
 #[derive(Clone, Copy)]
 pub struct Sim {
     world: RwSignal<World>,
@@ -29,6 +42,7 @@ pub struct Sim {
     /// The last saving problem, shown in the header until the next good save.
     pub save_error: RwSignal<Option<String>>,
     replica: StoredValue<Replica, leptos::prelude::LocalStorage>,
+    pub personal: RwSignal<PersonalList>,
 }
 
 fn default_world() -> World {
@@ -66,7 +80,39 @@ impl Sim {
             boot: RwSignal::new(boot),
             save_error: RwSignal::new(None),
             replica: StoredValue::new_local(replica),
+            personal: RwSignal::new(if personal::installed().is_some() {
+                PersonalList::Ready
+            } else {
+                PersonalList::Loading
+            }),
         }
+    }
+
+    /// Whether the personal-address table is installed (reactive).
+    pub fn personal_ready(&self) -> bool {
+        self.personal.with(|p| *p == PersonalList::Ready)
+    }
+
+    /// Fetches the personal-address table and installs it, once; a table
+    /// that doesn't parse whole (cut short, an error page) is refused.
+    pub fn load_personal_list(&self) {
+        if personal::installed().is_some() {
+            self.personal.set(PersonalList::Ready);
+            return;
+        }
+        let sim = *self;
+        leptos::task::spawn_local(async move {
+            let table = fetch_text(personal::TABLE_URL)
+                .await
+                .and_then(|text| PersonalTable::parse(&text).map_err(|e| e.to_string()));
+            match table {
+                Ok(t) => {
+                    personal::install(t);
+                    sim.personal.set(PersonalList::Ready);
+                }
+                Err(why) => sim.personal.set(PersonalList::Failed(why)),
+            }
+        });
     }
 
     /// Reads the world reactively.

@@ -72,7 +72,7 @@ pub enum DnsError {
 impl fmt::Display for DnsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DnsError::Domain(e) => f.write_str(domain_problem(e)),
+            DnsError::Domain(e) => f.write_str(&domain_problem(e)),
             DnsError::EmptyValue => {
                 f.write_str("Enter the record's value, for example the MS=ms… text that verification asks for.")
             }

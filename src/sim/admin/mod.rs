@@ -73,7 +73,7 @@ impl fmt::Display for AdminError {
             AdminError::Blocked { upn } => write!(f, "The account {upn} is blocked from signing in."),
             AdminError::AlreadyManaged { organization } => write!(f, "{organization} already has a global administrator, so it can't be taken over this way. Ask that administrator to give you the role."),
             AdminError::NotAMember => f.write_str("Sign in with an account of the organization first."),
-            AdminError::InvalidDomain(e) => f.write_str(domain_problem(e)),
+            AdminError::InvalidDomain(e) => f.write_str(&domain_problem(e)),
             AdminError::AlreadyAdded { domain, status } => write!(f, "{domain} is already in your tenant ({status})."),
             AdminError::HeldByManaged { domain } => write!(f, "{domain} is already verified in another managed organization. A domain can belong to only one tenant: that organization's administrator must remove it first."),
             AdminError::NotAdded { domain } => write!(f, "{domain} hasn't been added to your tenant. Add it first (New-MsolDomain -Name {domain}, or Add domain in the admin center)."),

@@ -1,10 +1,18 @@
-//! Every ISO 3166-1 country, for the account page's Country list.
-//! Generated from the `rust_iso3166` crate (0.2.0): a plain table keeps
-//! the browser bundle small.
+//! Every ISO 3166-1 country, for the account page's Country list, by the
+//! common English names of 2016 (the simulator's era): Swaziland, not
+//! Eswatini (renamed 2018); Macedonia, not North Macedonia (2019); Turkey,
+//! not Türkiye (2022); Czech Republic, not Czechia (registered late in 2016
+//! and little used then); and Cape Verde, Netherlands, Russia, South Korea,
+//! United Kingdom, United States rather than ISO's formal short names. The
+//! codes are ISO 3166-1 alpha-2 (checked against the `rust_iso3166` crate,
+//! 0.2.0, when the table was made); a plain table keeps the bundle small.
 
-/// `(alpha-2 code, English short name)`, sorted by name.
+/// `(alpha-2 code, common English name)`, sorted as a person reads them
+/// (see [`collation_key`]): Åland Islands with the A's, Côte d'Ivoire with
+/// the C's.
 pub const COUNTRIES: [(&str, &str); 249] = [
     ("AF", "Afghanistan"),
+    ("AX", "Åland Islands"),
     ("AL", "Albania"),
     ("DZ", "Algeria"),
     ("AS", "American Samoa"),
@@ -29,21 +37,22 @@ pub const COUNTRIES: [(&str, &str); 249] = [
     ("BJ", "Benin"),
     ("BM", "Bermuda"),
     ("BT", "Bhutan"),
-    ("BO", "Bolivia (Plurinational State of)"),
+    ("BO", "Bolivia"),
     ("BQ", "Bonaire, Sint Eustatius and Saba"),
     ("BA", "Bosnia and Herzegovina"),
     ("BW", "Botswana"),
     ("BV", "Bouvet Island"),
     ("BR", "Brazil"),
     ("IO", "British Indian Ocean Territory"),
-    ("BN", "Brunei Darussalam"),
+    ("VG", "British Virgin Islands"),
+    ("BN", "Brunei"),
     ("BG", "Bulgaria"),
     ("BF", "Burkina Faso"),
     ("BI", "Burundi"),
-    ("CV", "Cabo Verde"),
     ("KH", "Cambodia"),
     ("CM", "Cameroon"),
     ("CA", "Canada"),
+    ("CV", "Cape Verde"),
     ("KY", "Cayman Islands"),
     ("CF", "Central African Republic"),
     ("TD", "Chad"),
@@ -54,15 +63,15 @@ pub const COUNTRIES: [(&str, &str); 249] = [
     ("CO", "Colombia"),
     ("KM", "Comoros"),
     ("CG", "Congo"),
-    ("CD", "Congo (Democratic Republic of the)"),
+    ("CD", "Congo (DRC)"),
     ("CK", "Cook Islands"),
     ("CR", "Costa Rica"),
+    ("CI", "Côte d'Ivoire"),
     ("HR", "Croatia"),
     ("CU", "Cuba"),
     ("CW", "Curaçao"),
     ("CY", "Cyprus"),
-    ("CZ", "Czechia"),
-    ("CI", "Côte d'Ivoire"),
+    ("CZ", "Czech Republic"),
     ("DK", "Denmark"),
     ("DJ", "Djibouti"),
     ("DM", "Dominica"),
@@ -73,9 +82,8 @@ pub const COUNTRIES: [(&str, &str); 249] = [
     ("GQ", "Equatorial Guinea"),
     ("ER", "Eritrea"),
     ("EE", "Estonia"),
-    ("SZ", "Eswatini"),
     ("ET", "Ethiopia"),
-    ("FK", "Falkland Islands (Malvinas)"),
+    ("FK", "Falkland Islands"),
     ("FO", "Faroe Islands"),
     ("FJ", "Fiji"),
     ("FI", "Finland"),
@@ -101,14 +109,13 @@ pub const COUNTRIES: [(&str, &str); 249] = [
     ("GY", "Guyana"),
     ("HT", "Haiti"),
     ("HM", "Heard Island and McDonald Islands"),
-    ("VA", "Holy See"),
     ("HN", "Honduras"),
     ("HK", "Hong Kong"),
     ("HU", "Hungary"),
     ("IS", "Iceland"),
     ("IN", "India"),
     ("ID", "Indonesia"),
-    ("IR", "Iran (Islamic Republic of)"),
+    ("IR", "Iran"),
     ("IQ", "Iraq"),
     ("IE", "Ireland"),
     ("IM", "Isle of Man"),
@@ -121,11 +128,9 @@ pub const COUNTRIES: [(&str, &str); 249] = [
     ("KZ", "Kazakhstan"),
     ("KE", "Kenya"),
     ("KI", "Kiribati"),
-    ("KP", "Korea (Democratic People's Republic of)"),
-    ("KR", "Korea (Republic of)"),
     ("KW", "Kuwait"),
     ("KG", "Kyrgyzstan"),
-    ("LA", "Lao People's Democratic Republic"),
+    ("LA", "Laos"),
     ("LV", "Latvia"),
     ("LB", "Lebanon"),
     ("LS", "Lesotho"),
@@ -134,7 +139,8 @@ pub const COUNTRIES: [(&str, &str); 249] = [
     ("LI", "Liechtenstein"),
     ("LT", "Lithuania"),
     ("LU", "Luxembourg"),
-    ("MO", "Macao"),
+    ("MO", "Macau"),
+    ("MK", "Macedonia"),
     ("MG", "Madagascar"),
     ("MW", "Malawi"),
     ("MY", "Malaysia"),
@@ -147,8 +153,8 @@ pub const COUNTRIES: [(&str, &str); 249] = [
     ("MU", "Mauritius"),
     ("YT", "Mayotte"),
     ("MX", "Mexico"),
-    ("FM", "Micronesia (Federated States of)"),
-    ("MD", "Moldova (Republic of)"),
+    ("FM", "Micronesia"),
+    ("MD", "Moldova"),
     ("MC", "Monaco"),
     ("MN", "Mongolia"),
     ("ME", "Montenegro"),
@@ -159,7 +165,7 @@ pub const COUNTRIES: [(&str, &str); 249] = [
     ("NA", "Namibia"),
     ("NR", "Nauru"),
     ("NP", "Nepal"),
-    ("NL", "Netherlands (Kingdom of the)"),
+    ("NL", "Netherlands"),
     ("NC", "New Caledonia"),
     ("NZ", "New Zealand"),
     ("NI", "Nicaragua"),
@@ -167,62 +173,64 @@ pub const COUNTRIES: [(&str, &str); 249] = [
     ("NG", "Nigeria"),
     ("NU", "Niue"),
     ("NF", "Norfolk Island"),
-    ("MK", "North Macedonia"),
+    ("KP", "North Korea"),
     ("MP", "Northern Mariana Islands"),
     ("NO", "Norway"),
     ("OM", "Oman"),
     ("PK", "Pakistan"),
     ("PW", "Palau"),
-    ("PS", "Palestine (State of)"),
+    ("PS", "Palestine"),
     ("PA", "Panama"),
     ("PG", "Papua New Guinea"),
     ("PY", "Paraguay"),
     ("PE", "Peru"),
     ("PH", "Philippines"),
-    ("PN", "Pitcairn"),
+    ("PN", "Pitcairn Islands"),
     ("PL", "Poland"),
     ("PT", "Portugal"),
     ("PR", "Puerto Rico"),
     ("QA", "Qatar"),
-    ("RO", "Romania"),
-    ("RU", "Russian Federation"),
-    ("RW", "Rwanda"),
     ("RE", "Réunion"),
+    ("RO", "Romania"),
+    ("RU", "Russia"),
+    ("RW", "Rwanda"),
     ("BL", "Saint Barthélemy"),
     ("SH", "Saint Helena, Ascension and Tristan da Cunha"),
     ("KN", "Saint Kitts and Nevis"),
     ("LC", "Saint Lucia"),
-    ("MF", "Saint Martin (French part)"),
+    ("MF", "Saint Martin"),
     ("PM", "Saint Pierre and Miquelon"),
     ("VC", "Saint Vincent and the Grenadines"),
     ("WS", "Samoa"),
     ("SM", "San Marino"),
-    ("ST", "Sao Tome and Principe"),
+    ("ST", "São Tomé and Príncipe"),
     ("SA", "Saudi Arabia"),
     ("SN", "Senegal"),
     ("RS", "Serbia"),
     ("SC", "Seychelles"),
     ("SL", "Sierra Leone"),
     ("SG", "Singapore"),
-    ("SX", "Sint Maarten (Dutch part)"),
+    ("SX", "Sint Maarten"),
     ("SK", "Slovakia"),
     ("SI", "Slovenia"),
     ("SB", "Solomon Islands"),
     ("SO", "Somalia"),
     ("ZA", "South Africa"),
     ("GS", "South Georgia and the South Sandwich Islands"),
+    ("KR", "South Korea"),
     ("SS", "South Sudan"),
     ("ES", "Spain"),
     ("LK", "Sri Lanka"),
     ("SD", "Sudan"),
     ("SR", "Suriname"),
     ("SJ", "Svalbard and Jan Mayen"),
+    ("SZ", "Swaziland"),
     ("SE", "Sweden"),
     ("CH", "Switzerland"),
-    ("SY", "Syrian Arab Republic"),
-    ("TW", "Taiwan (Province of China)"),
+    ("SY", "Syria"),
+    ("TW", "Taiwan"),
     ("TJ", "Tajikistan"),
-    ("TZ", "Tanzania (United Republic of)"),
+    ("TZ", "Tanzania"),
     ("TH", "Thailand"),
     ("TL", "Timor-Leste"),
     ("TG", "Togo"),
@@ -230,34 +238,65 @@ pub const COUNTRIES: [(&str, &str); 249] = [
     ("TO", "Tonga"),
     ("TT", "Trinidad and Tobago"),
     ("TN", "Tunisia"),
+    ("TR", "Turkey"),
     ("TM", "Turkmenistan"),
     ("TC", "Turks and Caicos Islands"),
     ("TV", "Tuvalu"),
-    ("TR", "Türkiye"),
     ("UG", "Uganda"),
     ("UA", "Ukraine"),
     ("AE", "United Arab Emirates"),
-    ("GB", "United Kingdom of Great Britain and Northern Ireland"),
+    ("GB", "United Kingdom"),
+    ("US", "United States"),
     ("UM", "United States Minor Outlying Islands"),
-    ("US", "United States of America"),
     ("UY", "Uruguay"),
+    ("VI", "U.S. Virgin Islands"),
     ("UZ", "Uzbekistan"),
     ("VU", "Vanuatu"),
-    ("VE", "Venezuela (Bolivarian Republic of)"),
-    ("VN", "Viet Nam"),
-    ("VG", "Virgin Islands (British)"),
-    ("VI", "Virgin Islands (U.S.)"),
+    ("VA", "Vatican City"),
+    ("VE", "Venezuela"),
+    ("VN", "Vietnam"),
     ("WF", "Wallis and Futuna"),
     ("EH", "Western Sahara"),
     ("YE", "Yemen"),
     ("ZM", "Zambia"),
     ("ZW", "Zimbabwe"),
-    ("AX", "Åland Islands"),
 ];
 
-/// Every country, sorted by name.
+/// Every country, sorted as a person reads them.
 pub fn all() -> Vec<(&'static str, &'static str)> {
     COUNTRIES.to_vec()
+}
+
+/// The accented Latin letters of country names and what they fold to.
+const FOLDS: &[(&str, char)] = &[
+    ("àáâãäåā", 'a'),
+    ("ç", 'c'),
+    ("èéêëē", 'e'),
+    ("ìíîïī", 'i'),
+    ("ñ", 'n'),
+    ("òóôõöøō", 'o'),
+    ("ùúûüū", 'u'),
+    ("ýÿ", 'y'),
+];
+
+/// A key that sorts names as a person reads them: letters without their
+/// accents and in one case, digits kept, spaces and hyphens as a space
+/// (before any letter, so "Guinea" comes before "Guinea-Bissau"), other
+/// punctuation (apostrophes, brackets, dots, commas) ignored. A small hand
+/// fold of the letters country names use, rather than a Unicode collation
+/// library in the browser bundle.
+pub fn collation_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if let Some((_, base)) = FOLDS.iter().find(|(accented, _)| accented.contains(c)) {
+            key.push(*base);
+        } else if c.is_alphanumeric() {
+            key.push(c);
+        } else if c == ' ' || c == '-' {
+            key.push(' ');
+        }
+    }
+    key
 }
 
 pub fn name_of(alpha2: &str) -> Option<&'static str> {
@@ -337,15 +376,88 @@ mod tests {
         let all = super::all();
         assert_eq!(all.len(), 249);
         assert!(all.iter().any(|(a, _)| *a == "US"));
-        assert_eq!(super::name_of("nl"), Some("Netherlands (Kingdom of the)"));
+        assert_eq!(super::name_of("nl"), Some("Netherlands"));
         assert_eq!(super::name_of("XX"), None);
-        assert!(all.windows(2).all(|p| p[0].1 < p[1].1), "sorted by name");
         let codes: std::collections::BTreeSet<_> = all.iter().map(|(a, _)| *a).collect();
         assert_eq!(codes.len(), 249, "codes are unique");
         for list in [super::EMEA, super::APAC] {
             assert!(list.iter().all(|c| codes.contains(c)), "region lists hold real codes");
         }
         assert!(super::EMEA.iter().all(|c| !super::APAC.contains(c)), "no country in two regions");
+    }
+
+    #[test]
+    fn names_are_the_common_english_names_of_2016() {
+        use super::name_of;
+        for (code, name) in [
+            ("SZ", "Swaziland"),
+            ("MK", "Macedonia"),
+            ("TR", "Turkey"),
+            ("NL", "Netherlands"),
+            ("CZ", "Czech Republic"),
+            ("CV", "Cape Verde"),
+            ("GB", "United Kingdom"),
+            ("US", "United States"),
+            ("RU", "Russia"),
+            ("KR", "South Korea"),
+            ("KP", "North Korea"),
+            ("VN", "Vietnam"),
+            ("LA", "Laos"),
+            ("IR", "Iran"),
+            ("SY", "Syria"),
+            ("BO", "Bolivia"),
+            ("VE", "Venezuela"),
+            ("TZ", "Tanzania"),
+            ("MD", "Moldova"),
+            ("TW", "Taiwan"),
+            ("BN", "Brunei"),
+            ("VA", "Vatican City"),
+            ("FK", "Falkland Islands"),
+            ("CD", "Congo (DRC)"),
+            ("CG", "Congo"),
+            ("CI", "Côte d'Ivoire"),
+            ("AX", "Åland Islands"),
+        ] {
+            assert_eq!(name_of(code), Some(name), "{code}");
+        }
+        // No ISO formal forms and no names given after 2016.
+        for (_, name) in super::COUNTRIES {
+            for later in ["Eswatini", "North Macedonia", "Türkiye", "Czechia", "Cabo Verde", "(Kingdom of the)"] {
+                assert!(!name.contains(later), "{name}");
+            }
+            assert!(!name.contains(" of)") && !name.contains("Republic of the)"), "{name}: an ISO formal form");
+        }
+        let names: std::collections::BTreeSet<_> = super::COUNTRIES.iter().map(|(_, n)| *n).collect();
+        assert_eq!(names.len(), 249, "names are unique");
+    }
+
+    #[test]
+    fn sorted_as_a_person_reads_them() {
+        use super::collation_key as key;
+        assert_eq!(key("Côte d'Ivoire"), "cote divoire");
+        assert_eq!(key("Åland Islands"), "aland islands");
+        assert_eq!(key("São Tomé and Príncipe"), "sao tome and principe");
+        assert_eq!(key("Guinea-Bissau"), "guinea bissau");
+        let all = super::all();
+        assert!(all.windows(2).all(|p| key(p[0].1) < key(p[1].1)), "strictly in collation order");
+        for (_, name) in &all {
+            assert!(key(name).is_ascii(), "{name} folds to plain letters");
+        }
+        let pos = |name: &str| all.iter().position(|(_, n)| *n == name).unwrap_or_else(|| panic!("{name}"));
+        let in_order = |names: &[&str]| {
+            for w in names.windows(2) {
+                assert_eq!(pos(w[0]) + 1, pos(w[1]), "{} right before {}", w[0], w[1]);
+            }
+        };
+        in_order(&["Afghanistan", "Åland Islands", "Albania"]);
+        in_order(&["Costa Rica", "Côte d'Ivoire", "Croatia", "Cuba", "Curaçao", "Cyprus", "Czech Republic"]);
+        in_order(&["Qatar", "Réunion", "Romania"]);
+        in_order(&["Rwanda", "Saint Barthélemy"]);
+        in_order(&["San Marino", "São Tomé and Príncipe", "Saudi Arabia"]);
+        in_order(&["Guinea", "Guinea-Bissau", "Guyana"]);
+        in_order(&["Congo", "Congo (DRC)", "Cook Islands"]);
+        assert_eq!(all[0].1, "Afghanistan");
+        assert_eq!(all[248].1, "Zimbabwe", "Åland Islands is no longer last");
     }
 
     #[test]

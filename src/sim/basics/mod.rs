@@ -5,6 +5,7 @@ pub mod codec;
 pub mod countries;
 pub mod email;
 pub mod password;
+pub mod personal;
 pub mod rand;
 pub mod text;
 pub mod time;

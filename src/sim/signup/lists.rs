@@ -51,7 +51,7 @@ impl DomainLists {
 impl fmt::Display for DomainListError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DomainListError::Invalid(e) => f.write_str(domain_problem(e)),
+            DomainListError::Invalid(e) => f.write_str(&domain_problem(e)),
             DomainListError::AlreadyListed(d) => write!(f, "{d} is already on the blocked domains list."),
             DomainListError::NotListed(d) => write!(f, "{d} isn't on the blocked domains list."),
         }
@@ -69,7 +69,14 @@ impl World {
     }
 
     pub fn remove_blocked_domain(&mut self, input: &str) -> Result<(), DomainListError> {
-        let domain = normalize_domain(input).map_err(DomainListError::Invalid)?;
+        // An entry saved before the domain rule was stricter (`example.com`
+        // was on the built-in list) can still be removed as it is listed.
+        let listed = input.trim().trim_start_matches('@').trim_end_matches('.').to_ascii_lowercase();
+        let domain = if self.signups.lists.blocked.contains(&listed) {
+            listed
+        } else {
+            normalize_domain(input).map_err(DomainListError::Invalid)?
+        };
         if !self.signups.lists.blocked.remove(&domain) {
             return Err(DomainListError::NotListed(domain));
         }

@@ -119,6 +119,8 @@ impl fmt::Display for SignupRefusal {
                         "Addresses from consumer email services, such as a Microsoft account, aren't supported for RMS for individuals.",
                     PersonalKind::InternetProvider =>
                         "Addresses from an Internet or telecommunications provider that you use at home aren't supported for RMS for individuals.",
+                    PersonalKind::Disposable =>
+                        "Addresses from disposable email services, which give out temporary addresses, aren't supported for RMS for individuals.",
                 }
             ),
             SignupRefusal::BlockedDomain { domain, entry } => write!(

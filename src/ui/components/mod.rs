@@ -10,6 +10,7 @@ pub mod facts;
 pub mod feedback;
 pub mod header;
 pub mod message_body;
+pub mod personal_list;
 pub mod recovery;
 pub mod rights;
 pub mod safe_text;

@@ -7,9 +7,11 @@ use crate::sim::DomainList;
 use crate::sim::command::{AddBlockedDomain, RemoveBlockedDomain, SetDomainList, SetEra};
 use crate::sim::email::{PERSONAL_DOMAINS, PersonalKind};
 use crate::sim::password::POLICY_SOURCE;
+use crate::sim::personal::installed;
 use crate::sim::signup::Era;
 use crate::sim::{Config, PRESETS, Preset, World};
 use crate::ui::components::status::{Notice, NoticeView};
+use crate::ui::state::PersonalList;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -155,21 +157,32 @@ fn DomainLists() -> impl IntoView {
                 <div class="card">
                     <h3>"Personal email addresses"</h3>
                     <ListSwitch label="Check personal email addresses" list=DomainList::PersonalEmail />
-                    <p>"Consumer email services (such as Microsoft accounts) and Internet providers' home accounts are refused: RMS for individuals needs a work or school address. The simulator's built-in list:"</p>
+                    <p>"Consumer email services (such as Microsoft accounts), Internet providers' home accounts and disposable-mail services are refused: RMS for individuals needs a work or school address. The simulator's built-in list, with each domain's kind:"</p>
                     <details>
                         <summary>{format!("{} personal domains", PERSONAL_DOMAINS.len())}</summary>
                         <ul class="domain-list">
                             {PERSONAL_DOMAINS.iter().map(|(d, k)| view! {
-                                <li>{*d}<span class="tag">{match k { PersonalKind::ConsumerEmail => "consumer email", PersonalKind::InternetProvider => "Internet provider" }}</span></li>
+                                <li>{*d}<span class="tag">{k.label()}</span></li>
                             }).collect_view()}
                         </ul>
                     </details>
+                    <p>{move || match sim.personal.get() {
+                        PersonalList::Ready => installed().map(|t| {
+                            let n = |k| t.counts().into_iter().find(|(x, _)| *x == k).map_or(0, |(_, n)| n);
+                            format!(
+                                "And {} more from the npm packages free-email-domains and disposable-email-domains: {} consumer email, {} disposable email. This larger list is loaded after the page.",
+                                t.len(), n(PersonalKind::ConsumerEmail), n(PersonalKind::Disposable)
+                            )
+                        }).unwrap_or_default(),
+                        PersonalList::Loading => "The larger list (about 14,000 domains from the npm packages free-email-domains and disposable-email-domains) is loading.".into(),
+                        PersonalList::Failed(why) => format!("The larger list (about 14,000 domains) couldn't be loaded ({why}); reload the page to try again."),
+                    }}</p>
                 </div>
                 <div class="card">
                     <h3>"Blocked domains"</h3>
                     <ListSwitch label="Check blocked domains" list=DomainList::BlockedDomains />
                     <p>
-                        "Some domain names can't be used to create a directory. Microsoft published them as blocked_domains.json but never documented its contents, so this list is a stand-in: Microsoft's own service domains, reserved example domains and disposable-mail services. Edit it for your demo."
+                        "Some domain names can't be used to create a directory. Microsoft published them as blocked_domains.json but never documented its contents, so this list is a stand-in: Microsoft's own service domains and disposable-mail services (reserved names such as example.com or .local aren't domain names an organization can own, and are refused before any list). Edit it for your demo."
                     </p>
                     <form class="inline" on:submit=add>
                         <label for="blocked-new">"Blocked domain"</label>

@@ -5,6 +5,7 @@ use crate::sim::basics::wording::Wording;
 use crate::sim::command::StartSignup;
 use crate::sim::{Email, Sku, StartOutcome};
 use crate::ui::components::feedback::{Feedback, FeedbackEvents, FeedbackNotice};
+use crate::ui::components::personal_list::PersonalListStatus;
 use crate::ui::components::status::Notice;
 use crate::ui::components::trial_note::TrialNote;
 use crate::ui::components::wording::WordingNote;
@@ -26,6 +27,9 @@ pub fn Portal() -> impl IntoView {
     let era = Memo::new(move |_| sim.with(|w| w.signups.era));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if !sim.personal_ready() {
+            return;
+        }
         let input = email.get_untracked();
         sent_to.set(None);
         refusal_wording.set(None);
@@ -81,7 +85,8 @@ pub fn Portal() -> impl IntoView {
                 </p>
                 <input id="portal-email" type="email" inputmode="email" autocomplete="email" spellcheck="false"
                     aria-describedby="portal-email-hint portal-important" bind:value=email />
-                <button type="submit" class="primary">{move || era.get().start_button()}</button>
+                <button type="submit" class="primary" prop:disabled=move || !sim.personal_ready()>{move || era.get().start_button()}</button>
+                <PersonalListStatus />
                 <p class="important" id="portal-important">
                     <strong>"Important: "</strong>
                     "Personal email accounts are not supported, so do not enter a Microsoft account (formerly known as a Microsoft Live ID account) or another personal account that you might use at home from your Internet provider."

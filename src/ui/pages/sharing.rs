@@ -16,6 +16,7 @@ use crate::sim::text::hidden_note;
 use crate::ui::components::download::DownloadButton;
 use crate::ui::components::facts::Facts;
 use crate::ui::components::feedback::{Feedback, FeedbackEvents};
+use crate::ui::components::personal_list::PersonalListStatus;
 use crate::ui::components::safe_text::safe_text;
 use crate::ui::components::signed_in::WhenSignedIn;
 use crate::ui::components::status::{Notice, NoticeView};
@@ -334,6 +335,9 @@ fn ProtectDialog(
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if !sim.personal_ready() {
+            return;
+        }
         let policy = match choice.get_untracked() {
             Choice::Level(p) => PolicyChoice::Custom(p),
             Choice::Template(id) => PolicyChoice::Template(id),
@@ -397,9 +401,10 @@ fn ProtectDialog(
                     hint="Readers must be online every time they open the files (their use license is valid 0 days), so revoking takes effect at once. Otherwise a reader's use license lasts up to 30 days." />
                 {move || no_tracking.get().then(|| view! { <p class="hint important">"Not available to your organization: "{TRACKING_RULE_NOTE}</p> })}
                 <div class="actions">
-                    <button type="submit" class="primary">{if mode == Mode::InPlace { "Apply" } else { "Send" }}</button>
+                    <button type="submit" class="primary" prop:disabled=move || !sim.personal_ready()>{if mode == Mode::InPlace { "Apply" } else { "Send" }}</button>
                     <button type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
                 </div>
+                <PersonalListStatus />
             </form>
         </section>
     }

@@ -10,6 +10,7 @@ use crate::sim::signup::Era;
 use crate::sim::signup::era::OCTOBER_2016_COUNTRY;
 use crate::sim::{AccountDetails, CompleteError, Completed, Field, FieldError};
 use crate::ui::components::feedback::{Feedback, FeedbackEvents, FeedbackNotice};
+use crate::ui::components::personal_list::PersonalListStatus;
 use crate::ui::components::status::Notice;
 use crate::ui::components::wording::WordingNote;
 use crate::ui::state::use_sim;
@@ -98,7 +99,11 @@ fn Done(done: Completed, era: Era) -> impl IntoView {
 
 #[component]
 fn Activate(email: String, token: String, completed: RwSignal<Option<Completed>>, fb: Feedback) -> impl IntoView {
+    let sim = use_sim();
     let activate = move |_| {
+        if !sim.personal_ready() {
+            return;
+        }
         let token = token.clone();
         let done = fb.run(CompleteSignup { token, details: AccountDetails::default() }, |r| match r {
             Ok(_) => Notice::None,
@@ -111,7 +116,8 @@ fn Activate(email: String, token: String, completed: RwSignal<Option<Completed>>
     view! {
         <div class="card">
             <p>{format!("{email} already has a work account in your organization's directory. Activate RMS for individuals for it: you'll keep signing in with the same email address and password.")}</p>
-            <button type="button" class="primary" on:click=activate>"Activate"</button>
+            <button type="button" class="primary" prop:disabled=move || !sim.personal_ready() on:click=activate>"Activate"</button>
+            <PersonalListStatus />
             <FeedbackNotice feedback=fb />
         </div>
     }
@@ -131,8 +137,12 @@ fn CreateAccount(
     let confirm = RwSignal::new(String::new());
     let country = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    let sim = use_sim();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if !sim.personal_ready() {
+            return;
+        }
         let details = AccountDetails {
             first_name: first.get_untracked(),
             last_name: last.get_untracked(),
@@ -177,7 +187,8 @@ fn CreateAccount(
             {(!era.asks_country()).then(|| view! {
                 <p class="hint">{format!("This page asks for no country in this flow. The simulator records the account in the United States ({OCTOBER_2016_COUNTRY}), so the new directory is in North America: the documents don't say how the service chose the region.")}</p>
             })}
-            <button type="submit" class="primary">{era.create_button()}</button>
+            <button type="submit" class="primary" prop:disabled=move || !sim.personal_ready()>{era.create_button()}</button>
+            <PersonalListStatus />
             <FeedbackNotice feedback=fb />
         </form>
     }
