@@ -166,7 +166,7 @@ test('after the internal takeover, Fabrikam converts to a paid subscription and 
   const skus = sim.table(subs, 'AccountSkuId');
   await expect(rowWith(skus, 'fabrikamcom:RIGHTSMANAGEMENT_ADHOC')).toHaveCount(1);
   await expect(rowWith(skus, 'fabrikamcom:RIGHTSMANAGEMENT')).toHaveCount(0);
-  await expect(fact(subs, 'Document tracking and revocation')).toContainText('Not available');
+  await expect(fact(subs, 'Document tracking and revocation')).toContainText('need a paid subscription that includes Azure Rights Management');
 
   await subs.getByRole('button', { name: 'Convert to paid subscription', exact: true }).click();
   await expect(sim.status()).toContainText('Converted: the organization now has Azure Rights Management Premium.');
@@ -177,7 +177,7 @@ test('after the internal takeover, Fabrikam converts to a paid subscription and 
   await expect(subs).toContainText('Converted from RMS for individuals at');
   await expect(fact(subs, 'Document tracking and revocation')).toHaveText(/^Available/);
   await expect(fact(subs, 'Usage logging')).toHaveText(/^On \(on by default/);
-  await expect(subs.getByRole('button', { name: 'Enable super users', exact: true })).toBeVisible();
+  await expect(section(page, 'Super users').getByRole('button', { name: 'Enable super users', exact: true })).toBeVisible();
 
   // The directory shows the new subscription, and the users are kept.
   await sim.open('/directory');

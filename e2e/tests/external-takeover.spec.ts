@@ -75,7 +75,8 @@ async function takeOverFabrikam(sim: Sim, page: Page = sim.page): Promise<string
   const status = sim.status();
   await expect(status).toContainText(`${DOMAIN} now belongs to`);
   await expect(status).toContainText(`2 user(s), their subscriptions and licenses moved from the unmanaged directory ${OLD_INITIAL}`);
-  await expect(status).toContainText('The emptied unmanaged directory will be deleted at');
+  await expect(status).toContainText(`The emptied unmanaged directory ${OLD_INITIAL} will be deleted at`);
+  await expect(status).toContainText('The 10-day deletion is later behaviour');
   await expect(sim.alert()).toHaveCount(0);
   return txt;
 }

@@ -479,10 +479,11 @@ for (const [label, input] of ADMIN_DOMAINS) {
 
 const CONSOLE_LINES: [string, string, string][] = [
   // [label, typed line, what the console prints for it]
-  ['markup <b>', MARKUP_B, "<b>bold</b> : The term '<b>bold</b>' is not recognized"],
-  ['markup <img onerror>', MARKUP_IMG, 'is not recognized as the name of a cmdlet'],
-  ['a <script>', SCRIPT, 'is not recognized as the name of a cmdlet'],
-  ['a table breaker', TABLE_BREAKER, `The term '${TABLE_BREAKER}' is not recognized`],
+  // `<` is reserved in Windows PowerShell 5.1: markup is a parser error, as there.
+  ['markup <b>', MARKUP_B, "The '<' operator is reserved for future use."],
+  ['markup <img onerror>', MARKUP_IMG, "The '<' operator is reserved for future use."],
+  ['a <script>', SCRIPT, "The '<' operator is reserved for future use."],
+  ['a table breaker', TABLE_BREAKER, "The '<' operator is reserved for future use."],
   ['markup in a string, printed back', `'${MARKUP_IMG}${SCRIPT}${TABLE_BREAKER}'`, `\n${MARKUP_IMG}${SCRIPT}${TABLE_BREAKER}\n`],
   ['a right-to-left override', RTL, `The term '${RTL}' is not recognized`],
   ['zero-width characters', ZERO_WIDTH, 'is not recognized as the name of a cmdlet'],

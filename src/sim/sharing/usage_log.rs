@@ -54,6 +54,15 @@ impl Client {
         }
     }
 
+    /// The device, as the viewer's "Device" list names it.
+    pub fn device(self) -> &'static str {
+        match self {
+            Client::WindowsSharingApp => "Windows computer",
+            Client::MobileSharingApp => "Mobile device",
+            Client::TrackingSite => "Web browser",
+        }
+    }
+
     /// The `c-info` column: the documented MSIPC form for Windows; the
     /// others are the simulator's, in the same shape.
     pub fn c_info(self) -> &'static str {

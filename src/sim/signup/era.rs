@@ -59,6 +59,15 @@ impl Era {
         }
     }
 
+    /// The sign-up page's address without its return parameter, as the
+    /// portal shows it.
+    pub fn shown_address(self) -> &'static str {
+        match self {
+            Era::Seed2016 => "https://portal.aadrm.com",
+            Era::October2016 => "https://portal.office.com/signup?sku=rms",
+        }
+    }
+
     /// The sign-up page's button.
     pub fn start_button(self) -> &'static str {
         match self {

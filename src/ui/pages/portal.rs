@@ -76,7 +76,7 @@ pub fn Portal() -> impl IntoView {
             <p class="lead">"Sign up for RMS for individuals: a free account to read files that were protected for you, and to protect your own."</p>
             <p class="page-address">{move || {
                 let e = era.get();
-                format!("{} · {} (from {}). The trainer chooses the era on the start page.", e.label(), e.start_address(), e.devices())
+                format!("{} · {} (from {}). The trainer chooses the era on the start page.", e.label(), e.shown_address(), e.devices())
             }}</p>
             <form class="card" on:submit=submit novalidate>
                 <label for="portal-email">"Email address"</label>

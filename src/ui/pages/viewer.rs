@@ -132,10 +132,10 @@ pub fn Viewer() -> impl IntoView {
                 device.set(if event_target_value(&ev) == "mobile" { Client::MobileSharingApp } else { Client::WindowsSharingApp });
                 if file.with_value(|f| f.is_some()) { open(); }
             }>
-                <option value="windows" selected=move || device.get() == Client::WindowsSharingApp>{Client::WindowsSharingApp.label()}</option>
-                <option value="mobile" selected=move || device.get() == Client::MobileSharingApp>{Client::MobileSharingApp.label()}</option>
+                <option value="windows" selected=move || device.get() == Client::WindowsSharingApp>{Client::WindowsSharingApp.device()}</option>
+                <option value="mobile" selected=move || device.get() == Client::MobileSharingApp>{Client::MobileSharingApp.device()}</option>
             </select>
-            <p class="hint" id="viewer-device-hint">"The seed's readers open protected files on computers or mobile devices. A mobile device reads protected PDF, text and image files (not Office documents: their .ppdf copy is for it), and asks the service with FECreateEndUserLicenseV1 instead of AcquireLicense, as the usage log shows."</p>
+            <p class="hint" id="viewer-device-hint">"The seed's readers open protected files on computers (the Rights Management sharing application) or mobile devices (the RMS sharing app). A mobile device reads protected PDF, text and image files (not Office documents: their .ppdf copy is for it), and asks the service with FECreateEndUserLicenseV1 instead of AcquireLicense, as the usage log shows."</p>
             <p>{move || match reader() {
                 Some(u) => format!("Reading as {u}."),
                 None => "Not signed in.".to_string(),
