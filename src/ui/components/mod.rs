@@ -9,6 +9,7 @@ pub mod event_list;
 pub mod facts;
 pub mod feedback;
 pub mod header;
+pub mod inventory_table;
 pub mod message_body;
 pub mod personal_list;
 pub mod recovery;

@@ -20,6 +20,7 @@ use crate::sim::{
 use crate::ui::components::become_admin::BecomeAdmin;
 use crate::ui::components::data_table::DataTable;
 use crate::ui::components::feedback::{Feedback, FeedbackEvents, FeedbackNotice};
+use crate::ui::components::inventory_table::InventoryTable;
 use crate::ui::components::status::Notice;
 use crate::ui::state::{Sim, use_sim};
 use leptos::prelude::*;
@@ -585,28 +586,12 @@ fn SuperUsersCard(upn: Email, tenant: String, run: Runner) -> impl IntoView {
 #[component]
 fn Inventory(tenant: String) -> impl IntoView {
     let sim = use_sim();
-    let rows = Memo::new(move |_| {
-        sim.with(|w| {
-            w.software_inventory(&tenant)
-                .into_iter()
-                .map(|r| {
-                    vec![
-                        r.device.name,
-                        r.upn.to_string(),
-                        r.device.os,
-                        r.device.program,
-                        r.device.version,
-                        r.device.installed.to_string(),
-                    ]
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let rows = Memo::new(move |_| sim.with(|w| w.software_inventory(&tenant)));
     view! {
         <section class="card" aria-labelledby="inventory-h">
             <h2 id="inventory-h">"Software inventory"</h2>
-            <p class="hint">"What a system management solution such as System Center Configuration Manager reports: the computers of your users on which the Rights Management sharing application (ipviewer.exe) is installed — one way to find out that people signed up for RMS for individuals."</p>
-            {move || view! { <DataTable headers=&["Computer", "User", "Operating system", "Program", "Version", "Installed"] rows=rows.get() empty="No computer of this organization has the sharing application installed." /> }}
+            <p class="hint">"What a system management solution such as System Center Configuration Manager reports: the computers of your users on which the Rights Management sharing application (ipviewer.exe) is installed — one way to find out that people signed up for RMS for individuals. The company's own inventory, with no Azure role, is on "<A href="/inventory">"Software inventory"</A>"."</p>
+            <InventoryTable rows=rows empty="No computer of this organization has the sharing application installed." />
         </section>
     }
 }

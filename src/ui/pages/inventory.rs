@@ -4,7 +4,7 @@
 //! role: the seed's way for IT to find out people signed up, even before IT
 //! manages the directory they signed up to.
 
-use crate::ui::components::data_table::DataTable;
+use crate::ui::components::inventory_table::InventoryTable;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -33,21 +33,7 @@ pub fn Inventory() -> impl IntoView {
     });
     let rows = Memo::new(move |_| {
         let c = company.get();
-        sim.with(|w| {
-            w.company_inventory(&c)
-                .into_iter()
-                .map(|r| {
-                    vec![
-                        r.device.name,
-                        r.upn.to_string(),
-                        r.device.os,
-                        r.device.program,
-                        r.device.version,
-                        r.device.installed.to_string(),
-                    ]
-                })
-                .collect::<Vec<_>>()
-        })
+        sim.with(|w| w.company_inventory(&c))
     });
     view! {
         <Title text="Software inventory" />
@@ -62,7 +48,7 @@ pub fn Inventory() -> impl IntoView {
                     view! { <option value=d.clone() selected=selected>{d.clone()}</option> }
                 }).collect_view()}
             </select>
-            {move || view! { <DataTable headers=&["Computer", "User", "Operating system", "Program", "Version", "Installed"] rows=rows.get() empty="No computer of this organization has the sharing application installed yet. People get it when they protect a file, or open one in the viewer on a Windows computer." /> }}
+            <InventoryTable rows=rows empty="No computer of this organization has the sharing application installed yet. People get it when they protect a file, or open one in the viewer on a Windows computer." />
             <p class="hint">"The sharing application is installed by everyone who uses it: to protect files, and to read the files others protected. On a mobile device there is no ipviewer.exe, so phones don't show here. The other ways to find out: Get-MsolAccountSku shows RIGHTSMANAGEMENT_ADHOC ("<A href="/powershell">"PowerShell"</A>"), and files named .pfile or .ppdf."</p>
         </section>
     }

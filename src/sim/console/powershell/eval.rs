@@ -5,7 +5,7 @@
 //! `-replace` and `-split` (.NET syntax: classes, groups, alternation,
 //! quantifiers, anchors).
 
-use super::format::{PsValue, lookup, wildcard};
+use super::format::{PsValue, lookup, wildcard, wildcard_cs};
 use std::cmp::Ordering;
 
 /// An error of evaluation, before it gets its position.
@@ -285,32 +285,6 @@ fn compare_op(op: &str, l: &PsValue, r: &PsValue, cs: bool, matches: &mut Option
         _ => !items(r).iter().any(|x| equals(x, l, cs)),
     };
     Ok(PsValue::Bool(b))
-}
-
-/// `-like`, case-sensitive.
-fn wildcard_cs(pattern: &str, text: &str) -> bool {
-    // The case-insensitive matcher on text where case differences are made
-    // visible: compare char by char with the same algorithm.
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = text.chars().collect();
-    let (mut pi, mut ti, mut star, mut mark) = (0, 0, None, 0);
-    while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
-            pi += 1;
-            ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
-            star = Some(pi);
-            mark = ti;
-            pi += 1;
-        } else if let Some(s) = star {
-            pi = s + 1;
-            mark += 1;
-            ti = mark;
-        } else {
-            return false;
-        }
-    }
-    p[pi..].iter().all(|&c| c == '*')
 }
 
 fn add(l: &PsValue, r: &PsValue) -> R {

@@ -240,6 +240,17 @@ fn double_text(f: f64) -> String {
 pub fn wildcard(pattern: &str, text: &str) -> bool {
     let p: Vec<char> = pattern.chars().flat_map(char::to_lowercase).collect();
     let t: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
+    wildcard_chars(&p, &t)
+}
+
+/// `-clike`: the same, case-sensitive.
+pub fn wildcard_cs(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    wildcard_chars(&p, &t)
+}
+
+fn wildcard_chars(p: &[char], t: &[char]) -> bool {
     let (mut pi, mut ti, mut star, mut mark) = (0, 0, None, 0);
     while ti < t.len() {
         if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
