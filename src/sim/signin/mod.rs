@@ -14,6 +14,7 @@
 use crate::sim::World;
 use crate::sim::basics::email::{Email, EmailError};
 use crate::sim::basics::time::{SimDuration, SimTime};
+use crate::sim::basics::wording::Wording;
 use crate::sim::directory::{AccountStatus, TenantId};
 use crate::sim::events::EventKind;
 use serde::{Deserialize, Serialize};
@@ -73,6 +74,20 @@ impl fmt::Display for SignInError {
             SignInError::WrongPassword => f.write_str("Your account or password is incorrect. If you don't remember your password, contact your admin."),
             SignInError::Locked { .. } => f.write_str(LOCKED_MESSAGE),
             SignInError::Blocked => f.write_str("Your account has been blocked by your administrator, so you can't sign in. Contact your admin to unblock it."),
+        }
+    }
+}
+
+impl SignInError {
+    /// Where the refusal's words come from (see `basics::wording`).
+    pub fn wording(&self) -> Wording {
+        match self {
+            SignInError::Locked { .. } => Wording::Microsoft { source: "the smart lockout documentation's message" },
+            SignInError::WrongPassword => Wording::Partly {
+                quoted: "“Your account or password is incorrect”",
+                source: "Azure AD's sign-in page",
+            },
+            _ => Wording::Simulator { why: "the 2016 sign-in page's other messages were not published." },
         }
     }
 }
@@ -175,5 +190,17 @@ mod tests {
         assert_eq!(lockout_length(2), SimDuration::seconds(120));
         assert_eq!(lockout_length(3), SimDuration::seconds(240));
         assert_eq!(lockout_length(40), MAX_LOCKOUT);
+    }
+}
+
+#[cfg(test)]
+mod wording_tests {
+    use super::*;
+
+    #[test]
+    fn sign_in_refusals_say_whose_words_they_are() {
+        assert!(!SignInError::Locked { until: SimTime(0) }.wording().is_simulators());
+        assert!(SignInError::WrongPassword.wording().note().contains("Your account or password is incorrect"));
+        assert!(SignInError::UnknownAccount.wording().is_simulators());
     }
 }

@@ -1,10 +1,12 @@
 //! `/signin`: sign in with the email address and password of the account.
 
+use crate::sim::basics::wording::Wording;
 use crate::sim::command::{InstallSharingApp, SignIn, SignOut};
 use crate::sim::signin::LOCKOUT_ERA_NOTE;
 use crate::ui::components::feedback::{Feedback, FeedbackEvents, FeedbackNotice};
 use crate::ui::components::safe_text::safe_text;
 use crate::ui::components::status::Notice;
+use crate::ui::components::wording::WordingNote;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -24,11 +26,14 @@ pub fn SignIn() -> impl IntoView {
     } else {
         Notice::None
     });
+    let refusal_wording = RwSignal::new(None::<Wording>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (e, p) = (email.get_untracked(), password.get_untracked());
-        if fb.run_result(SignIn { email: e, password: p }, |upn| format!("You're signed in as {upn}.")).is_ok() {
-            password.set(String::new());
+        refusal_wording.set(None);
+        match fb.run_result(SignIn { email: e, password: p }, |upn| format!("You're signed in as {upn}.")) {
+            Ok(_) => password.set(String::new()),
+            Err(why) => refusal_wording.set(Some(why.wording())),
         }
     };
     let signed_in = Memo::new(move |_| sim.with(|w| w.signed_in_user().map(|u| (u.upn.to_string(), u.display_name()))));
@@ -114,6 +119,7 @@ pub fn SignIn() -> impl IntoView {
             }.into_any(),
         }}
         <FeedbackNotice feedback=fb />
+        {move || refusal_wording.get().map(|w| view! { <WordingNote wording=w /> })}
         <FeedbackEvents feedback=fb />
     }
 }
