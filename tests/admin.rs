@@ -101,6 +101,33 @@ fn dns_records_become_visible_15_to_60_minutes_after_they_are_added() {
 }
 
 #[test]
+fn skip_to_moves_the_clock_to_when_the_next_record_is_visible() {
+    let (mut w, mut rng) = load(Preset::Default, 3);
+    assert_eq!(w.next_dns_visibility(), None);
+    let n = w.log.events.len();
+    assert_eq!(w.skip_to_dns_visibility(), None, "nothing pending: nothing moves");
+    assert_eq!(w.log.events.len(), n);
+    let start = w.clock;
+    let a = w.add_dns_record("fabrikam.com", RecordType::Txt, "MS=ms11111111", &mut rng).unwrap();
+    let b = w.add_dns_record("contoso.co.uk", RecordType::Txt, "MS=ms22222222", &mut rng).unwrap();
+    let at = |w: &World, id| w.dns.records.iter().find(|r| r.id == id).unwrap().visible_at;
+    let (first, second) = (at(&w, a).min(at(&w, b)), at(&w, a).max(at(&w, b)));
+    let (domain, when) = w.next_dns_visibility().unwrap();
+    assert_eq!(when, first);
+    assert!(["fabrikam.com", "contoso.co.uk"].contains(&domain.as_str()));
+    assert_eq!(w.skip_to_dns_visibility(), Some(first));
+    assert_eq!(w.clock, first);
+    assert!(w.clock > start && w.clock.since(start) <= SimDuration::minutes(60));
+    assert!(matches!(last_event(&w), EventKind::ClockAdvanced { .. }));
+    if second > first {
+        assert_eq!(w.next_dns_visibility().map(|(_, t)| t), Some(second));
+        assert_eq!(w.skip_to_dns_visibility(), Some(second));
+    }
+    assert_eq!(w.next_dns_visibility(), None, "both records are visible now");
+    assert_eq!(w.resolve("fabrikam.com", RecordType::Txt).len(), 1);
+}
+
+#[test]
 fn bad_dns_records_are_refused_with_their_reason() {
     let (mut w, mut rng) = load(Preset::Default, 2);
     match w.add_dns_record("not a domain.com", RecordType::Txt, "x", &mut rng) {

@@ -64,6 +64,7 @@ fn command(kind: &str, w: &World, rng: &mut SeededRandom) -> AnyCommand {
         w.mail.files.keys().next().and_then(|id| w.mail.attachment(id)).unwrap_or(("x.ptxt".into(), b"junk".to_vec()))
     };
     match kind {
+        "SkipToDnsVisibility" => SkipToDnsVisibility {}.into(),
         "AdvanceClock" => {
             AdvanceClock { amount: pick(rng, &["1", "90", "0", "x"]).to_string(), unit: TimeUnit::Minutes }.into()
         }

@@ -1,7 +1,7 @@
 //! The simulated clock: "Advance time", and what falls due when it moves.
 
 use crate::sim::World;
-use crate::sim::basics::time::{SimDuration, TimeUnit};
+use crate::sim::basics::time::{SimDuration, SimTime, TimeUnit};
 use crate::sim::events::EventKind;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -31,6 +31,37 @@ impl fmt::Display for ClockError {
 impl World {
     /// Parses the clock form ("Amount" as typed, and a unit) and moves time on.
     pub fn advance_clock(&mut self, amount: &str, unit: TimeUnit) -> Result<SimDuration, ClockError> {
+        let by = Self::parse_advance(amount, unit)?;
+        self.move_clock(by);
+        Ok(by)
+    }
+
+    /// The DNS record that becomes visible next, if one is still
+    /// propagating: its domain and the moment resolvers see it.
+    pub fn next_dns_visibility(&self) -> Option<(String, SimTime)> {
+        self.dns
+            .records
+            .iter()
+            .filter(|r| r.visible_at > self.clock)
+            .min_by_key(|r| r.visible_at)
+            .map(|r| (r.domain.clone(), r.visible_at))
+    }
+
+    /// "Skip to …": moves the clock to the moment the next propagating DNS
+    /// record becomes visible. `None` (and no change) when none is pending.
+    pub fn skip_to_dns_visibility(&mut self) -> Option<SimTime> {
+        let (_, at) = self.next_dns_visibility()?;
+        self.move_clock(at.since(self.clock));
+        Some(at)
+    }
+
+    fn move_clock(&mut self, by: SimDuration) {
+        self.clock = self.clock.plus(by);
+        self.log(EventKind::ClockAdvanced { by, to: self.clock });
+        self.run_due();
+    }
+
+    fn parse_advance(amount: &str, unit: TimeUnit) -> Result<SimDuration, ClockError> {
         let a = amount.trim();
         let n: i64 = match a.parse() {
             Ok(n) => n,
@@ -48,9 +79,6 @@ impl World {
         if by > MAX_ADVANCE {
             return Err(ClockError::TooFar);
         }
-        self.clock = self.clock.plus(by);
-        self.log(EventKind::ClockAdvanced { by, to: self.clock });
-        self.run_due();
         Ok(by)
     }
 }

@@ -148,6 +148,8 @@ commands! {
     /// "Advance time": the amount as typed, and a unit.
     AdvanceClock { amount: String, unit: TimeUnit } -> Result<SimDuration, ClockError>
         = |c, w, rng| w.advance_clock(&c.amount, c.unit);
+    /// "Skip to …": the clock moves to when the next propagating DNS record is visible.
+    SkipToDnsVisibility {} -> Option<SimTime> = |c, w, rng| w.skip_to_dns_visibility();
     AddBlockedDomain { input: String } -> Result<String, DomainListError>
         = |c, w, rng| w.add_blocked_domain(&c.input);
     RemoveBlockedDomain { input: String } -> Result<(), DomainListError>

@@ -1,8 +1,9 @@
-//! The simulated clock, shown in the header on every page, with the
-//! "Advance time" form.
+//! The simulated clock, shown in the header on every page: quick steps
+//! ("+15 minutes", "+1 hour", "+1 day"), "Skip to …" while a DNS record is
+//! propagating, and the "Advance time" form.
 
 use crate::sim::TimeUnit;
-use crate::sim::command::AdvanceClock;
+use crate::sim::command::{AdvanceClock, SkipToDnsVisibility};
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 
@@ -26,10 +27,37 @@ pub fn Clock() -> impl IntoView {
             Err(e) => error.set(Some(e.to_string())),
         }
     };
+    let step =
+        move |amount: &'static str, unit: TimeUnit| match sim.act(AdvanceClock { amount: amount.to_string(), unit }) {
+            Ok(_) => error.set(None),
+            Err(e) => error.set(Some(e.to_string())),
+        };
+    // The next DNS record on its way, as the "Skip to" button names it.
+    let pending = Memo::new(move |_| {
+        sim.with(|w| {
+            w.next_dns_visibility().map(|(domain, at)| {
+                let (_, _, _, h, m, _) = at.civil();
+                let short = format!("Skip to {h:02}:{m:02}");
+                let name = format!("{short}: the DNS record of {domain} becomes visible");
+                (short, name)
+            })
+        })
+    });
     view! {
         <div class="clock">
             <span class="clock-label">"Simulated time"</span>
             <time data-testid="clock" datetime=move || sim.with(|w| w.clock.iso())>{move || sim.with(|w| w.clock.to_string())}</time>
+            <span class="clock-steps">
+                <button type="button" on:click=move |_| step("15", TimeUnit::Minutes)>"+15 minutes"</button>
+                <button type="button" on:click=move |_| step("1", TimeUnit::Hours)>"+1 hour"</button>
+                <button type="button" on:click=move |_| step("1", TimeUnit::Days)>"+1 day"</button>
+                {move || pending.get().map(|(short, name)| view! {
+                    <button type="button" aria-label=name.clone() title=name on:click=move |_| {
+                        sim.act(SkipToDnsVisibility {});
+                        error.set(None);
+                    }>{short}</button>
+                })}
+            </span>
             <button type="button" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
                 "Advance time"
             </button>
