@@ -198,14 +198,8 @@ fn graph_authorization_policy_reads_and_writes_the_same_settings() {
 
 #[test]
 fn users_can_be_blocked_and_removed_from_the_console() {
-    let mut s = Session::new(Preset::FabrikamSignedUp);
     // Litware's admin takes over fabrikam.com first, so they are its users.
-    let admin = Email::parse(LEE).unwrap();
-    let added = s.w.add_domain(&admin, "fabrikam.com", &mut s.rng).unwrap();
-    s.w.add_dns_record("fabrikam.com", RecordType::Txt, &added.challenge.txt, &mut s.rng).unwrap();
-    s.advance_an_hour();
-    s.w.confirm_domain(&admin, "fabrikam.com", ForceTakeover::Force, &mut s.rng).unwrap();
-    s.connect("Connect-MsolService", LEE, LEE_PW);
+    let mut s = litware_owns_fabrikam();
     assert_eq!(s.out("Set-MsolUser -UserPrincipalName r.ortiz@fabrikam.com -BlockCredential $true"), "");
     assert!(s.w.sign_in("r.ortiz@fabrikam.com", "Fabrikam-2016!").is_err());
     let out = s.out("Get-MsolUser -UserPrincipalName r.ortiz@fabrikam.com | fl BlockCredential");
@@ -257,6 +251,14 @@ fn litware_claims_fabrikam() -> (Session, String) {
     s.w.add_dns_record("fabrikam.com", RecordType::Txt, &txt, &mut s.rng).unwrap();
     s.advance_an_hour();
     (s, fab)
+}
+
+/// The same, verified with -ForceTakeover: Litware owns fabrikam.com and its
+/// users, and the console is connected as Litware's admin.
+fn litware_owns_fabrikam() -> Session {
+    let (mut s, _) = litware_claims_fabrikam();
+    assert_eq!(s.out("Confirm-MsolDomain -DomainName fabrikam.com -ForceTakeover Force"), "");
+    s
 }
 
 #[test]
@@ -315,13 +317,7 @@ fn exit_closes_the_connections() {
 
 #[test]
 fn get_msoluser_filters_and_limits_as_documented() {
-    let mut s = Session::new(Preset::FabrikamSignedUp);
-    let admin = Email::parse(LEE).unwrap();
-    let added = s.w.add_domain(&admin, "fabrikam.com", &mut s.rng).unwrap();
-    s.w.add_dns_record("fabrikam.com", RecordType::Txt, &added.challenge.txt, &mut s.rng).unwrap();
-    s.advance_an_hour();
-    s.w.confirm_domain(&admin, "fabrikam.com", ForceTakeover::Force, &mut s.rng).unwrap();
-    s.connect("Connect-MsolService", LEE, LEE_PW);
+    let mut s = litware_owns_fabrikam();
     let upns = |s: &mut Session, line: &str| {
         s.out(&format!("{line} | ForEach-Object {{ $_.UserPrincipalName }}"))
             .lines()
@@ -433,6 +429,11 @@ fn the_aadrm_cmdlets_manage_super_users_and_download_the_logs() {
     );
     let out = s.out("Get-AadrmUserLog -Path C:\\Logs -ForDate 5/2/2016");
     assert!(out.contains("C:\\Logs\\rmslog-2016-05-02.log") && out.contains("#Software: RMS"), "{out}");
+    assert!(!out.contains("WARNING"), "{out}");
+    let pat = Email::parse("p.dover@fabrikam.com").unwrap();
+    s.w.set_usage_logging(&pat, false).unwrap();
+    let out = s.out("Get-AadrmUserLog -Path C:\\Logs -ForDate 2016-05-02");
+    assert!(out.starts_with("WARNING: Usage logging is turned off"), "{out}");
     let out = s.out("Get-AadrmUserLog -Path C:\\Logs -ForDate yesterday");
     assert!(out.contains("Cannot convert value \"yesterday\""), "{out}");
     // Get-Help -Examples knows them.

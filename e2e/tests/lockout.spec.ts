@@ -1,19 +1,22 @@
 // Smart lockout (Microsoft Entra defaults): 10 counted failures lock the
 // account for 60 seconds of simulated time; the right password is refused
 // while it is locked.
-import { test, expect, CONTOSO_ADMIN } from './fixtures/sim';
+import { test, expect, CONTOSO_ADMIN, type Sim } from './fixtures/sim';
+
+/** Opens /signin with Janet's address typed in; returns the password box and the button. */
+async function signInForm(sim: Sim) {
+  const { page } = sim;
+  await sim.start();
+  await sim.open('/signin');
+  await page.getByLabel('Email address').fill(CONTOSO_ADMIN.email);
+  return { password: page.getByLabel('Password', { exact: true }), signIn: page.getByRole('button', { name: 'Sign in' }) };
+}
 
 const LOCKED = 'Your account is temporarily locked to prevent unauthorized use';
 
 test('ten different wrong passwords lock the account for a minute', async ({ sim }) => {
   const { page } = sim;
-  await sim.start();
-  await sim.open('/signin');
-
-  const email = page.getByLabel('Email address');
-  const password = page.getByLabel('Password', { exact: true });
-  const signIn = page.getByRole('button', { name: 'Sign in' });
-  await email.fill(CONTOSO_ADMIN.email);
+  const { password, signIn } = await signInForm(sim);
 
   for (let i = 1; i <= 9; i++) {
     await password.fill(`Wrong-password-${i}`);
@@ -42,12 +45,7 @@ test('ten different wrong passwords lock the account for a minute', async ({ sim
 
 test('after a lockout ends, the next wrong password locks the account again, for longer', async ({ sim }) => {
   const { page } = sim;
-  await sim.start();
-  await sim.open('/signin');
-  const email = page.getByLabel('Email address');
-  const password = page.getByLabel('Password', { exact: true });
-  const signIn = page.getByRole('button', { name: 'Sign in' });
-  await email.fill(CONTOSO_ADMIN.email);
+  const { password, signIn } = await signInForm(sim);
   for (let i = 1; i <= 10; i++) {
     await password.fill(`Wrong-password-${i}`);
     await signIn.click();

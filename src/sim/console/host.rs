@@ -668,7 +668,8 @@ impl SimHost<'_> {
                 let rows = log.lines().filter(|l| !l.starts_with('#')).count();
                 let file = format!("{path}\\rmslog-{day}.log");
                 let mut out = saved_file(&file, &log, rows);
-                if !self.world.directory.tenants.values().any(|t| t.users.contains_key(&upn) && t.rms.usage_logging) {
+                let tenant = self.world.admin_tenant(&upn).map_err(|e| admin_error(&e))?;
+                if !self.world.usage_logging_active(&tenant) {
                     out.insert(
                         0,
                         PsObject::warning("Usage logging is turned off: nothing has been logged since it was."),

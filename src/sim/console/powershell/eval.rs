@@ -6,6 +6,7 @@
 //! quantifiers, anchors).
 
 use super::format::{PsValue, lookup, wildcard, wildcard_cs};
+use super::lexer::COMPARISON_OPS;
 use std::cmp::Ordering;
 
 /// An error of evaluation, before it gets its position.
@@ -145,10 +146,10 @@ pub type Captures = Vec<(String, PsValue)>;
 /// A binary operator. `matches` receives `$Matches` after a scalar -match.
 pub fn binary(op: &str, l: &PsValue, r: &PsValue, matches: &mut Option<Captures>) -> R {
     let (cs, base) = match op.strip_prefix('c').or(op.strip_prefix('i')) {
-        Some(b) if COMPARISONS.contains(&b) || matches!(b, "replace" | "split") => (op.starts_with('c'), b),
+        Some(b) if COMPARISON_OPS.contains(&b) || matches!(b, "replace" | "split") => (op.starts_with('c'), b),
         _ => (false, op),
     };
-    if COMPARISONS.contains(&base) {
+    if COMPARISON_OPS.contains(&base) {
         if let PsValue::List(list) = l
             && !matches!(base, "contains" | "notcontains" | "in" | "notin")
         {
@@ -231,23 +232,6 @@ pub fn binary(op: &str, l: &PsValue, r: &PsValue, matches: &mut Option<Captures>
         _ => return Err(unsupported(format!("The -{base} operator is not supported by this simulator."))),
     })
 }
-
-const COMPARISONS: &[&str] = &[
-    "eq",
-    "ne",
-    "gt",
-    "ge",
-    "lt",
-    "le",
-    "like",
-    "notlike",
-    "match",
-    "notmatch",
-    "contains",
-    "notcontains",
-    "in",
-    "notin",
-];
 
 fn compare_op(op: &str, l: &PsValue, r: &PsValue, cs: bool, matches: &mut Option<Captures>) -> R {
     let b = match op {

@@ -106,9 +106,9 @@ fn ends_word(c: char, expr: bool) -> bool {
         || (expr && matches!(c, '=' | '[' | ']' | '+' | '*' | '/' | '%' | '!' | '.'))
 }
 
-/// The operators that follow a dash in expression mode (without their `c`
-/// or `i` prefix for the comparison ones).
-const DASH_OPS: &[&str] = &[
+/// The comparison operators, which also take a `c` (case-sensitive) or `i`
+/// prefix: `-eq`, `-ceq`, `-ieq`, …
+pub(super) const COMPARISON_OPS: &[&str] = &[
     "eq",
     "ne",
     "gt",
@@ -123,32 +123,19 @@ const DASH_OPS: &[&str] = &[
     "notcontains",
     "in",
     "notin",
-    "replace",
-    "split",
-    "join",
-    "is",
-    "isnot",
-    "as",
-    "and",
-    "or",
-    "xor",
-    "not",
-    "band",
-    "bor",
-    "bxor",
-    "bnot",
-    "shl",
-    "shr",
-    "f",
-    "csplit",
-    "isplit",
-    "creplace",
-    "ireplace",
+];
+
+/// The other operators that follow a dash in expression mode.
+const OTHER_DASH_OPS: &[&str] = &[
+    "replace", "split", "join", "is", "isnot", "as", "and", "or", "xor", "not", "band", "bor", "bxor", "bnot", "shl",
+    "shr", "f", "csplit", "isplit", "creplace", "ireplace",
 ];
 
 /// Whether `name` (lower case, no dash) is an expression operator.
 pub fn is_dash_op(name: &str) -> bool {
-    DASH_OPS.contains(&name) || name.strip_prefix(['c', 'i']).is_some_and(|n| DASH_OPS[..14].contains(&n))
+    COMPARISON_OPS.contains(&name)
+        || OTHER_DASH_OPS.contains(&name)
+        || name.strip_prefix(['c', 'i']).is_some_and(|n| COMPARISON_OPS.contains(&n))
 }
 
 /// The character a backtick escape stands for.

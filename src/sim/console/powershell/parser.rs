@@ -637,11 +637,7 @@ impl Parser {
             }
             items.push(self.cmd_primary()?);
         }
-        if items.len() == 1 {
-            return Ok(items.pop().unwrap());
-        }
-        let span = Span::new(items[0].span.start, items[items.len() - 1].span.end);
-        Ok(Value { kind: ValueKind::Array(items), span })
+        Ok(single_or_array(items))
     }
 
     /// One argument in command mode: bare words are strings.
@@ -743,11 +739,7 @@ impl Parser {
             }
             items.push(self.unary()?);
         }
-        if items.len() == 1 {
-            return Ok(items.pop().unwrap());
-        }
-        let span = Span::new(items[0].span.start, items[items.len() - 1].span.end);
-        Ok(Value { kind: ValueKind::Array(items), span })
+        Ok(single_or_array(items))
     }
 
     fn unary(&mut self) -> Result<Value, ParseError> {
@@ -1087,6 +1079,15 @@ fn statement_value(p: Pipeline) -> Value {
     }
     let span = p.span;
     Value { kind: ValueKind::Paren(Box::new(p)), span }
+}
+
+/// A comma list: its one item, or an array of them.
+fn single_or_array(mut items: Vec<Value>) -> Value {
+    if items.len() == 1 {
+        return items.pop().expect("one item");
+    }
+    let span = Span::new(items[0].span.start, items[items.len() - 1].span.end);
+    Value { kind: ValueKind::Array(items), span }
 }
 
 #[cfg(test)]
