@@ -254,3 +254,35 @@ fn a_replayed_protection_tracks_the_downloaded_file() {
     assert!(newer.open_protected(Some(&email(LEE)), &downloaded.file_name, &downloaded.bytes, &mut rng).is_ok());
     assert!(newer.revoke(&email(JANET), &downloaded.content_id, &mut rng).is_ok());
 }
+
+/// Every event a command logs belongs to that command's action, and only
+/// that action's first event names it: `/events` groups by this.
+#[test]
+fn a_commands_events_are_one_action_named_by_its_first_event() {
+    let mut rng = SeededRandom::new(7);
+    let mut w = World::load(Preset::Default, Config::default(), &mut rng);
+    let before = w.log.last_seq();
+    let _ = StartSignup { input: PAT.into() }.run(&mut w, &mut rng);
+    let first = w.log.last_seq();
+    let _ = AdvanceClock { amount: "2".into(), unit: TimeUnit::Minutes }.run(&mut w, &mut rng);
+    let new = w.log.since(before);
+    assert!(new.len() >= 3, "a sign-up logs several events: {new:?}");
+    let signup: Vec<&Event> = new.iter().filter(|e| e.seq <= first).collect();
+    assert!(signup.iter().all(|e| e.action_id() == signup[0].seq));
+    assert_eq!(signup[0].command.as_deref(), Some("StartSignup"));
+    assert!(signup[1..].iter().all(|e| e.command.is_none()));
+    let groups = EventLog::groups(new);
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    assert_eq!(groups[0].command, Some("StartSignup"));
+    assert_eq!(groups[0].events.len(), signup.len());
+    assert_eq!(groups[1].command, Some("AdvanceClock"));
+    assert_eq!(w.log.last_action(), groups[1].events);
+    // Logged outside a command, an event is an action of its own.
+    w.log(EventKind::ScenarioLoaded { name: "x".into() });
+    w.log(EventKind::ScenarioLoaded { name: "y".into() });
+    assert_eq!(w.log.last_action().len(), 1);
+    assert_eq!(EventLog::groups(w.log.since(first)).len(), 3);
+    // Stored before events knew their action: the fields are left out.
+    let json = serde_json::to_string(w.log.last_action()).unwrap();
+    assert!(!json.contains("action") && !json.contains("command"), "{json}");
+}

@@ -95,10 +95,16 @@ macro_rules! commands {
 
             impl Command for $name {
                 type Output = $out;
-                #[allow(unused_variables)]
-                fn run(&self, $w: &mut World, $rng: &mut dyn RandomSource) -> $out {
-                    let $c = self;
-                    $body
+                fn run(&self, world: &mut World, rng: &mut dyn RandomSource) -> $out {
+                    #[allow(unused_variables)]
+                    fn body($c: &$name, $w: &mut World, $rng: &mut dyn RandomSource) -> $out {
+                        $body
+                    }
+                    // The events it logs are one action (`EventLog::groups`).
+                    world.log.begin_action(stringify!($name));
+                    let out = body(self, world, rng);
+                    world.log.end_action();
+                    out
                 }
             }
 

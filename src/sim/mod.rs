@@ -45,7 +45,7 @@ pub use command::{AnyCommand, Command};
 pub use console::ConsoleService;
 pub use directory::*;
 pub use email::Email;
-pub use events::{Event, EventKind, Step};
+pub use events::{ActionGroup, Event, EventKind, EventLog, Step};
 pub use mail::{Block, Mail, Mailbox, Message, MessageKind};
 pub use rand::{RandomSource, SeededRandom};
 pub use scenario::{PRESETS, Preset};

@@ -35,6 +35,24 @@ pub struct EventLog {
     /// How many older events were dropped to keep the stored state small.
     #[serde(default)]
     pub trimmed: u64,
+    /// The command running now, while it runs (never stored).
+    #[serde(skip)]
+    open: Option<OpenAction>,
+}
+
+/// A command that is running: its name, and its first event once it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct OpenAction {
+    command: &'static str,
+    first: Option<u64>,
+}
+
+/// The events one action caused, in the order they happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActionGroup<'a> {
+    /// The command that caused them (`AnyCommand::kind`), when known.
+    pub command: Option<&'a str>,
+    pub events: &'a [Event],
 }
 
 impl EventLog {
@@ -47,13 +65,58 @@ impl EventLog {
         let start = self.events.partition_point(|e| e.seq <= seq);
         &self.events[start..]
     }
+
+    /// Marks the start of a command: the events it logs share one action.
+    /// (`sim::command` calls this around every command's run.)
+    pub fn begin_action(&mut self, command: &'static str) {
+        self.open = Some(OpenAction { command, first: None });
+    }
+
+    /// Marks the end of the command begun last.
+    pub fn end_action(&mut self) {
+        self.open = None;
+    }
+
+    /// `events` cut into the actions that caused them, oldest first; an
+    /// event logged outside any command (or stored before events knew their
+    /// action) is an action of its own.
+    pub fn groups(events: &[Event]) -> Vec<ActionGroup<'_>> {
+        let mut out: Vec<ActionGroup<'_>> = Vec::new();
+        let mut start = 0;
+        for i in 1..=events.len() {
+            if i == events.len() || events[i].action_id() != events[start].action_id() {
+                let slice = &events[start..i];
+                out.push(ActionGroup { command: slice[0].command.as_deref(), events: slice });
+                start = i;
+            }
+        }
+        out
+    }
+
+    /// The events of the newest action, oldest first (empty before any).
+    pub fn last_action(&self) -> &[Event] {
+        let Some(last) = self.events.last() else { return &[] };
+        let id = last.action_id();
+        let start = self.events.iter().rposition(|e| e.action_id() != id).map(|i| i + 1).unwrap_or(0);
+        &self.events[start..]
+    }
 }
 
 impl World {
     /// Appends to the event log, stamped with the simulated time.
     pub fn log(&mut self, kind: EventKind) {
         let seq = self.log.events.last().map(|e| e.seq + 1).unwrap_or(self.log.trimmed + 1);
-        self.log.events.push(Event { seq, at: self.clock, kind });
+        let (action, command) = match &mut self.log.open {
+            None => (0, None),
+            Some(open) => match open.first {
+                Some(first) => (first, None),
+                None => {
+                    open.first = Some(seq);
+                    (seq, Some(open.command.to_string()))
+                }
+            },
+        };
+        self.log.events.push(Event { seq, at: self.clock, kind, action, command });
         if self.log.events.len() > MAX_EVENTS {
             // Drop a tenth at once so trimming stays cheap.
             let drop = self.log.events.len() - MAX_EVENTS + MAX_EVENTS / 10;
@@ -68,6 +131,25 @@ pub struct Event {
     pub seq: u64,
     pub at: SimTime,
     pub kind: EventKind,
+    /// The action that caused it: the `seq` of that action's first event;
+    /// 0 for an event logged outside any command, or stored before events
+    /// knew their action (schema 5 and older), each then an action alone.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub action: u64,
+    /// On an action's first event: the command it was (`AnyCommand::kind`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<String>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+impl Event {
+    /// The action this event belongs to (its own `seq` when it stands alone).
+    pub fn action_id(&self) -> u64 {
+        if self.action == 0 { self.seq } else { self.action }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -9,6 +9,8 @@ pub mod event_list;
 pub mod facts;
 pub mod feedback;
 pub mod header;
+pub mod icon;
+pub mod icon_data;
 pub mod inventory_table;
 pub mod message_body;
 pub mod personal_list;
