@@ -1,4 +1,7 @@
-//! A table of text cells with column headers (directory, admin center).
+//! A table of text cells with column headers (directory, admin center,
+//! inventory). On a narrow screen each row becomes a card that keeps every
+//! column, each cell labelled by its column (`table.stack` in main.css), so
+//! nothing scrolls sideways.
 
 use leptos::prelude::*;
 
@@ -12,16 +15,14 @@ pub fn DataTable(
         return view! { <p class="hint">{empty}</p> }.into_any();
     }
     view! {
-        <div class="table-wrap">
-            <table>
-                <thead><tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|r| view! {
-                        <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <table class="stack">
+            <thead><tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
+            <tbody>
+                {rows.into_iter().map(|r| view! {
+                    <tr>{r.into_iter().zip(headers.iter()).map(|(c, h)| view! { <td data-label=*h>{c}</td> }).collect_view()}</tr>
+                }).collect_view()}
+            </tbody>
+        </table>
     }
     .into_any()
 }
