@@ -29,6 +29,8 @@ pub struct PresetAccount {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PresetOrg {
     pub domain: &'static str,
+    /// Its state in a few words (the start page's card).
+    pub summary: &'static str,
     pub state: &'static str,
     pub accounts: Vec<PresetAccount>,
 }
@@ -110,6 +112,14 @@ impl Preset {
             Preset::ProtectedFileReceived => "A protected file arrives at Fabrikam",
         }
     }
+    /// What the scenario is for, in one line (the start page's card).
+    pub fn pitch(self) -> &'static str {
+        match self {
+            Preset::Default => "From scratch: first and second sign-ups, the paid branch, the refusals.",
+            Preset::FabrikamSignedUp => "fabrikam.com already has an unmanaged tenant with two users.",
+            Preset::ProtectedFileReceived => "Janet at Contoso sent Pat a protected PDF; Pat signs up to open it.",
+        }
+    }
     pub fn description(self) -> &'static str {
         match self {
             Preset::Default => {
@@ -126,16 +136,19 @@ impl Preset {
     pub fn organizations(self) -> Vec<PresetOrg> {
         let contoso = PresetOrg {
             domain: "contoso.com",
+            summary: "managed, paid (Office 365 E3)",
             state: "Contoso, Ltd: managed tenant with a paid subscription that includes Azure RMS (Office 365 Enterprise E3). Sign-up is canceled for its users.",
             accounts: vec![CONTOSO_ADMIN],
         };
         let litware = PresetOrg {
             domain: "litwareinc.com",
+            summary: "managed, Exchange Online only",
             state: "Litware, Inc.: managed tenant with Exchange Online only, no Azure RMS subscription. Sign-up adds the free RMS for individuals subscription to it.",
             accounts: vec![LITWARE_ADMIN],
         };
         let others = PresetOrg {
             domain: "any other work domain",
+            summary: "no tenant yet",
             state: "No tenant yet (for example fabrikam.com, the seed's example): the first sign-up creates an unmanaged tenant.",
             accounts: vec![],
         };
@@ -146,10 +159,16 @@ impl Preset {
                 litware,
                 PresetOrg {
                     domain: "fabrikam.com",
+                    summary: "unmanaged, 2 users",
                     state: "Unmanaged tenant created by self-service sign-up: two email-verified users, no global administrator, RIGHTSMANAGEMENT_ADHOC with 2 of 50,000 units consumed.",
                     accounts: FABRIKAM_USERS.to_vec(),
                 },
-                PresetOrg { domain: "any other work domain", state: "No tenant yet.", accounts: vec![] },
+                PresetOrg {
+                    domain: "any other work domain",
+                    summary: "no tenant yet",
+                    state: "No tenant yet.",
+                    accounts: vec![],
+                },
             ],
         }
     }

@@ -43,6 +43,9 @@ pub struct Sim {
     pub save_error: RwSignal<Option<String>>,
     replica: StoredValue<Replica, leptos::prelude::LocalStorage>,
     pub personal: RwSignal<PersonalList>,
+    /// Counts every change of the world (this tab's or another's): a notice
+    /// about an earlier situation goes when it moves (`NoticeView`).
+    pub revision: RwSignal<u64>,
 }
 
 fn default_world() -> World {
@@ -85,6 +88,7 @@ impl Sim {
             } else {
                 PersonalList::Loading
             }),
+            revision: RwSignal::new(0),
         }
     }
 
@@ -142,8 +146,13 @@ impl Sim {
             (command.run(&mut world, &mut CryptoRandom), Ok(()))
         };
         self.after_save(saved);
-        self.world.set(world);
+        self.set_world(world);
         result
+    }
+
+    fn set_world(&self, world: World) {
+        self.world.set(world);
+        self.revision.update(|r| *r += 1);
     }
 
     /// Replaces the whole world (load a preset, reset, import).
@@ -155,7 +164,7 @@ impl Sim {
                 .expect("the replica lives as long as the app");
             self.after_save(saved);
         }
-        self.world.set(world);
+        self.set_world(world);
     }
 
     fn after_save(&self, saved: Result<(), StorageError>) {
@@ -190,7 +199,7 @@ impl Sim {
                     self.boot.set(Boot::Ready);
                 }
                 self.after_save(saved);
-                self.world.set(w);
+                self.set_world(w);
             }
             Err(error) => self.boot.set(Boot::Recovery { error, raw }),
         }

@@ -33,6 +33,16 @@ impl SimTime {
     }
 }
 
+impl SimTime {
+    /// The short form a phone's header shows: `Mon 2 May, 09:00`.
+    pub fn short(&self) -> String {
+        let full = self.to_string();
+        let (date, rest) = full.split_once(", ").expect("the display form has a comma");
+        let day = date.rsplit_once(' ').map_or(date, |(d, _year)| d);
+        format!("{day}, {}", &rest[..5])
+    }
+}
+
 impl fmt::Display for SimTime {
     /// Human form used in the UI: `Mon 2 May 2016, 09:00:00 UTC`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -160,6 +170,8 @@ mod tests {
     fn scenario_start_is_monday_2_may_2016() {
         assert_eq!(SCENARIO_START.iso(), "2016-05-02T09:00:00Z");
         assert_eq!(SCENARIO_START.to_string(), "Mon 2 May 2016, 09:00:00 UTC");
+        assert_eq!(SCENARIO_START.short(), "Mon 2 May, 09:00");
+        assert_eq!(SCENARIO_START.plus(SimDuration::hours(24 * 30 + 5)).short(), "Wed 1 Jun, 14:00");
     }
 
     #[test]

@@ -1,7 +1,10 @@
-//! The simulated clock, shown in the header on every page: quick steps
-//! ("+15 minutes", "+1 hour", "+1 day"), "Skip to …" while a DNS record is
-//! propagating, and the "Advance time" form.
+//! The simulated clock, shown in the header on every page: the time, the
+//! quick steps ("+15 minutes", "+1 hour", "+1 day"), "Skip to …" while a DNS
+//! record is propagating, and "Advance time", which opens a small form
+//! below the header (it doesn't push the page down). On a phone the quick
+//! steps sit in that panel too, so the header stays one row.
 
+use super::icon::{Icon, icons};
 use crate::sim::TimeUnit;
 use crate::sim::command::{AdvanceClock, SkipToDnsVisibility};
 use crate::ui::state::use_sim;
@@ -43,38 +46,58 @@ pub fn Clock() -> impl IntoView {
             })
         })
     });
+    let on_key = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || on_key.remove());
     view! {
-        <div class="clock">
-            <span class="clock-label">"Simulated time"</span>
-            <time data-testid="clock" datetime=move || sim.with(|w| w.clock.iso())>{move || sim.with(|w| w.clock.to_string())}</time>
-            <span class="clock-steps">
-                <button type="button" on:click=move |_| step("15", TimeUnit::Minutes)>"+15 minutes"</button>
-                <button type="button" on:click=move |_| step("1", TimeUnit::Hours)>"+1 hour"</button>
-                <button type="button" on:click=move |_| step("1", TimeUnit::Days)>"+1 day"</button>
-                {move || pending.get().map(|(short, name)| view! {
-                    <button type="button" aria-label=name.clone() title=name on:click=move |_| {
-                        sim.act(SkipToDnsVisibility {});
-                        error.set(None);
-                    }>{short}</button>
-                })}
+        <div class="clock" class:open=move || open.get()>
+            <span class="visually-hidden">"Simulated time"</span>
+            <span class="clock-now">
+                <Icon drawing=icons::CLOCK />
+                <time data-testid="clock" class="clock-full" datetime=move || sim.with(|w| w.clock.iso())>{move || sim.with(|w| w.clock.to_string())}</time>
+                <time class="clock-short" datetime=move || sim.with(|w| w.clock.iso())>{move || sim.with(|w| w.clock.short())}</time>
             </span>
-            <button type="button" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-                "Advance time"
+            <button
+                type="button"
+                class="clock-toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="clock-panel"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <Icon drawing=icons::FAST_FORWARD />
+                <span class="clock-toggle-label">"Advance time"</span>
+                {move || pending.get().map(|_| view! { <span class="menu-dot" aria-hidden="true"></span> })}
             </button>
-            <Show when=move || open.get()>
-                <form class="clock-form" on:submit=advance>
-                    <label for="clock-amount">"Amount"</label>
-                    <input id="clock-amount" type="number" min="1" step="1" inputmode="numeric" bind:value=amount />
-                    <label for="clock-unit">"Unit"</label>
-                    <select id="clock-unit" prop:value=move || unit.get() on:change=move |ev| unit.set(event_target_value(&ev))>
-                        <option value="minutes">"minutes"</option>
-                        <option value="hours">"hours"</option>
-                        <option value="days">"days"</option>
-                    </select>
-                    <button type="submit">"Advance"</button>
-                    {move || error.get().map(|e| view! { <p role="alert" class="notice err">{e}</p> })}
-                </form>
-            </Show>
+            <div class="clock-panel" id="clock-panel">
+                <span class="clock-steps">
+                    <button type="button" on:click=move |_| step("15", TimeUnit::Minutes)>"+15 minutes"</button>
+                    <button type="button" on:click=move |_| step("1", TimeUnit::Hours)>"+1 hour"</button>
+                    <button type="button" on:click=move |_| step("1", TimeUnit::Days)>"+1 day"</button>
+                    {move || pending.get().map(|(short, name)| view! {
+                        <button type="button" class="skip" aria-label=name.clone() title=name on:click=move |_| {
+                            sim.act(SkipToDnsVisibility {});
+                            error.set(None);
+                        }>{short}</button>
+                    })}
+                </span>
+                <Show when=move || open.get()>
+                    <form class="clock-form" on:submit=advance>
+                        <label for="clock-amount">"Amount"</label>
+                        <input id="clock-amount" type="number" min="1" step="1" inputmode="numeric" bind:value=amount />
+                        <label for="clock-unit">"Unit"</label>
+                        <select id="clock-unit" prop:value=move || unit.get() on:change=move |ev| unit.set(event_target_value(&ev))>
+                            <option value="minutes">"minutes"</option>
+                            <option value="hours">"hours"</option>
+                            <option value="days">"days"</option>
+                        </select>
+                        <button type="submit">"Advance"</button>
+                        {move || error.get().map(|e| view! { <p role="alert" class="notice err">{e}</p> })}
+                    </form>
+                </Show>
+            </div>
         </div>
     }
 }

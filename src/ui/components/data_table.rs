@@ -15,11 +15,11 @@ pub fn DataTable(
         return view! { <p class="hint">{empty}</p> }.into_any();
     }
     view! {
-        <table class="stack">
-            <thead><tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
-            <tbody>
+        <table class="stack" role="table">
+            <thead role="rowgroup"><tr role="row">{headers.iter().map(|h| view! { <th scope="col" role="columnheader">{*h}</th> }).collect_view()}</tr></thead>
+            <tbody role="rowgroup">
                 {rows.into_iter().map(|r| view! {
-                    <tr>{r.into_iter().zip(headers.iter()).map(|(c, h)| view! { <td data-label=*h>{c}</td> }).collect_view()}</tr>
+                    <tr role="row">{r.into_iter().zip(headers.iter()).map(|(c, h)| view! { <td role="cell" data-label=*h>{c}</td> }).collect_view()}</tr>
                 }).collect_view()}
             </tbody>
         </table>

@@ -1,53 +1,97 @@
-//! The header: site title, navigation to every area, who is signed in, the
-//! clock, and any storage problem.
+//! The header: one row, at most 64 px high at 1280 and 56 px on a phone.
+//! The site's name, the simulated clock, and the navigation to every area:
+//! a side bar on wide screens, a "Menu" on narrow ones (it closes when a link
+//! is followed or Escape is pressed). Who is signed in heads the navigation.
+//! Counts (unread mail) live inside the navigation, so the header's height
+//! never changes with them.
 
 use super::clock::Clock;
+use super::icon::{Icon, icons};
 use crate::ui::state::{Boot, use_sim};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+/// Every area, with its icon: the order of the seed's story.
+const AREAS: &[(&str, &str, &str)] = &[
+    ("/", "Start", icons::HOUSE),
+    ("/portal", "Portal", icons::LOG_IN),
+    ("/inbox", "Inbox", icons::INBOX),
+    ("/signin", "Sign in", icons::USER),
+    ("/sharing", "Sharing app", icons::SHARE_2),
+    ("/viewer", "Viewer", icons::EYE),
+    ("/tracking", "Tracking", icons::LIST),
+    ("/directory", "Directory", icons::BUILDING_2),
+    ("/admin", "Admin center", icons::SETTINGS),
+    ("/dns", "DNS", icons::SERVER),
+    ("/powershell", "PowerShell", icons::TERMINAL),
+    ("/inventory", "Inventory", icons::SEARCH),
+    ("/events", "What happened", icons::CLOCK),
+];
 
 #[component]
 pub fn Header() -> impl IntoView {
     let sim = use_sim();
     let unread = move || sim.with(|w| w.mail.mailboxes.values().map(|m| m.unread()).sum::<usize>());
     let who = move || sim.with(|w| w.signed_in_upn().map(|u| u.to_string()));
+    let menu_open = RwSignal::new(false);
+    // Following a link closes the menu.
+    let location = use_location();
+    Effect::watch(move || location.pathname.get(), move |_, _, _| menu_open.set(false), false);
+    let on_key = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && menu_open.get_untracked() {
+            menu_open.set(false);
+        }
+    });
+    on_cleanup(move || on_key.remove());
     view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site">
+            <button
+                type="button"
+                class="menu-button"
+                aria-expanded=move || menu_open.get().to_string()
+                aria-controls="site-nav"
+                on:click=move |_| menu_open.update(|o| *o = !*o)
+            >
+                <Icon drawing=icons::MENU />
+                <span class="menu-label">"Menu"</span>
+                {move || (unread() > 0).then(|| view! { <span class="menu-dot" aria-hidden="true"></span> })}
+            </button>
             <div class="brand">
-                <A href="/">"RMS for individuals simulator"</A>
+                <A href="/">
+                    <Icon drawing=icons::SHIELD class="lg" />
+                    <span>"RMS for individuals"<span class="brand-tail">" simulator"</span></span>
+                </A>
             </div>
-            <nav aria-label="Main">
-                <ul>
-                    <li><A href="/">"Start"</A></li>
-                    <li><A href="/portal">"Portal"</A></li>
-                    <li>
-                        <A href="/inbox">
-                            "Inbox"
-                            {move || match unread() {
-                                0 => None,
-                                n => Some(view! { <span class="badge">{format!(" ({n} unread)")}</span> }),
-                            }}
-                        </A>
-                    </li>
-                    <li><A href="/signin">"Sign in"</A></li>
-                    <li><A href="/sharing">"Sharing app"</A></li>
-                    <li><A href="/viewer">"Viewer"</A></li>
-                    <li><A href="/tracking">"Tracking"</A></li>
-                    <li><A href="/directory">"Directory"</A></li>
-                    <li><A href="/admin">"Admin center"</A></li>
-                    <li><A href="/dns">"DNS"</A></li>
-                    <li><A href="/powershell">"PowerShell"</A></li>
-                    <li><A href="/events">"What happened"</A></li>
-                </ul>
-            </nav>
-            <div class="session" data-testid="session">
+            <Clock />
+        </header>
+        <nav id="site-nav" class="site-nav" class:open=move || menu_open.get() aria-label="Main">
+            <p class="session" data-testid="session">
+                <Icon drawing=icons::USER />
                 {move || match who() {
                     Some(u) => view! { <span>"Signed in as " <strong>{u}</strong></span> }.into_any(),
                     None => view! { <span>"Not signed in"</span> }.into_any(),
                 }}
-            </div>
-            <Clock />
-        </header>
+            </p>
+            <ul>
+                {AREAS.iter().map(|(href, name, icon)| {
+                    let is_inbox = *href == "/inbox";
+                    view! {
+                        <li>
+                            <A href=*href>
+                                <Icon drawing=icon />
+                                <span>{*name}</span>
+                                {move || match (is_inbox, unread()) {
+                                    (false, _) | (true, 0) => None,
+                                    (true, n) => Some(view! { <span class="badge">{format!(" ({n} unread)")}</span> }),
+                                }}
+                            </A>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
         {move || match sim.boot.get() {
             Boot::MemoryOnly(e) => Some(view! { <p role="alert" class="banner">{e.to_string()}</p> }),
             _ => None,

@@ -20,4 +20,5 @@ pub mod safe_text;
 pub mod signed_in;
 pub mod status;
 pub mod trial_note;
+pub mod why;
 pub mod wording;

@@ -1,7 +1,15 @@
 //! The two live regions every form uses: `role="status"` for progress and
 //! success, `role="alert"` for what went wrong.
+//!
+//! A notice is shown where the person is looking: when it appears it is
+//! scrolled into view (the nearest edge, below the sticky header), at any
+//! screen size. And it describes the situation it was made in: once the
+//! world changes again (another action, the clock, another tab), it goes.
 
+use super::icon::{Icon, icons};
 use super::safe_text::safe_text;
+use crate::ui::state::use_sim;
+use leptos::html::Div;
 use leptos::prelude::*;
 
 /// The outcome of the last action on a page.
@@ -16,15 +24,50 @@ pub enum Notice {
 
 #[component]
 pub fn NoticeView(notice: RwSignal<Notice>) -> impl IntoView {
-    move || match notice.get() {
-        Notice::None => ().into_any(),
-        Notice::Ok(m) => view! { <p role="status" class="notice ok">{safe_text(m)}</p> }.into_any(),
-        Notice::Err(m) => view! { <p role="alert" class="notice err">{safe_text(m)}</p> }.into_any(),
-        Notice::Errs(list) => view! {
-            <div role="alert" class="notice err">
-                <ul>{list.into_iter().map(|m| view! { <li>{safe_text(m)}</li> }).collect_view()}</ul>
-            </div>
-        }
-        .into_any(),
+    let sim = use_sim();
+    // The world's revision when the notice was last set: the notice shows
+    // only while the world is still the one it speaks of.
+    let made_at = RwSignal::new(sim.revision.get_untracked());
+    let slot = NodeRef::<Div>::new();
+    Effect::watch(
+        move || notice.track(),
+        move |_, _, _| {
+            made_at.set(sim.revision.get_untracked());
+            if notice.with_untracked(|n| *n != Notice::None) {
+                // After the notice is drawn: bring it into view.
+                request_animation_frame(move || {
+                    if let Some(el) = slot.get_untracked() {
+                        let opts = web_sys::ScrollIntoViewOptions::new();
+                        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                        opts.set_behavior(web_sys::ScrollBehavior::Instant);
+                        el.scroll_into_view_with_scroll_into_view_options(&opts);
+                    }
+                });
+            }
+        },
+        false,
+    );
+    let current = move || if made_at.get() == sim.revision.get() { notice.get() } else { Notice::None };
+    view! {
+        <div class="notice-slot" node_ref=slot>
+            {move || match current() {
+                Notice::None => ().into_any(),
+                Notice::Ok(m) => view! {
+                    <p role="status" class="notice ok"><Icon drawing=icons::CIRCLE_CHECK /><span>{safe_text(m)}</span></p>
+                }
+                .into_any(),
+                Notice::Err(m) => view! {
+                    <p role="alert" class="notice err"><Icon drawing=icons::CIRCLE_ALERT /><span>{safe_text(m)}</span></p>
+                }
+                .into_any(),
+                Notice::Errs(list) => view! {
+                    <div role="alert" class="notice err">
+                        <Icon drawing=icons::CIRCLE_ALERT />
+                        <ul>{list.into_iter().map(|m| view! { <li>{safe_text(m)}</li> }).collect_view()}</ul>
+                    </div>
+                }
+                .into_any(),
+            }}
+        </div>
     }
 }

@@ -22,6 +22,7 @@ use crate::ui::components::data_table::DataTable;
 use crate::ui::components::feedback::{Feedback, FeedbackEvents, FeedbackNotice};
 use crate::ui::components::inventory_table::InventoryTable;
 use crate::ui::components::status::Notice;
+use crate::ui::components::why::Why;
 use crate::ui::state::{Sim, use_sim};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -58,7 +59,8 @@ pub fn Admin() -> impl IntoView {
         {move || match who.get() {
             AdminAccess::SignedOut => view! {
                 <p class="lead">"Sign in with a global administrator's account to manage your organization's directory."</p>
-                <p><A href="/signin">"Sign in"</A>" — the scenarios' administrators are janetm@contoso.com (Contoso, password Contoso-2016!) and admin@litwareinc.com (Litware, password Litware-2016!). A standard user of an unmanaged directory (for example p.dover@fabrikam.com in “Fabrikam has already signed up”) can become its admin here."</p>
+                <p><A href="/signin">"Sign in"</A>" as janetm@contoso.com (password Contoso-2016!) or admin@litwareinc.com (Litware-2016!)."</p>
+                <Why><p class="hint">"A standard user of an unmanaged directory (for example p.dover@fabrikam.com in “Fabrikam has already signed up”) can become its admin here: the internal admin takeover."</p></Why>
             }.into_any(),
             AdminAccess::Refused(why) => view! { <p role="alert" class="notice err">{why.to_string()}</p> }.into_any(),
             AdminAccess::UnmanagedMember { upn, organization } => view! { <BecomeAdmin upn=upn organization=organization open=open feedback=run.feedback /> }.into_any(),
@@ -160,25 +162,26 @@ fn Domains(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="domains-h">
             <h2 id="domains-h">"Domains"</h2>
+            <p class="hint">"Add a domain, publish its TXT record, then Verify."</p>
             {move || {
                 let list = rows.get();
                 let verify = verify.clone();
                 view! {
-                    <div class="table-wrap">
-                        <table>
-                            <thead><tr><th scope="col">"Domain"</th><th scope="col">"Status"</th><th scope="col">"TXT value to publish"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
-                            <tbody>
+                    <div>
+                        <table class="stack" role="table">
+                            <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">"Domain"</th><th scope="col" role="columnheader">"Status"</th><th scope="col" role="columnheader">"TXT value to publish"</th><th scope="col" role="columnheader">"Actions"</th></tr></thead>
+                            <tbody role="rowgroup">
                                 {list.into_iter().map(|(d, status, txt, holder)| {
                                     let dd = d.clone();
                                     let verify = verify.clone();
                                     let unverified = txt.is_some();
                                     let dns = txt.clone().map(|v| format!("/dns?domain={}&type=TXT&value={}", query_encode(&d), query_encode(&v)));
                                     view! {
-                                        <tr>
-                                            <td>{d}</td>
-                                            <td>{status}{holder.map(|h| view! { <span class="small">{format!(" · held by the unmanaged directory {h}: Verify takes it over (ForceTakeover)")}</span> })}</td>
-                                            <td>{txt.map(|v| view! { <code>{v}</code> })}{dns.map(|h| view! { " " <A href=h>"Publish on the DNS page"</A> })}</td>
-                                            <td>{unverified.then(|| view! { <button type="button" class="small" on:click=move |_| verify(dd.clone())>"Verify"</button> })}</td>
+                                        <tr role="row">
+                                            <td role="cell" data-label="Domain">{d}</td>
+                                            <td role="cell" data-label="Status">{status}{holder.map(|h| view! { <span class="small">{format!(" · held by the unmanaged directory {h}: Verify takes it over")}</span> })}</td>
+                                            <td role="cell" data-label="TXT value to publish" class="value">{txt.map(|v| view! { <code>{v}</code> })}{dns.map(|h| view! { " " <A href=h>"Publish on the DNS page"</A> })}</td>
+                                            <td role="cell" data-label="Actions">{unverified.then(|| view! { <button type="button" class="small" on:click=move |_| verify(dd.clone())>"Verify"</button> })}</td>
                                         </tr>
                                     }
                                 }).collect_view()}
@@ -192,7 +195,7 @@ fn Domains(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                 <input id="add-domain" type="text" spellcheck="false" autocomplete="off" placeholder="contoso.co.uk" bind:value=name />
                 <button type="submit">"Add domain"</button>
             </form>
-            <p class="hint">"Adding a domain that an unmanaged directory holds (one created by self-service sign-up) and verifying it is an external admin takeover: the domain, its users, their subscriptions and license assignments move here. The RMS for individuals tenant key and default templates move only if both tenants are in the same region. The simulator's Verify uses the ForceTakeover option, so the emptied unmanaged tenant is deleted 10 days later (later behaviour: documented from 2023). In the console, Confirm-MsolEmailVerifiedDomain takes the domain over without forcing, and the emptied directory stays."</p>
+            <Why label="Why? (external admin takeover)"><p class="hint">"Adding a domain that an unmanaged directory holds (one created by self-service sign-up) and verifying it is an external admin takeover: the domain, its users, their subscriptions and license assignments move here. The RMS for individuals tenant key and default templates move only if both tenants are in the same region. The simulator's Verify uses the ForceTakeover option, so the emptied unmanaged tenant is deleted 10 days later (later behaviour: documented from 2023). In the console, Confirm-MsolEmailVerifiedDomain takes the domain over without forcing, and the emptied directory stays."</p></Why>
         </section>
     }
 }
@@ -244,7 +247,8 @@ fn SignupSettings(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="settings-h">
             <h2 id="settings-h">"Self-service sign-up"</h2>
-            <p class="hint">"The company settings of Set-MsolCompanySettings (Microsoft Graph: allowedToSignUpEmailBasedSubscriptions and allowEmailVerifiedUsersToJoinOrganization). They apply to every self-service subscription, RMS for individuals included: you can't set them per service."</p>
+            <p class="hint">"Choose whether your users can still sign up, then Save."</p>
+            <Why><p class="hint">"The company settings of Set-MsolCompanySettings (Microsoft Graph: allowedToSignUpEmailBasedSubscriptions and allowEmailVerifiedUsersToJoinOrganization). They apply to every self-service subscription, RMS for individuals included: you can't set them per service."</p></Why>
             <form on:submit=save>
                 <label class="check"><input type="checkbox" prop:checked=move || ad_hoc.get() on:change=move |e| ad_hoc.set(event_target_checked(&e)) />"AllowAdHocSubscriptions"</label>
                 <p class="hint">"Whether users can sign up for email-based subscriptions such as RMS for individuals."</p>
@@ -313,15 +317,15 @@ fn Users(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="users-h">
             <h2 id="users-h">"Users"</h2>
-            <p class="hint">"Accounts that sign-up created have the creation method EmailVerified. Blocking sign-in keeps the account and its license; deleting it frees its license unit."</p>
+            <p class="hint">"Sign-up's accounts say EmailVerified. Block sign-in keeps the account; Delete frees its license."</p>
             {move || {
                 let me = me.clone();
                 let upn = upn.clone();
                 view! {
-                    <div class="table-wrap">
-                        <table>
-                            <thead><tr><th scope="col">"User"</th><th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"Creation method"</th><th scope="col">"Status"</th><th scope="col">"Licenses"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
-                            <tbody>
+                    <div>
+                        <table class="stack" role="table">
+                            <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">"User"</th><th scope="col" role="columnheader">"Name"</th><th scope="col" role="columnheader">"Role"</th><th scope="col" role="columnheader">"Creation method"</th><th scope="col" role="columnheader">"Status"</th><th scope="col" role="columnheader">"Licenses"</th><th scope="col" role="columnheader">"Actions"</th></tr></thead>
+                            <tbody role="rowgroup">
                                 {rows.get().into_iter().map(|(u, name, role, method, blocked, lic)| {
                                     let own = u == me;
                                     let (ub, ud, uc) = (u.clone(), u.clone(), u.clone());
@@ -336,10 +340,10 @@ fn Users(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                                         confirming.set(None);
                                     };
                                     view! {
-                                        <tr>
-                                            <td>{u.clone()}</td><td>{name}</td><td>{role}</td><td>{method}</td>
-                                            <td>{if blocked { "Sign-in blocked" } else { "Enabled" }}</td><td>{lic}</td>
-                                            <td>
+                                        <tr role="row">
+                                            <td role="cell" data-label="User" class="value">{u.clone()}</td><td role="cell" data-label="Name">{name}</td><td role="cell" data-label="Role">{role}</td><td role="cell" data-label="Creation method">{method}</td>
+                                            <td role="cell" data-label="Status">{if blocked { "Sign-in blocked" } else { "Enabled" }}</td><td role="cell" data-label="Licenses" class="value">{lic}</td>
+                                            <td role="cell" data-label="Actions" class="row-actions">
                                                 {(!own).then(|| view! {
                                                     <button type="button" class="small" on:click=block>{if blocked { "Unblock sign-in" } else { "Block sign-in" }}</button>
                                                     {move || if confirming.get().as_deref() == Some(uc.as_str()) {
@@ -550,7 +554,8 @@ fn SuperUsersCard(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                 let on = v.enabled;
                 let remove = remove.clone();
                 view! {
-                    <p class="hint">"A super user always has Full Control over every document protected under the organization's tenant key, whenever it was protected, for e-discovery or recovery. Each change is an administrative action in the admin log (Get-AadrmAdminLog), and each document a super user opens is in the usage log."</p>
+                    <p class="hint">"Enable the feature, then add who may open everything."</p>
+                    <Why><p class="hint">"A super user always has Full Control over every document protected under the organization's tenant key, whenever it was protected, for e-discovery or recovery. Each change is an administrative action in the admin log (Get-AadrmAdminLog), and each document a super user opens is in the usage log."</p></Why>
                     <p>
                         {if on { "The super user feature is enabled." } else { "The super user feature is disabled (the default)." }}
                         " "<button type="button" class="small" on:click=move |_| t(!on)>{if on { "Disable super users" } else { "Enable super users" }}</button>
@@ -590,7 +595,8 @@ fn Inventory(tenant: String) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="inventory-h">
             <h2 id="inventory-h">"Software inventory"</h2>
-            <p class="hint">"What a system management solution such as System Center Configuration Manager reports: the computers of your users on which the Rights Management sharing application (ipviewer.exe) is installed — one way to find out that people signed up for RMS for individuals. The company's own inventory, with no Azure role, is on "<A href="/inventory">"Software inventory"</A>"."</p>
+            <p class="hint">"Computers of your users with the sharing application (ipviewer.exe): a sign that they signed up."</p>
+            <Why><p class="hint">"What a system management solution such as System Center Configuration Manager reports: the computers of your users on which the Rights Management sharing application (ipviewer.exe) is installed — one way to find out that people signed up for RMS for individuals. The company's own inventory, with no Azure role, is on "<A href="/inventory">"Software inventory"</A>"."</p></Why>
             <InventoryTable rows=rows empty="No computer of this organization has the sharing application installed." />
         </section>
     }

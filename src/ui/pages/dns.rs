@@ -6,6 +6,7 @@ use crate::sim::admin::dns::{MAX_PROPAGATION, MIN_PROPAGATION};
 use crate::sim::command::{AddDnsRecord, RemoveDnsRecord};
 use crate::ui::components::feedback::{Feedback, FeedbackEvents, FeedbackNotice};
 use crate::ui::state::use_sim;
+use crate::ui::components::why::Why;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -62,11 +63,11 @@ pub fn Dns() -> impl IntoView {
     view! {
         <Title text="DNS" />
         <h1>"DNS"</h1>
-        <p class="lead">"The public DNS of the simulated Internet. To prove that an organization owns a domain, an administrator publishes the TXT (or MX) record that Azure AD asks for; verification reads it here."</p>
-        <p class="hint">{format!(
+        <p class="lead">"Publish the TXT (or MX) record Azure AD asks for, to prove that the organization owns its domain."</p>
+        <Why><p class="hint">{format!(
             "Like real DNS, a new record isn't seen at once: each one becomes visible {} to {} minutes after it is added (\"There may be a delay of 15 to 60 minutes between when the DNS update is made and when this cmdlet is able to verify\"). Advance the clock to skip the wait. Removing a record takes effect at once in the simulator.",
             MIN_PROPAGATION.0 / 60, MAX_PROPAGATION.0 / 60
-        )}</p>
+        )}</p></Why>
         <form class="card" on:submit=add novalidate>
             <h2>"Add a record"</h2>
             <label for="dns-domain">"Domain"</label>
@@ -90,14 +91,14 @@ pub fn Dns() -> impl IntoView {
                     return view! { <p class="hint">"No records yet."</p> }.into_any();
                 }
                 view! {
-                    <div class="table-wrap">
-                        <table>
-                            <thead><tr><th scope="col">"Domain"</th><th scope="col">"Type"</th><th scope="col">"Value"</th><th scope="col">"Propagation"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
-                            <tbody>
+                    <div>
+                        <table class="stack" role="table">
+                            <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">"Domain"</th><th scope="col" role="columnheader">"Type"</th><th scope="col" role="columnheader">"Value"</th><th scope="col" role="columnheader">"Propagation"</th><th scope="col" role="columnheader">"Actions"</th></tr></thead>
+                            <tbody role="rowgroup">
                                 {list.into_iter().map(|(id, d, k, v, state)| view! {
-                                    <tr>
-                                        <td>{d}</td><td>{k}</td><td class="value">{v}</td><td>{state}</td>
-                                        <td><button type="button" class="small danger" on:click=move |_| remove(id)>"Remove"</button></td>
+                                    <tr role="row">
+                                        <td role="cell" data-label="Domain" class="value">{d}</td><td role="cell" data-label="Type">{k}</td><td role="cell" data-label="Value" class="value">{v}</td><td role="cell" data-label="Propagation">{state}</td>
+                                        <td role="cell" data-label="Actions"><button type="button" class="small danger" on:click=move |_| remove(id)>"Remove"</button></td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

@@ -10,12 +10,23 @@ use crate::sim::password::POLICY_SOURCE;
 use crate::sim::personal::installed;
 use crate::sim::signup::Era;
 use crate::sim::{Config, PRESETS, Preset, World};
+use crate::ui::components::icon::{Icon, icons};
 use crate::ui::components::status::{Notice, NoticeView};
 use crate::ui::state::PersonalList;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
+
+/// The seed's walk-through: where each step happens.
+const WALK: &[(&str, &str, &str, &str)] = &[
+    ("1–3", "/portal", "Get started", "type a work address on the portal"),
+    ("4–5", "/inbox", "Open the mail", "Microsoft's confirmation link"),
+    ("6", "/inbox", "Create the account", "name, password, country"),
+    ("7–8", "/signin", "Sign in and share", "protect a file, open it"),
+    ("Behind", "/directory", "See the directory", "the tenant sign-up made"),
+    ("IT", "/admin", "Take control", "become the admin, take over"),
+];
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -27,7 +38,6 @@ pub fn Home() -> impl IntoView {
         let mut w = World::load(p, Config::default(), &mut CryptoRandom);
         w.signups.era = era;
         sim.replace(w);
-        notice.set(Notice::Ok(format!("Scenario “{}” loaded. Inboxes, accounts and the clock start fresh.", p.name())));
     };
     let export = move |_| {
         let raw = sim.with_untracked(persist::encode);
@@ -59,76 +69,125 @@ pub fn Home() -> impl IntoView {
     view! {
         <Title text="Start" />
         <h1>"RMS for individuals simulator"</h1>
-        <p class="lead">
-            "Walk through Microsoft's free self-service sign-up for Azure Rights Management, as it worked in 2016, and watch what happens behind it in Azure Active Directory. Everything runs in this browser: the portal, the inbox that receives Microsoft's emails, the directory and the clock are simulated."
-        </p>
-        <NoticeView notice=notice />
+        <p class="lead">"Microsoft's free self-service sign-up for Azure Rights Management, as in 2016: load a scenario, then follow the steps. Everything runs in this browser."</p>
+        <section class="card walk" aria-labelledby="walk-h">
+            <h2 id="walk-h"><Icon drawing=icons::ARROW_RIGHT />"Walk-through"</h2>
+            <ol class="walk-steps">
+                {WALK.iter().map(|(step, href, what, how)| view! {
+                    <li>
+                        <A href=*href>
+                            <span class="walk-step">{*step}</span>
+                            <span class="walk-what">{*what}</span>
+                            <span class="walk-how">{*how}</span>
+                        </A>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+        <section aria-labelledby="scenarios-h">
+            <h2 id="scenarios-h">"Scenarios"</h2>
+            <div class="presets">
+                {PRESETS.into_iter().map(|p| view! { <PresetCard preset=p loaded=Signal::derive(move || current() == p.id()) load=load /> }).collect_view()}
+            </div>
+            <p class="hint">
+                "Loading a scenario replaces everything in the simulator (inboxes, accounts, the clock). Now: "
+                <strong>{move || Preset::from_id(&current()).map(|p| p.name()).unwrap_or("an imported state")}</strong>
+            </p>
+            <ResetAndFiles load=load export=export import=import notice=notice />
+        </section>
+        <EraChoice />
         <section aria-labelledby="areas-h">
             <h2 id="areas-h">"Areas"</h2>
             <ul class="areas">
-                <li><A href="/portal">"Microsoft Rights Management portal"</A>" — sign up with a work email address (seed steps 1–3)."</li>
-                <li><A href="/inbox">"Inbox"</A>" — the simulated mailboxes that receive the confirmation emails (steps 4–5 and 7–8)."</li>
-                <li><A href="/signin">"Sign in"</A>" — sign in with the account you created."</li>
-                <li><A href="/sharing">"Rights Management sharing application"</A>" — protect a file in place or share it protected by email, with permission levels, templates, expiry and instant revoke."</li>
-                <li><A href="/viewer">"Protected file viewer"</A>" — open a protected file as the signed-in reader: its rights, its use license, the content (or why it can't be opened)."</li>
-                <li><A href="/inventory">"Software inventory"</A>" — the company's own system management lists computers with the sharing application (ipviewer.exe), with no Azure role: how IT finds out."</li>
-                <li><A href="/tracking">"Document tracking"</A>" — who tried to open your protected documents; revoke access; export to CSV (paid subscriptions)."</li>
-                <li><A href="/directory">"Directory"</A>" — the Azure AD tenants, users and subscriptions (technical overview)."</li>
-                <li><A href="/admin">"Admin center"</A>" — IT takes control: become the admin, add and take over domains, control sign-up, block or delete accounts, convert to a paid subscription, software inventory."</li>
-                <li><A href="/dns">"DNS"</A>" — the public DNS records that prove who owns a domain."</li>
-                <li><A href="/powershell">"Windows PowerShell"</A>" — the MSOnline and Microsoft Graph cmdlets the seed names (Get-MsolAccountSku, Set-MsolCompanySettings, …)."</li>
-                <li><A href="/events">"What happened"</A>" — every step explained, newest first."</li>
-                <li><A href="/help/sharing-app">"Sharing application help"</A>" — what the Rights Management sharing application does."</li>
+                {AREAS.iter().map(|(href, name, what)| view! {
+                    <li><A href=*href>{*name}</A><span class="hint">{*what}</span></li>
+                }).collect_view()}
             </ul>
         </section>
-        <EraChoice notice=notice />
-        <section aria-labelledby="scenarios-h">
-            <h2 id="scenarios-h">"Scenarios"</h2>
-            <p>"Loading a scenario replaces everything in the simulator. Current: " <strong>{move || Preset::from_id(&current()).map(|p| p.name()).unwrap_or("imported state")}</strong></p>
-            <div class="presets">
-                {PRESETS
-                    .into_iter()
-                    .map(|p| {
-                        let hid = format!("preset-{}", p.id());
-        let label_id = hid.clone();
-                        view! {
-                            <section class="card preset" aria-labelledby=label_id>
-                                <h3 id=hid>{p.name()}</h3>
-                                <p>{p.description()}</p>
-                                <ul class="orgs">
-                                    {p.organizations()
-                                        .into_iter()
-                                        .map(|o| view! {
-                                            <li>
-                                                <strong>{o.domain}</strong>": "{o.state}
-                                                {(!o.accounts.is_empty()).then(|| view! {
-                                                    <ul class="accounts">
-                                                        {o.accounts.iter().map(|a| view! {
-                                                            <li>{a.role}": " <code>{a.email}</code>", password " <code>{a.password}</code></li>
-                                                        }).collect_view()}
-                                                    </ul>
-                                                })}
-                                            </li>
-                                        })
-                                        .collect_view()}
-                                </ul>
-                                <button type="button" on:click=move |_| load(p)>"Load"</button>
-                            </section>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-            <div class="actions">
-                <button type="button" class="danger" on:click=move |_| {
-                    load(Preset::Default);
-                    notice.set(Notice::Ok("Reset: the default scenario is loaded again.".into()));
-                }>"Reset"</button>
-                <button type="button" on:click=export>"Export"</button>
-                <label class="file-button" for="import-file">"Import"</label>
-                <input id="import-file" type="file" accept=".json,application/json" on:change=import />
+        <DomainLists />
+    }
+}
+
+/// Every area, with what it is for (the header's menu has them too).
+const AREAS: &[(&str, &str, &str)] = &[
+    ("/portal", "Microsoft Rights Management portal", "sign up with a work address (seed steps 1–3)"),
+    ("/inbox", "Inbox", "the mailboxes that receive Microsoft's mail (steps 4–5, 7–8)"),
+    ("/signin", "Sign in", "with the account you created"),
+    ("/sharing", "Rights Management sharing application", "protect a file, share it protected"),
+    ("/viewer", "Protected file viewer", "open a protected file as the signed-in reader"),
+    ("/tracking", "Document tracking", "who tried to open your documents; revoke"),
+    ("/directory", "Directory", "the Azure AD tenants, users and subscriptions"),
+    ("/admin", "Admin center", "IT takes control"),
+    ("/dns", "DNS", "the records that prove who owns a domain"),
+    ("/powershell", "Windows PowerShell", "the MSOnline and AADRM cmdlets the seed names"),
+    ("/inventory", "Software inventory", "how IT finds out: computers with the sharing application"),
+    ("/events", "What happened", "every step explained"),
+    ("/help/sharing-app", "Sharing application help", "what the sharing application does"),
+];
+
+/// One scenario as a card: what it is for, its organizations with their
+/// accounts, "Load", and the confirmation right under the button.
+#[component]
+fn PresetCard(preset: Preset, #[prop(into)] loaded: Signal<bool>, load: impl Fn(Preset) + Copy + 'static) -> impl IntoView {
+    let notice = RwSignal::new(Notice::None);
+    let hid = format!("preset-{}", preset.id());
+    let labelled_by = hid.clone();
+    view! {
+        <section class="card preset" class:loaded=move || loaded.get() aria-labelledby=labelled_by>
+            <h3 id=hid>{preset.name()}</h3>
+            {move || loaded.get().then(|| view! { <span class="state ok"><Icon drawing=icons::CHECK />"Loaded"</span> })}
+            <p>{preset.pitch()}</p>
+            <ul class="orgs">
+                {preset.organizations().into_iter().map(|o| view! {
+                    <li>
+                        <strong>{o.domain}</strong>" · "{o.summary}
+                        {o.accounts.iter().map(|a| view! {
+                            <span class="account"><code>{a.email}</code>" " <code>{a.password}</code></span>
+                        }).collect_view()}
+                    </li>
+                }).collect_view()}
+            </ul>
+            <details class="why">
+                <summary>"About this scenario"</summary>
+                <p>{preset.description()}</p>
+                <ul class="orgs">
+                    {preset.organizations().into_iter().map(|o| view! {
+                        <li><strong>{o.domain}</strong>": "{o.state}
+                            {o.accounts.iter().map(|a| view! { <span class="account">{a.role}": " <code>{a.email}</code></span> }).collect_view()}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </details>
+            <div class="preset-load">
+                <button type="button" class="primary" on:click=move |_| {
+                    load(preset);
+                    notice.set(Notice::Ok(format!("“{}” loaded: inboxes, accounts and the clock start fresh.", preset.name())));
+                }>"Load"</button>
+                <NoticeView notice=notice />
             </div>
         </section>
-        <DomainLists />
+    }
+}
+
+/// "Reset", "Export" and "Import", with their notice beside them.
+#[component]
+fn ResetAndFiles(
+    load: impl Fn(Preset) + Copy + 'static,
+    export: impl Fn(leptos::ev::MouseEvent) + 'static,
+    import: impl Fn(leptos::ev::Event) + 'static,
+    notice: RwSignal<Notice>,
+) -> impl IntoView {
+    view! {
+        <div class="actions">
+            <button type="button" class="danger" on:click=move |_| {
+                load(Preset::Default);
+                notice.set(Notice::Ok("Reset: the default scenario is loaded again.".into()));
+            }>"Reset"</button>
+            <button type="button" on:click=export>"Export"</button>
+            <label class="file-button" for="import-file">"Import"</label>
+            <input id="import-file" type="file" accept=".json,application/json" on:change=import />
+        </div>
+        <NoticeView notice=notice />
     }
 }
 
@@ -226,8 +285,9 @@ fn ListSwitch(label: &'static str, list: DomainList) -> impl IntoView {
 /// The era of the sign-up flow (facts §1a): every page, mail and
 /// explanation follows the trainer's choice.
 #[component]
-fn EraChoice(notice: RwSignal<Notice>) -> impl IntoView {
+fn EraChoice() -> impl IntoView {
     let sim = use_sim();
+    let notice = RwSignal::new(Notice::None);
     let current = Memo::new(move |_| sim.with(|w| w.signups.era));
     let choose = move |era: Era| {
         if sim.act(SetEra { era }) {
@@ -262,7 +322,11 @@ fn EraChoice(notice: RwSignal<Notice>) -> impl IntoView {
                     }
                 }).collect_view()}
             </fieldset>
-            <p class="hint">{format!("Both eras use {POLICY_SOURCE}. Sign-ups already begun keep the flow they started with; loading a scenario keeps the chosen era.")}</p>
+            <NoticeView notice=notice />
+            <details class="why">
+                <summary>"Why?"</summary>
+                <p class="hint">{format!("Both eras use {POLICY_SOURCE}. Sign-ups already begun keep the flow they started with; loading a scenario keeps the chosen era.")}</p>
+            </details>
         </section>
     }
 }
