@@ -482,3 +482,51 @@ async fn a_notice_isolates_a_name_with_a_right_to_left_override() {
     drop(handle);
     root.remove();
 }
+
+// ───────────────────────── feedback and header ─────────────────────────
+
+/// A notice speaks of the situation it was made in: when the world moves on
+/// (here the clock's quick step), it goes; a new action brings a new one.
+#[wasm_bindgen_test]
+async fn a_notice_goes_when_the_world_changes() {
+    storage().clear().unwrap();
+    persist::save(&LocalStorage, &cheap_world(Preset::Default)).unwrap();
+    let app = mount_at("/portal");
+    settle().await;
+    app.type_into("#portal-email", "someone@outlook.com");
+    app.click_button("Get started");
+    settle().await;
+    assert!(app.text("[role=alert]").starts_with("That looks like a personal email address."));
+    app.click_button("+15 minutes");
+    settle().await;
+    assert!(app.maybe_text("main [role=alert]").is_none(), "the refusal spoke of the moment before");
+    app.type_into("#portal-email", "p.dover@fabrikam.com");
+    app.click_button("Get started");
+    settle().await;
+    assert!(app.text("main [role=status]").contains("p.dover@fabrikam.com"));
+}
+
+/// The header's navigation links every area; the clock shows the time in
+/// full and in short (the phone's), both with the same datetime.
+#[wasm_bindgen_test]
+async fn the_header_links_every_area_and_shows_the_time_twice() {
+    storage().clear().unwrap();
+    persist::save(&LocalStorage, &cheap_world(Preset::Default)).unwrap();
+    let app = mount_at("/");
+    settle().await;
+    let links = app.root.query_selector_all("nav#site-nav a").unwrap();
+    let hrefs: Vec<String> = (0..links.length())
+        .map(|i| links.get(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("href").unwrap())
+        .collect();
+    for area in ["/", "/portal", "/inbox", "/signin", "/sharing", "/viewer", "/tracking", "/directory", "/admin", "/dns", "/powershell", "/inventory", "/events"] {
+        assert!(hrefs.iter().any(|h| h == area), "{area} in {hrefs:?}");
+    }
+    assert_eq!(app.text("[data-testid=clock]"), "Mon 2 May 2016, 09:00:00 UTC");
+    assert_eq!(app.text(".clock-short"), "Mon 2 May, 09:00");
+    let menu: HtmlElement = app.el(".menu-button");
+    assert_eq!(menu.get_attribute("aria-expanded").as_deref(), Some("false"));
+    menu.click();
+    settle().await;
+    assert_eq!(menu.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(app.el::<web_sys::Element>("nav#site-nav").class_list().contains("open"));
+}

@@ -14,12 +14,20 @@ use std::fmt::Display;
 pub struct Feedback {
     sim: Sim,
     pub notice: RwSignal<Notice>,
+    /// The world's revision the notice speaks of (`NoticeView`).
+    made_at: RwSignal<u64>,
     since: RwSignal<Option<u64>>,
 }
 
 impl Feedback {
     pub fn new() -> Self {
-        Feedback { sim: use_sim(), notice: RwSignal::new(Notice::None), since: RwSignal::new(None) }
+        let sim = use_sim();
+        Feedback {
+            sim,
+            notice: RwSignal::new(Notice::None),
+            made_at: RwSignal::new(sim.revision.get_untracked()),
+            since: RwSignal::new(None),
+        }
     }
 
     /// Runs `command`, shows the notice `say` makes of its output and the
@@ -27,6 +35,7 @@ impl Feedback {
     pub fn run<C: Command>(&self, command: C, say: impl FnOnce(&C::Output) -> Notice) -> C::Output {
         self.since.set(Some(self.sim.with_untracked(|w| w.log.last_seq())));
         let out = self.sim.act(command);
+        self.made_at.set(self.sim.revision.get_untracked());
         self.notice.set(say(&out));
         out
     }
@@ -45,6 +54,7 @@ impl Feedback {
 
     /// A notice that needs no command (a check made before any is run).
     pub fn say(&self, notice: Notice) {
+        self.made_at.set(self.sim.revision.get_untracked());
         self.notice.set(notice);
     }
 
@@ -66,7 +76,7 @@ impl Default for Feedback {
 /// The notice of a `Feedback` (`role=status` or `role=alert`).
 #[component]
 pub fn FeedbackNotice(feedback: Feedback) -> impl IntoView {
-    view! { <NoticeView notice=feedback.notice /> }
+    view! { <NoticeView notice=feedback.notice made_at=feedback.made_at /> }
 }
 
 /// "What happened behind the scenes" of a `Feedback`'s last command.

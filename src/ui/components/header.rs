@@ -61,7 +61,7 @@ pub fn Header() -> impl IntoView {
             <div class="brand">
                 <A href="/">
                     <Icon drawing=icons::SHIELD class="lg" />
-                    <span>"RMS for individuals"<span class="brand-tail">" simulator"</span></span>
+                    <span>"RMS"<span class="brand-mid">" for individuals"</span><span class="brand-tail">" simulator"</span></span>
                 </A>
             </div>
             <Clock />

@@ -22,17 +22,22 @@ pub enum Notice {
     Errs(Vec<String>),
 }
 
+/// `made_at`: the world's revision when the notice was set, kept by the
+/// notice's owner (`Feedback`) so that a view drawn again shows it again;
+/// without it the view keeps its own (right while the view isn't redrawn).
 #[component]
-pub fn NoticeView(notice: RwSignal<Notice>) -> impl IntoView {
+pub fn NoticeView(notice: RwSignal<Notice>, #[prop(optional)] made_at: Option<RwSignal<u64>>) -> impl IntoView {
     let sim = use_sim();
-    // The world's revision when the notice was last set: the notice shows
-    // only while the world is still the one it speaks of.
-    let made_at = RwSignal::new(sim.revision.get_untracked());
+    // The notice shows only while the world is still the one it speaks of.
+    let owned = made_at.is_none();
+    let made_at = made_at.unwrap_or_else(|| RwSignal::new(sim.revision.get_untracked()));
     let slot = NodeRef::<Div>::new();
     Effect::watch(
         move || notice.track(),
         move |_, _, _| {
-            made_at.set(sim.revision.get_untracked());
+            if owned {
+                made_at.set(sim.revision.get_untracked());
+            }
             if notice.with_untracked(|n| *n != Notice::None) {
                 // After the notice is drawn: bring it into view.
                 request_animation_frame(move || {

@@ -128,7 +128,11 @@ const AREAS: &[(&str, &str, &str)] = &[
 /// One scenario as a card: what it is for, its organizations with their
 /// accounts, "Load", and the confirmation right under the button.
 #[component]
-fn PresetCard(preset: Preset, #[prop(into)] loaded: Signal<bool>, load: impl Fn(Preset) + Copy + 'static) -> impl IntoView {
+fn PresetCard(
+    preset: Preset,
+    #[prop(into)] loaded: Signal<bool>,
+    load: impl Fn(Preset) + Copy + 'static,
+) -> impl IntoView {
     let notice = RwSignal::new(Notice::None);
     let hid = format!("preset-{}", preset.id());
     let labelled_by = hid.clone();
