@@ -518,7 +518,21 @@ async fn the_header_links_every_area_and_shows_the_time_twice() {
     let hrefs: Vec<String> = (0..links.length())
         .map(|i| links.get(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("href").unwrap())
         .collect();
-    for area in ["/", "/portal", "/inbox", "/signin", "/sharing", "/viewer", "/tracking", "/directory", "/admin", "/dns", "/powershell", "/inventory", "/events"] {
+    for area in [
+        "/",
+        "/portal",
+        "/inbox",
+        "/signin",
+        "/sharing",
+        "/viewer",
+        "/tracking",
+        "/directory",
+        "/admin",
+        "/dns",
+        "/powershell",
+        "/inventory",
+        "/events",
+    ] {
         assert!(hrefs.iter().any(|h| h == area), "{area} in {hrefs:?}");
     }
     assert_eq!(app.text("[data-testid=clock]"), "Mon 2 May 2016, 09:00:00 UTC");
