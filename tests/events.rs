@@ -8,9 +8,9 @@ use rms_sim::sim::admin::AdminError;
 use rms_sim::sim::command::*;
 use rms_sim::sim::console::ConsoleService;
 use rms_sim::sim::directory::Region;
+use rms_sim::sim::email::PersonalKind;
 use rms_sim::sim::events::story::{self, LONG_TEXT, Place, Story, action_words, filter_choices, shown_count};
 use rms_sim::sim::sharing::AccessOutcome;
-use rms_sim::sim::email::PersonalKind;
 use rms_sim::sim::signup::{Era, Field, FieldError, FieldProblem, TokenError};
 use rms_sim::sim::*;
 use serde_json::Value;
@@ -58,7 +58,10 @@ fn titles(s: &Story) -> Vec<&str> {
 fn every_command_kind_has_words() {
     for kind in AnyCommand::KINDS {
         let words = action_words(kind);
-        assert!(words.is_some_and(|w| !w.is_empty()), "the command kind {kind} has no words for /events: add them in story::command_words");
+        assert!(
+            words.is_some_and(|w| !w.is_empty()),
+            "the command kind {kind} has no words for /events: add them in story::command_words"
+        );
     }
 }
 
@@ -90,7 +93,10 @@ fn one_sign_up_reads_as_three_actions_newest_first_each_in_reading_order() {
     assert_eq!(create.at, w.clock);
     let start = &stories[2];
     assert_eq!(start.actor.as_deref(), Some(PAT), "the address typed");
-    assert_eq!(titles(start), ["p.dover@fabrikam.com clicked Get started", "Confirmation email sent to p.dover@fabrikam.com"]);
+    assert_eq!(
+        titles(start),
+        ["p.dover@fabrikam.com clicked Get started", "Confirmation email sent to p.dover@fabrikam.com"]
+    );
     assert_eq!(start.lines[0].step, "To sign up, step 3");
     assert!(stories.windows(2).all(|p| p[0].id > p[1].id), "newest first");
     // Behind the scenes of "Create": the same story, its events only.
@@ -105,7 +111,10 @@ fn an_event_shows_its_own_time_only_when_it_differs_from_the_actions() {
     w.log(EventKind::ClockAdvanced { by: SimDuration::hours(240), to: w.clock.plus(SimDuration::hours(240)) });
     let first = w.clock;
     w.clock = w.clock.plus(SimDuration::hours(240));
-    w.log(EventKind::TenantDeleted { tenant: "fabrikam.com".into(), initial_domain: "fabrikam.onmicrosoft.com".into() });
+    w.log(EventKind::TenantDeleted {
+        tenant: "fabrikam.com".into(),
+        initial_domain: "fabrikam.onmicrosoft.com".into(),
+    });
     w.log.end_action();
     let s = &story::stories(&w, 0)[0];
     assert_eq!(s.heading, "Advance time");
@@ -175,7 +184,12 @@ fn filters_keep_the_actions_that_mention_the_organization_or_person() {
     assert_eq!(shown(Some("tailspintoys.de"), None), 3);
     assert_eq!(shown(None, Some(ROSA)), 1);
     assert_eq!(shown(Some("tailspintoys.de"), Some(PAT)), 0);
-    assert!(stories.iter().filter(|s| s.shown_for(Some("fabrikam.com"), None)).all(|s| s.people.iter().any(|p| p.ends_with("@fabrikam.com"))));
+    assert!(
+        stories
+            .iter()
+            .filter(|s| s.shown_for(Some("fabrikam.com"), None))
+            .all(|s| s.people.iter().any(|p| p.ends_with("@fabrikam.com")))
+    );
     assert_eq!(shown_count(4, 9), "4 of 9 actions shown");
     assert_eq!(shown_count(9, 9), "9 actions shown");
     assert_eq!(shown_count(1, 1), "1 action shown");
@@ -189,7 +203,10 @@ fn an_october_2016_sign_up_names_that_flows_pages_and_an_earlier_one_keeps_the_s
     sign_up(&mut w, &mut rng, KAI);
     let stories = story::stories(&w, 0);
     let by = |h: &str, who: &str| {
-        stories.iter().find(|s| s.heading == h && s.actor.as_deref() == Some(who)).unwrap_or_else(|| panic!("{h} by {who}: {stories:#?}"))
+        stories
+            .iter()
+            .find(|s| s.heading == h && s.actor.as_deref() == Some(who))
+            .unwrap_or_else(|| panic!("{h} by {who}: {stories:#?}"))
     };
     let october = by("Sign up on the Office 365 sign-up page", KAI);
     assert_eq!(october.lines[0].step, "Sign-up from October 2016: “Sign up”", "inferred: the request carries no era");
@@ -241,7 +258,11 @@ fn refusals_are_said_once_behind_the_scenes() {
         let event = w.log.events.iter().rev().find(|e| variant(&e.kind) == *kind).expect(kind);
         assert_eq!(event.kind.refusal().as_deref(), Some(alert.as_str()), "{kind}: the refusal is the alert's words");
         let line = lines.iter().find(|l| l.seq == event.seq).unwrap();
-        assert!(line.refusal && line.text.contains(alert.as_str()), "{kind}: its text repeats the alert: {}", line.text);
+        assert!(
+            line.refusal && line.text.contains(alert.as_str()),
+            "{kind}: its text repeats the alert: {}",
+            line.text
+        );
         assert!(line.behind_why(Place::BehindTheScenes), "{kind} is folded behind the scenes");
         assert_eq!(line.behind_why(Place::EventsPage), line.text.chars().count() > LONG_TEXT, "{kind} on /events");
     }
@@ -289,19 +310,45 @@ fn samples() -> Vec<EventKind> {
         ScenarioLoaded { name: s("Default") },
         ClockAdvanced { by: SimDuration::hours(1), to: t },
         SignupRequested { email: s(PAT) },
-        SignupRefused { email: s("x@outlook.com"), reason: SignupRefusal::PersonalEmail { kind: PersonalKind::ConsumerEmail } },
+        SignupRefused {
+            email: s("x@outlook.com"),
+            reason: SignupRefusal::PersonalEmail { kind: PersonalKind::ConsumerEmail },
+        },
         SignupRefused { email: s(PAT), reason: SignupRefusal::AlreadySignedUp { email: s(PAT) } },
         PaidSubscriptionFound { email: s(JANET), organization: s("Contoso, Ltd"), sku: Sku::EnterprisePack },
-        ConfirmationEmailSent { email: s(PAT), expires_at: t, replaced_previous: false, valid_for: SimDuration::hours(24), era: Era::Seed2016 },
+        ConfirmationEmailSent {
+            email: s(PAT),
+            expires_at: t,
+            replaced_previous: false,
+            valid_for: SimDuration::hours(24),
+            era: Era::Seed2016,
+        },
         ConfirmationLinkOpened { email: s(PAT), existing_account: false, era: Era::October2016 },
         ConfirmationLinkRejected { email: s("an unknown address"), reason: TokenError::Unknown },
-        AccountDetailsRejected { email: s(PAT), problems: vec![FieldError { field: Field::FirstName, problem: FieldProblem::Missing }] },
+        AccountDetailsRejected {
+            email: s(PAT),
+            problems: vec![FieldError { field: Field::FirstName, problem: FieldProblem::Missing }],
+        },
         DomainChecked { domain: s("fabrikam.com"), found: Some(s("fabrikam.com")), has_rms: true },
-        TenantCreated { domain: s("fabrikam.com"), tenant: s("fabrikam.com"), initial_domain: s("fabrikam.onmicrosoft.com"), region: Region::NorthAmerica },
+        TenantCreated {
+            domain: s("fabrikam.com"),
+            tenant: s("fabrikam.com"),
+            initial_domain: s("fabrikam.onmicrosoft.com"),
+            region: Region::NorthAmerica,
+        },
         UserCreated { upn: s(PAT), tenant: s("fabrikam.com"), ordinal: 1, new_tenant: true },
-        SubscriptionGranted { tenant: s("fabrikam.com"), account_sku_id: s("fabrikam:RIGHTSMANAGEMENT_ADHOC"), active_units: 10_000 },
+        SubscriptionGranted {
+            tenant: s("fabrikam.com"),
+            account_sku_id: s("fabrikam:RIGHTSMANAGEMENT_ADHOC"),
+            active_units: 10_000,
+        },
         DefaultTemplatesCreated { tenant: s("fabrikam.com"), names: vec![s("Confidential")] },
-        LicenseAssigned { upn: s(PAT), account_sku_id: s("fabrikam:RIGHTSMANAGEMENT_ADHOC"), consumed: 1, active: 10_000 },
+        LicenseAssigned {
+            upn: s(PAT),
+            account_sku_id: s("fabrikam:RIGHTSMANAGEMENT_ADHOC"),
+            consumed: 1,
+            active: 10_000,
+        },
         TemplatesAvailable { tenant: s("fabrikam.com"), names: vec![s("Confidential")] },
         AccountReadyEmailSent { email: s(PAT) },
         SignedIn { upn: s(PAT) },
@@ -316,11 +363,28 @@ fn samples() -> Vec<EventKind> {
         BecomeAdminStarted { upn: s(PAT), domain: s("fabrikam.com"), txt: s("MS=ms12345678") },
         DomainVerificationFailed { domain: s("tailspintoys.de"), by: s(JANET), reason: AdminError::NotAMember },
         InternalTakeover { upn: s(PAT), tenant: s("fabrikam.com"), domain: s("fabrikam.com") },
-        DomainAdded { domain: s("fabrikam.com"), tenant: s("Contoso, Ltd"), txt: s("MS=ms1"), held_by: Some(s("fabrikam.com")) },
+        DomainAdded {
+            domain: s("fabrikam.com"),
+            tenant: s("Contoso, Ltd"),
+            txt: s("MS=ms1"),
+            held_by: Some(s("fabrikam.com")),
+        },
         DomainVerified { domain: s("tailspintoys.de"), tenant: s("Contoso, Ltd") },
-        ExternalTakeover { domain: s("fabrikam.com"), from: s("fabrikam.com"), to: s("Contoso, Ltd"), users: 2, same_region: true, deletion_at: Some(t) },
+        ExternalTakeover {
+            domain: s("fabrikam.com"),
+            from: s("fabrikam.com"),
+            to: s("Contoso, Ltd"),
+            users: 2,
+            same_region: true,
+            deletion_at: Some(t),
+        },
         TenantDeleted { tenant: s("fabrikam.com"), initial_domain: s("fabrikam.onmicrosoft.com") },
-        CompanySettingsChanged { tenant: s("Contoso, Ltd"), allow_ad_hoc: false, allow_email_verified: true, via: SettingsVia::AdminCenter },
+        CompanySettingsChanged {
+            tenant: s("Contoso, Ltd"),
+            allow_ad_hoc: false,
+            allow_email_verified: true,
+            via: SettingsVia::AdminCenter,
+        },
         DirSyncChanged { tenant: s("Contoso, Ltd"), on: true },
         UserBlocked { upn: s(ROSA), blocked: true },
         UserDeleted { upn: s(ROSA), freed: vec![s("fabrikam:RIGHTSMANAGEMENT_ADHOC")] },
@@ -362,7 +426,10 @@ fn oracle(k: &EventKind) -> (BTreeSet<String>, BTreeSet<String>, BTreeSet<String
         .filter(|(key, _)| !free_text.contains(&key.as_str()))
         .filter_map(|(_, s)| Email::parse(s).ok().map(|e| e.to_string()))
         .collect();
-    let refused_personal = matches!(k, EventKind::SignupRefused { reason: SignupRefusal::PersonalEmail { .. } | SignupRefusal::InvalidEmail(_), .. });
+    let refused_personal = matches!(
+        k,
+        EventKind::SignupRefused { reason: SignupRefusal::PersonalEmail { .. } | SignupRefusal::InvalidEmail(_), .. }
+    );
     let mut domains: BTreeSet<String> = all.iter().filter(|(key, _)| key == "domain").map(|(_, s)| s.clone()).collect();
     domains.extend(people.iter().map(|p| p.split('@').nth(1).unwrap().to_string()));
     if refused_personal {

@@ -87,7 +87,9 @@ fn heading(command: Option<&str>, events: &[Event], era: Era) -> (String, Who) {
         {
             ("Activate".into(), Who::Named)
         }
-        Some("Protect") if has(&|k| matches!(k, EventKind::FileProtected { shared_with, .. } if !shared_with.is_empty())) => {
+        Some("Protect")
+            if has(&|k| matches!(k, EventKind::FileProtected { shared_with, .. } if !shared_with.is_empty())) =>
+        {
             ("Share Protected".into(), Who::SignedIn)
         }
         Some("Protect") if has(&|k| matches!(k, EventKind::FileProtected { .. })) => {
@@ -178,7 +180,9 @@ fn tenant_domains(world: &World) -> BTreeMap<String, String> {
             .iter()
             .map(|(d, _)| d.as_str())
             .find(|d| *d == t.display_name)
-            .or_else(|| map.get(&t.display_name).map(String::as_str).filter(|d| world.directory.domains.contains_key(*d)))
+            .or_else(|| {
+                map.get(&t.display_name).map(String::as_str).filter(|d| world.directory.domains.contains_key(*d))
+            })
             .or_else(|| domains.first().map(|(d, _)| d.as_str()))
             .map(str::to_string);
         if let Some(p) = primary {
