@@ -69,11 +69,16 @@ for (const size of [
       await expect(first).toContainText('Technical overview, step 1');
       await expect(last).toContainText('To sign up, step 7');
       await expect(newest.locator('time')).toHaveCount(1);
-      // A long explanation waits behind "Why?".
-      const why = first.getByRole('group').filter({ hasText: 'Why?' });
-      await expect(why.getByText('No Azure tenant is associated with fabrikam.com', { exact: false })).toBeHidden();
+      // A short explanation is in view; a long one waits behind "Why?".
+      await expect(first.getByText('No Azure tenant is associated with fabrikam.com', { exact: false })).toBeVisible();
+      const tenant = steps.nth(1);
+      await expect(tenant.getByRole('heading', { level: 3 })).toHaveText('New unmanaged tenant created for fabrikam.com');
+      const why = tenant.getByRole('group').filter({ hasText: 'Why?' });
+      await expect(why).toBeVisible();
+      const explanation = why.getByText('Azure AD created the tenant', { exact: false });
+      await expect(explanation).toBeHidden();
       await why.getByText('Why?', { exact: true }).click();
-      await expect(why.getByText('No Azure tenant is associated with fabrikam.com', { exact: false })).toBeVisible();
+      await expect(explanation).toBeVisible();
 
       await fitsTheViewport(page);
       expect(await axeViolations(page)).toEqual([]);
@@ -138,6 +143,7 @@ for (const size of [
       // Its explanation repeats the alert: it waits behind "Why?".
       const reason = (await alert.innerText()).trim().split('\n')[0];
       const text = refused.getByText(reason.slice(0, 40), { exact: false });
+      await expect(refused.getByRole('group').filter({ hasText: 'Why?' })).toBeVisible();
       await expect(text).toBeHidden();
       await refused.getByText('Why?', { exact: true }).click();
       await expect(text).toBeVisible();

@@ -35,6 +35,8 @@ pub fn Events() -> impl IntoView {
         let url = if params.is_empty() { "/events".to_string() } else { format!("/events?{}", params.join("&")) };
         navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
     };
+    let set_org = set.clone();
+    let set_person = set;
     // The options: what the events mention, and the chosen value even if
     // they don't (a link made for another world).
     let options = move |all: Vec<String>, pick: Option<String>| {
@@ -63,7 +65,7 @@ pub fn Events() -> impl IntoView {
                 <label for="events-org">"Organization"</label>
                 <select
                     id="events-org"
-                    on:change=move |ev| set("org", event_target_value(&ev))
+                    on:change=move |ev| set_org("org", event_target_value(&ev))
                     prop:value=move || chosen("org").unwrap_or_default()
                 >
                     <option value="">"All organizations"</option>
@@ -74,7 +76,7 @@ pub fn Events() -> impl IntoView {
                 <label for="events-person">"Person"</label>
                 <select
                     id="events-person"
-                    on:change=move |ev| set("person", event_target_value(&ev))
+                    on:change=move |ev| set_person("person", event_target_value(&ev))
                     prop:value=move || chosen("person").unwrap_or_default()
                 >
                     <option value="">"Everyone"</option>
