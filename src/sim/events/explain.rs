@@ -43,6 +43,26 @@ impl Step {
             Step::Trainer => "Simulator control".into(),
         }
     }
+
+    /// The label in the words of the era the event's sign-up ran in: the
+    /// seed's numbered steps describe the early-2016 pages only, so an
+    /// October 2016 sign-up's steps are named by that flow's pages instead.
+    pub fn label_in(self, era: Era) -> String {
+        match (self, era) {
+            (Step::SignUp(n), Era::October2016) => {
+                let page = match n {
+                    0..=2 => format!("the sign-up page, {}", era.shown_address()),
+                    3 => format!("“{}”", era.start_button()),
+                    4 => format!("the mail from the {}", era.sender_name()),
+                    5 => format!("“{}”", era.link_text()),
+                    6 => format!("“{}”", era.details_heading()),
+                    _ => "the download page".to_string(),
+                };
+                format!("Sign-up from October 2016: {page}")
+            }
+            (step, _) => step.label(),
+        }
+    }
 }
 
 pub struct Explanation {
@@ -322,6 +342,27 @@ impl EventKind {
             Recorded { step, title, text } => (*step, title.clone(), text.clone()),
         };
         Explanation { step, title, text }
+    }
+}
+
+impl EventKind {
+    /// For an event that records why the person's action was refused: the
+    /// refusal in the words the page's alert shows (the `Display` of the
+    /// error the command returned). Behind the scenes such an event shows
+    /// only its title and step, so the outcome is said once, in the alert;
+    /// its explanation, which repeats these words, waits behind "Why?".
+    pub fn refusal(&self) -> Option<String> {
+        use EventKind::*;
+        match self {
+            SignupRefused { reason, .. } => Some(reason.to_string()),
+            ConfirmationLinkRejected { reason, .. } => Some(reason.to_string()),
+            AccountDetailsRejected { problems, .. } => {
+                Some(problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" "))
+            }
+            SignInFailed { reason, .. } => Some(reason.to_string()),
+            DomainVerificationFailed { reason, .. } => Some(reason.to_string()),
+            _ => None,
+        }
     }
 }
 

@@ -2,8 +2,11 @@
 //! record. The words a person reads are made in one place, `explain`.
 
 pub mod explain;
+pub mod mentions;
+pub mod story;
 
 pub use explain::{Explanation, Step};
+pub use story::{Line, Place, Story};
 
 use crate::sim::World;
 use crate::sim::admin::dns::RecordType;
