@@ -75,7 +75,7 @@ pub struct SubscriptionLine {
 }
 
 /// How the newest action left a tenant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Mark {
     Unchanged,
     /// It existed before and the action changed it.
