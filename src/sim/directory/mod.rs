@@ -13,6 +13,8 @@ use crate::sim::signin::Lockout;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub mod map;
+
 /// The directory part of the world.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Directory {

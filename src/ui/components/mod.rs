@@ -4,6 +4,7 @@ pub mod attachments;
 pub mod become_admin;
 pub mod clock;
 pub mod data_table;
+pub mod directory_map;
 pub mod download;
 pub mod event_list;
 pub mod facts;
