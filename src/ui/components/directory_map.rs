@@ -110,7 +110,11 @@ fn describe(map: &DirectoryMap) -> String {
         .map(|t| {
             let mut parts = vec![
                 format!("{}: {}", t.heading(), if t.is_managed() { "managed" } else { "unmanaged" }),
-                if t.admins.is_empty() { "no administrator".into() } else { format!("administrators {}", t.admins.join(", ")) },
+                if t.admins.is_empty() {
+                    "no administrator".into()
+                } else {
+                    format!("administrators {}", t.admins.join(", "))
+                },
                 users_text(t),
             ];
             parts.extend(t.subscriptions.iter().map(|s| format!("{} {} of {} units", s.sku, s.consumed, s.active)));
@@ -284,7 +288,8 @@ impl Grid {
         let label = vec![m.label(), m.key_note().to_string()];
         let label_w = label.iter().map(|l| text_width(l, LABEL_SIZE, true)).fold(0.0, f64::max) + 16.0;
         let total_w = self.width();
-        let label_x = ((seg_from + xd) / 2.0).clamp(label_w / 2.0 + 2.0, (total_w - label_w / 2.0 - 2.0).max(label_w / 2.0));
+        let label_x =
+            ((seg_from + xd) / 2.0).clamp(label_w / 2.0 + 2.0, (total_w - label_w / 2.0 - 2.0).max(label_w / 2.0));
         ArrowLayout { path, start: (xs, ys), label, label_x, label_y: self.lane_y(rd), label_w }
     }
 }
@@ -371,11 +376,8 @@ fn facets(t: &TenantBox, w: f64) -> Vec<(Facet, &'static str, Vec<FacetLine>)> {
     let muted = |s: &str| (fit(s, w, TEXT_SIZE, false), "value none");
     let mut domains: Vec<FacetLine> = t.domains.iter().map(|d| value(d)).collect();
     domains.extend(t.unverified.iter().map(|d| muted(&format!("{d} (unverified)"))));
-    let admins = if t.admins.is_empty() {
-        vec![muted("No administrator")]
-    } else {
-        t.admins.iter().map(|a| value(a)).collect()
-    };
+    let admins =
+        if t.admins.is_empty() { vec![muted("No administrator")] } else { t.admins.iter().map(|a| value(a)).collect() };
     let mut users = vec![(users_text(t), if t.user_count == 0 { "value none" } else { "value" })];
     users.extend(t.user_names.iter().map(|u| (fit(u, w - 12.0, TEXT_SIZE, false), "value sub")));
     let subs = if t.subscriptions.is_empty() {

@@ -36,18 +36,15 @@ pub const KEY_ROUND: &str = "<path d=\"M2.586 17.414A2 2 0 0 0 2 18.828V21a1 1 0
 /// lucide `list`.
 pub const LIST: &str = "<path d=\"M3 5h.01\" /> <path d=\"M3 12h.01\" /> <path d=\"M3 19h.01\" /> <path d=\"M8 5h13\" /> <path d=\"M8 12h13\" /> <path d=\"M8 19h13\" />";
 /// lucide `lock`.
-pub const LOCK: &str =
-    "<rect width=\"18\" height=\"11\" x=\"3\" y=\"11\" rx=\"2\" ry=\"2\" /> <path d=\"M7 11V7a5 5 0 0 1 10 0v4\" />";
+pub const LOCK: &str = "<rect width=\"18\" height=\"11\" x=\"3\" y=\"11\" rx=\"2\" ry=\"2\" /> <path d=\"M7 11V7a5 5 0 0 1 10 0v4\" />";
 /// lucide `log-in`.
-pub const LOG_IN: &str =
-    "<path d=\"m10 17 5-5-5-5\" /> <path d=\"M15 12H3\" /> <path d=\"M15 3h4a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-4\" />";
+pub const LOG_IN: &str = "<path d=\"m10 17 5-5-5-5\" /> <path d=\"M15 12H3\" /> <path d=\"M15 3h4a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-4\" />";
 /// lucide `mail`.
 pub const MAIL: &str = "<path d=\"m22 7-8.991 5.727a2 2 0 0 1-2.009 0L2 7\" /> <rect x=\"2\" y=\"4\" width=\"20\" height=\"16\" rx=\"2\" />";
 /// lucide `menu`.
 pub const MENU: &str = "<path d=\"M4 5h16\" /> <path d=\"M4 12h16\" /> <path d=\"M4 19h16\" />";
 /// lucide `redo-2`.
-pub const REDO_2: &str =
-    "<path d=\"m15 14 5-5-5-5\" /> <path d=\"M20 9H9.5A5.5 5.5 0 0 0 4 14.5A5.5 5.5 0 0 0 9.5 20H13\" />";
+pub const REDO_2: &str = "<path d=\"m15 14 5-5-5-5\" /> <path d=\"M20 9H9.5A5.5 5.5 0 0 0 4 14.5A5.5 5.5 0 0 0 9.5 20H13\" />";
 /// lucide `search`.
 pub const SEARCH: &str = "<path d=\"m21 21-4.34-4.34\" /> <circle cx=\"11\" cy=\"11\" r=\"8\" />";
 /// lucide `server`.
@@ -63,8 +60,7 @@ pub const TERMINAL: &str = "<path d=\"M12 19h8\" /> <path d=\"m4 17 6-6-6-6\" />
 /// lucide `triangle-alert`.
 pub const TRIANGLE_ALERT: &str = "<path d=\"m21.73 18-8-14a2 2 0 0 0-3.48 0l-8 14A2 2 0 0 0 4 21h16a2 2 0 0 0 1.73-3\" /> <path d=\"M12 9v4\" /> <path d=\"M12 17h.01\" />";
 /// lucide `undo-2`.
-pub const UNDO_2: &str =
-    "<path d=\"M9 14 4 9l5-5\" /> <path d=\"M4 9h10.5a5.5 5.5 0 0 1 5.5 5.5a5.5 5.5 0 0 1-5.5 5.5H11\" />";
+pub const UNDO_2: &str = "<path d=\"M9 14 4 9l5-5\" /> <path d=\"M4 9h10.5a5.5 5.5 0 0 1 5.5 5.5a5.5 5.5 0 0 1-5.5 5.5H11\" />";
 /// lucide `user`.
 pub const USER: &str = "<path d=\"M19 21v-2a4 4 0 0 0-4-4H9a4 4 0 0 0-4 4v2\" /> <circle cx=\"12\" cy=\"7\" r=\"4\" />";
 /// lucide `users`.
