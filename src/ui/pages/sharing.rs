@@ -276,7 +276,7 @@ fn SharingApp(upn: Email) -> impl IntoView {
     };
     let dialog_upn = upn.clone();
     view! {
-        <p>{format!("Signed in as {upn}")}" ("{organization}"). "
+        <p class="hint">{format!("Signed in as {upn}")}" ("{organization}"). "
             {move || installed().unwrap_or_else(|| "The sharing application is installed the first time you protect a file.".into())}
         </p>
         {move || no_rms().map(|m| view! { <p class="important">{m}</p> }.into_any())}
@@ -297,7 +297,7 @@ fn SharingApp(upn: Email) -> impl IntoView {
                     </div>
                 </fieldset>
             </div>
-            <p class="hint" id="sharing-file-hint">{format!("Any file of up to {}, or a sample: a text file, a Word document, a PDF and a photo about Contoso and Fabrikam (the simulator keeps everything in this browser's storage).", bytes_text(MAX_FILE_BYTES))}</p>
+            <p class="hint" id="sharing-file-hint">{format!("A file of up to {}, or a sample about Contoso and Fabrikam. Everything stays in this browser.", bytes_text(MAX_FILE_BYTES))}</p>
             {move || reading.get().then(|| view! { <p role="status">{move || match sample.get() { Some(n) => format!("Loading {n}…"), None => "Reading the file…".to_string() }}</p> }.into_any())}
             {move || chosen.get().map(|c| view! { <FileSummary chosen=c /> }.into_any())}
             <div class="actions">

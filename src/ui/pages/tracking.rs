@@ -151,8 +151,10 @@ fn TrackedDocument(row: Row, on_revoke: Callback<(String, String)>) -> impl Into
                                         <td data-label="User">{a.who().to_string()}</td>
                                         <td data-label="Time"><time datetime=a.at.iso()>{a.at.to_string()}</time></td>
                                         <td data-label="Result" class="result">
-                                            {if a.outcome.granted() { view! { <Icon drawing=icons::CIRCLE_CHECK /> } } else { view! { <Icon drawing=icons::CIRCLE_ALERT /> } }}
-                                            {a.outcome.to_string()}
+                                            <span>
+                                                {if a.outcome.granted() { view! { <Icon drawing=icons::CIRCLE_CHECK /> } } else { view! { <Icon drawing=icons::CIRCLE_ALERT /> } }}
+                                                {a.outcome.to_string()}
+                                            </span>
                                         </td>
                                     </tr>
                                 }).collect_view()}

@@ -142,12 +142,12 @@ pub fn Viewer() -> impl IntoView {
                 </div>
             </div>
             <p class="hint" id="viewer-file-hint">{move || match reader() {
-                Some(u) => format!("Reading as {u}. Attachments in the inbox open here with “Open in the viewer”."),
-                None => "Not signed in: files open only for the people their owner named. Attachments in the inbox open here with “Open in the viewer”.".to_string(),
+                Some(u) => format!("Reading as {u}."),
+                None => "Not signed in: a protected file opens only for the people its owner named.".to_string(),
             }}</p>
             <details class="why">
                 <summary>"Why?"</summary>
-                <p>"This is the sharing application's viewer: it signs you in to Microsoft Rights Management, asks the service for a use license for the file, and shows the content with the rights the license grants. It opens files protected by the sharing application: .ptxt, .pxml, .pjpg, .ppng, .ppdf, .pfile, a protected Office file…"</p>
+                <p>"This is the sharing application's viewer: it signs you in to Microsoft Rights Management, asks the service for a use license for the file, and shows the content with the rights the license grants. It opens files protected by the sharing application: .ptxt, .pxml, .pjpg, .ppng, .ppdf, .pfile, a protected Office file… Attachments in the inbox open here with “Open in the viewer”."</p>
                 <p id="viewer-device-hint">"The seed's readers open protected files on computers (the Rights Management sharing application) or mobile devices (the RMS sharing app). A mobile device reads protected PDF, text and image files (not Office documents: their .ppdf copy is for it), and asks the service with FECreateEndUserLicenseV1 instead of AcquireLicense, as the usage log shows."</p>
             </details>
         </section>
