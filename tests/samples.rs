@@ -47,7 +47,8 @@ fn crc32(bytes: &[u8]) -> u32 {
 /// A zip's entries, read from its central directory; every entry must be
 /// stored (method 0), with a matching local header and CRC.
 fn zip_entries(b: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let end = (0..=b.len() - 22).rev().find(|&i| b[i..i + 4] == [0x50, 0x4b, 0x05, 0x06]).expect("end of central directory");
+    let end =
+        (0..=b.len() - 22).rev().find(|&i| b[i..i + 4] == [0x50, 0x4b, 0x05, 0x06]).expect("end of central directory");
     let (count, size, offset) = (u16le(b, end + 10), u32le(b, end + 12), u32le(b, end + 16));
     assert_eq!(offset + size, end, "the central directory ends where the end record begins");
     let mut at = offset;
@@ -100,7 +101,8 @@ fn proposal_docx_is_an_ooxml_package_with_a_word_document() {
     let b = read("Proposal.docx");
     let entries = zip_entries(&b);
     let part = |n: &str| {
-        String::from_utf8(entries.iter().find(|(name, _)| name == n).unwrap_or_else(|| panic!("{n}")).1.clone()).unwrap()
+        String::from_utf8(entries.iter().find(|(name, _)| name == n).unwrap_or_else(|| panic!("{n}")).1.clone())
+            .unwrap()
     };
     assert!(part("[Content_Types].xml").contains(
         r#"PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml""#

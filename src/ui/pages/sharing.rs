@@ -325,7 +325,11 @@ pub(crate) struct Sample {
 
 /// The samples of the UI contract, in the order shown (docs/samples.md).
 pub(crate) static SAMPLES: [Sample; 4] = [
-    Sample { name: "Sample.txt", icon: icons::FILE_TEXT, starts: |b| !b.starts_with(b"<") && std::str::from_utf8(b).is_ok() },
+    Sample {
+        name: "Sample.txt",
+        icon: icons::FILE_TEXT,
+        starts: |b| !b.starts_with(b"<") && std::str::from_utf8(b).is_ok(),
+    },
     Sample { name: "Proposal.docx", icon: icons::FILE_TEXT, starts: |b| b.starts_with(b"PK\x03\x04") },
     Sample { name: "Pricing.pdf", icon: icons::FILE_TEXT, starts: |b| b.starts_with(b"%PDF-") },
     Sample { name: "Photo.jpg", icon: icons::FILE, starts: |b| b.starts_with(&[0xff, 0xd8, 0xff]) },
@@ -343,11 +347,13 @@ async fn fetch_sample(s: &Sample) -> Result<Vec<u8>, String> {
     if !response.ok() {
         return Err(format!("the server answered {} {}", response.status(), response.status_text()));
     }
-    let buffer =
-        wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(text)?).await.map_err(text)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(text)?).await.map_err(text)?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     if !(s.starts)(&bytes) {
-        return Err("the server sent something else instead (public/samples must be served with the app, see docs/samples.md)".into());
+        return Err(
+            "the server sent something else instead (public/samples must be served with the app, see docs/samples.md)"
+                .into(),
+        );
     }
     Ok(bytes)
 }
