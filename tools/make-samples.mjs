@@ -230,7 +230,7 @@ try {
     // Sticky notes.
     for (const [x, y, colour, words] of [
       [560, 150, '#ffe680', ['12% off', '> 5,000']],
-      [600, 290, '#9fe0b0', ['Valid to', '30 Sep']],
+      [600, 258, '#9fe0b0', ['Valid to', '30 Sep']],
     ]) {
       g.save();
       g.translate(x, y);
