@@ -15,6 +15,9 @@ use leptos_meta::Title;
 /// The transcript keeps this many characters (older output scrolls away).
 const TRANSCRIPT_MAX: usize = 200_000;
 
+/// The console is never shorter than this (a few lines and the command box).
+const CONSOLE_MIN_PX: f64 = 240.0;
+
 const BANNER: &str = "Windows PowerShell\nCopyright (C) 2016 Microsoft Corporation. All rights reserved.\n\nThe MSOnline module (Azure Active Directory PowerShell), the AADRM module (Azure Rights Management) and Microsoft Graph PowerShell are loaded.\nStart with Connect-MsolService, or Connect-AadrmService for Rights Management. Get-Command lists the cmdlets; Get-Help <cmdlet> explains one.\n\n";
 
 /// Character index ↔ the input's UTF-16 selection offsets.
@@ -48,6 +51,25 @@ pub fn PowerShell() -> impl IntoView {
     let input_ref = NodeRef::<html::Input>::new();
     let email_ref = NodeRef::<html::Input>::new();
     let out_ref = NodeRef::<html::Pre>::new();
+    let console_ref = NodeRef::<html::Div>::new();
+    // The console fills the window below what comes before it, so that the
+    // command box is in view without scrolling and the transcript scrolls
+    // itself (set from the console's place on the page and the window's height).
+    let height = RwSignal::new(None::<String>);
+    let fit = move || {
+        use wasm_bindgen::JsCast;
+        let (Some(console), Some(window)) = (console_ref.get_untracked(), web_sys::window()) else { return };
+        let mut top = 0.0;
+        let mut at: Option<web_sys::HtmlElement> = Some(console.into());
+        while let Some(e) = at {
+            top += e.offset_top() as f64;
+            at = e.offset_parent().and_then(|p| p.dyn_into().ok());
+        }
+        let Some(window_height) = window.inner_height().ok().and_then(|h| h.as_f64()) else { return };
+        // Below the console: main's padding and a little air.
+        let spare = 1.75 * 18.0;
+        height.set(Some(format!("{}px", (window_height - top - spare).max(CONSOLE_MIN_PX))));
+    };
 
     let append = move |r: RunResult| {
         transcript.update(|t| {
@@ -157,13 +179,27 @@ pub fn PowerShell() -> impl IntoView {
             }
         })
     };
+    // Opening the page: the command box has the focus, the console fits the window.
+    Effect::new(move |_| {
+        if let Some(i) = input_ref.get() {
+            let _ = i.focus();
+            request_animation_frame(fit);
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| fit());
+    on_cleanup(move || resize.remove());
     view! {
         <Title text="Windows PowerShell" />
         <h1>"Windows PowerShell"</h1>
-        <p class="lead">"The cmdlets the seed names, against the same directory as the pages: Get-MsolAccountSku finds RIGHTSMANAGEMENT_ADHOC, Set-MsolCompanySettings -AllowAdHocSubscriptions $false turns sign-up off, New-MsolDomain / Get-MsolDomainVerificationDns / Confirm-MsolDomain -ForceTakeover Force take a domain over."</p>
-        <p class="hint" role="status">{connected}</p>
-        <div class="console">
-            <pre class="transcript" node_ref=out_ref role="log" aria-label="Transcript" aria-live="polite">{move || transcript.get()}</pre>
+        <p class="lead">"Type a cmdlet in the command box and press Enter: start with Connect-MsolService."</p>
+        <details class="why" on:toggle=move |_| fit()>
+            <summary>"Why?"</summary>
+            <p>"The cmdlets the seed names, against the same directory as the pages: Get-MsolAccountSku finds RIGHTSMANAGEMENT_ADHOC, Set-MsolCompanySettings -AllowAdHocSubscriptions $false turns sign-up off, New-MsolDomain / Get-MsolDomainVerificationDns / Confirm-MsolDomain -ForceTakeover Force take a domain over."</p>
+            <p>"Enter runs the command; ↑ and ↓ walk the history; Tab completes cmdlet names, parameters and values (press it again for the next match). Pipe into fl (Format-List), ft (Format-Table) or Select-Object. Clear-Host (cls) clears the screen."</p>
+        </details>
+        <p class="hint ps-connection" role="status">{connected}</p>
+        <div class="console" node_ref=console_ref style:height=move || height.get()>
+            <pre class="transcript" node_ref=out_ref role="log" aria-label="Transcript" aria-live="polite" tabindex="0">{move || transcript.get()}</pre>
             <div class="console-input">
                 <label for="ps-command">"PowerShell command"</label>
                 <span class="ps-prompt" aria-hidden="true">"PS C:\\>"</span>
@@ -172,7 +208,6 @@ pub fn PowerShell() -> impl IntoView {
                     on:input=move |_| tab.set_value(None) />
             </div>
         </div>
-        <p class="hint">"Enter runs the command; ↑ and ↓ walk the history; Tab completes cmdlet names, parameters and values (press it again for the next match). Pipe into fl (Format-List), ft (Format-Table) or Select-Object. Clear-Host (cls) clears the screen."</p>
         {move || prompt.get().map(|cmdlet| view! {
             <div class="modal-backdrop">
                 <form class="card dialog" role="dialog" aria-modal="true" aria-labelledby="cred-h" on:submit=sign_in>

@@ -2,7 +2,9 @@
 //! "Protect in-place" or "Share Protected": the protect dialog (users,
 //! permission level or template, expiry, notification, instant revoke)
 //! protects it with the signed-in account; the result is offered as a
-//! download and, when shared, emailed to the recipients.
+//! download and, when shared, emailed to the recipients. The built-in sample
+//! files (`public/samples/`, fetched from this origin when picked) are chosen
+//! exactly as a file from the file input is.
 
 use crate::platform::read_file;
 use crate::sim::Email;
@@ -16,6 +18,7 @@ use crate::sim::text::hidden_note;
 use crate::ui::components::download::DownloadButton;
 use crate::ui::components::facts::Facts;
 use crate::ui::components::feedback::{Feedback, FeedbackEvents};
+use crate::ui::components::icon::{Icon, icons};
 use crate::ui::components::personal_list::PersonalListStatus;
 use crate::ui::components::safe_text::safe_text;
 use crate::ui::components::signed_in::WhenSignedIn;
@@ -82,7 +85,11 @@ pub fn Sharing() -> impl IntoView {
     view! {
         <Title text="Rights Management sharing application" />
         <h1>"Rights Management sharing application"</h1>
-        <p class="lead">"Protect a file with your RMS account: in place, or as a protected copy emailed to other people. Only the people you name (or your organization, with a template) can open it, with the rights you give them."</p>
+        <p class="lead">"Choose a file or one of the sample files, then protect it in place or share it protected by email."</p>
+        <details class="why">
+            <summary>"Why?"</summary>
+            <p>"The sharing application protects a file with your RMS account: in place (the protected file replaces it), or as a protected copy emailed to other people. Only the people you name (or everyone in your organization, with a template) can open it, with the rights you give them, and only after signing in to Microsoft Rights Management: people without an account sign up for RMS for individuals."</p>
+        </details>
         <WhenSignedIn what="protect files" app=|upn| view! { <SharingApp upn=upn /> }.into_any() />
         {move || free.get().then(|| view! { <TrialNote /> })}
     }
@@ -101,26 +108,41 @@ fn SharingApp(upn: Email) -> impl IntoView {
     let notice = fb.notice;
     let outcome = RwSignal::new(None::<Outcome>);
 
-    let choose = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
+    // The sample picked last (shown as pressed), if the file came from one.
+    let sample = RwSignal::new(None::<&'static str>);
+    let file_ref = NodeRef::<leptos::html::Input>::new();
+    // A new choice: forget the previous file and whatever was done with it.
+    let begin = move || {
         generation.update_value(|g| *g += 1);
-        let current = generation.get_value();
         bytes.set_value(Vec::new());
         outcome.set(None);
         mode.set(None);
         notice.set(Notice::None);
+        generation.get_value()
+    };
+    // The checks every chosen file goes through, from the input or a sample.
+    let acceptable = move |c: &Chosen| {
+        if c.size > MAX_FILE_BYTES {
+            notice.set(Notice::Err(ProtectError::TooLarge { bytes: c.size }.to_string()));
+            return false;
+        }
+        if c.size == 0 {
+            notice.set(Notice::Err(format!("{} is empty: there is nothing to protect. Choose another file.", c.name)));
+            return false;
+        }
+        true
+    };
+    let choose = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let current = begin();
+        sample.set(None);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             chosen.set(None);
             return;
         };
         let c = Chosen { name: file.name(), size: file.size() as usize };
         chosen.set(Some(c.clone()));
-        if c.size > MAX_FILE_BYTES {
-            notice.set(Notice::Err(ProtectError::TooLarge { bytes: c.size }.to_string()));
-            return;
-        }
-        if c.size == 0 {
-            notice.set(Notice::Err(format!("{} is empty: there is nothing to protect. Choose another file.", c.name)));
+        if !acceptable(&c) {
             return;
         }
         reading.set(true);
@@ -135,6 +157,37 @@ fn SharingApp(upn: Email) -> impl IntoView {
                 Err(e) => {
                     chosen.set(None);
                     notice.set(Notice::Err(format!("{} couldn't be read: {e}", c.name)));
+                }
+            }
+        });
+    };
+    // A sample: fetched from this origin, then chosen as the input would.
+    let pick_sample = move |s: &'static Sample| {
+        let current = begin();
+        sample.set(Some(s.name));
+        chosen.set(None);
+        if let Some(i) = file_ref.get_untracked() {
+            // The input no longer holds the chosen file.
+            i.set_value("");
+        }
+        reading.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let fetched = fetch_sample(s).await;
+            if generation.get_value() != current {
+                return;
+            }
+            reading.set(false);
+            match fetched {
+                Ok(b) => {
+                    let c = Chosen { name: s.name.to_string(), size: b.len() };
+                    chosen.set(Some(c.clone()));
+                    if acceptable(&c) {
+                        bytes.set_value(b);
+                    }
+                }
+                Err(e) => {
+                    sample.set(None);
+                    notice.set(Notice::Err(format!("The sample {} couldn't be loaded: {e}. Reload the page and pick it again, or choose a file of your own.", s.name)));
                 }
             }
         });
@@ -223,20 +276,33 @@ fn SharingApp(upn: Email) -> impl IntoView {
     };
     let dialog_upn = upn.clone();
     view! {
-        <p>{format!("Signed in as {upn}")}" ("{organization}"). "
+        <p class="hint">{format!("Signed in as {upn}")}" ("{organization}"). "
             {move || installed().unwrap_or_else(|| "The sharing application is installed the first time you protect a file.".into())}
         </p>
         {move || no_rms().map(|m| view! { <p class="important">{m}</p> }.into_any())}
         <section class="card" aria-labelledby="file-h">
             <h2 id="file-h">"Choose a file"</h2>
-            <label for="sharing-file">"File"</label>
-            <input id="sharing-file" type="file" aria-describedby="sharing-file-hint" on:change=choose />
-            <p class="hint" id="sharing-file-hint">{format!("Any file of up to {} (the simulator keeps everything in this browser's storage).", bytes_text(MAX_FILE_BYTES))}</p>
-            {move || reading.get().then(|| view! { <p role="status">"Reading the file…"</p> }.into_any())}
+            <div class="file-choice">
+                <FilePick id="sharing-file" label="File" input=file_ref hint="sharing-file-hint"
+                    chosen=Signal::derive(move || chosen.with(|c| c.as_ref().map(|c| c.name.clone()))) on_change=Callback::new(choose) />
+                <fieldset class="samples">
+                    <legend>"Sample files"</legend>
+                    <div class="sample-buttons">
+                        {SAMPLES.iter().map(|s| view! {
+                            <button type="button" class="sample" aria-pressed=move || if sample.get() == Some(s.name) { "true" } else { "false" }
+                                on:click=move |_| pick_sample(s)>
+                                <Icon drawing=s.icon />{s.name}
+                            </button>
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+            </div>
+            <p class="hint" id="sharing-file-hint">{format!("A file of up to {}, or a sample about Contoso and Fabrikam. Everything stays in this browser.", bytes_text(MAX_FILE_BYTES))}</p>
+            {move || reading.get().then(|| view! { <p role="status">{move || match sample.get() { Some(n) => format!("Loading {n}…"), None => "Reading the file…".to_string() }}</p> }.into_any())}
             {move || chosen.get().map(|c| view! { <FileSummary chosen=c /> }.into_any())}
             <div class="actions">
-                <button type="button" node_ref=in_place_ref prop:disabled=not_ready on:click=move |_| open(Mode::InPlace)>"Protect in-place"</button>
-                <button type="button" node_ref=share_ref prop:disabled=not_ready on:click=move |_| open(Mode::Share)>"Share Protected"</button>
+                <button type="button" class="primary" node_ref=in_place_ref prop:disabled=not_ready on:click=move |_| open(Mode::InPlace)>"Protect in-place"</button>
+                <button type="button" class="primary" node_ref=share_ref prop:disabled=not_ready on:click=move |_| open(Mode::Share)>"Share Protected"</button>
             </div>
         </section>
         {move || mode.get().map(|m| view! {
@@ -245,6 +311,80 @@ fn SharingApp(upn: Email) -> impl IntoView {
         <NoticeView notice=notice />
         {move || outcome.get().map(|o| view! { <OutcomeView outcome=o /> }.into_any())}
         <FeedbackEvents feedback=fb />
+    }
+}
+
+/// A built-in sample file: served from `public/samples/` (not in the wasm).
+pub(crate) struct Sample {
+    pub name: &'static str,
+    icon: &'static str,
+    /// How the file begins: a server that answers an unknown path with the
+    /// app's index.html is told apart from the real file.
+    starts: fn(&[u8]) -> bool,
+}
+
+/// The samples of the UI contract, in the order shown (docs/samples.md).
+pub(crate) static SAMPLES: [Sample; 4] = [
+    Sample {
+        name: "Sample.txt",
+        icon: icons::FILE_TEXT,
+        starts: |b| !b.starts_with(b"<") && std::str::from_utf8(b).is_ok(),
+    },
+    Sample { name: "Proposal.docx", icon: icons::FILE_TEXT, starts: |b| b.starts_with(b"PK\x03\x04") },
+    Sample { name: "Pricing.pdf", icon: icons::FILE_TEXT, starts: |b| b.starts_with(b"%PDF-") },
+    Sample { name: "Photo.jpg", icon: icons::FILE, starts: |b| b.starts_with(&[0xff, 0xd8, 0xff]) },
+];
+
+/// Fetches a sample from this origin (`connect-src 'self'`).
+async fn fetch_sample(s: &Sample) -> Result<Vec<u8>, String> {
+    use wasm_bindgen::JsCast;
+    let text = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let window = web_sys::window().ok_or("there is no window")?;
+    let answer = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&format!("/samples/{}", s.name)))
+        .await
+        .map_err(|_| "the browser couldn't reach this simulator's server".to_string())?;
+    let response: web_sys::Response = answer.dyn_into().map_err(text)?;
+    if !response.ok() {
+        return Err(format!("the server answered {} {}", response.status(), response.status_text()));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(text)?).await.map_err(text)?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    if !(s.starts)(&bytes) {
+        return Err(
+            "the server sent something else instead (public/samples must be served with the app, see docs/samples.md)"
+                .into(),
+        );
+    }
+    Ok(bytes)
+}
+
+/// A file input shown as a button with the chosen file's name beside it
+/// (no "No file chosen" beside a chosen file). The visible field label is
+/// the input's accessible name; a second label, the button, opens the picker.
+#[component]
+pub(crate) fn FilePick(
+    id: &'static str,
+    label: &'static str,
+    input: NodeRef<leptos::html::Input>,
+    hint: &'static str,
+    chosen: Signal<Option<String>>,
+    on_change: Callback<leptos::ev::Event>,
+) -> impl IntoView {
+    let label_id = format!("{id}-label");
+    let name_id = format!("{id}-name");
+    view! {
+        <div class="file-pick">
+            <label id=label_id.clone() for=id>{label}</label>
+            <div class="file-row">
+                <input id=id node_ref=input type="file" class="file-input" aria-labelledby=label_id
+                    aria-describedby=format!("{name_id} {hint}") on:change=move |ev| on_change.run(ev) />
+                <label for=id class="file-button" aria-hidden="true"><Icon drawing=icons::FILE />"Choose a file"</label>
+                <span class="file-name" id=name_id>{move || match chosen.get() {
+                    Some(n) => view! { <bdi>{n}</bdi> }.into_any(),
+                    None => view! { <span class="empty">"None chosen yet"</span> }.into_any(),
+                }}</span>
+            </div>
+        </div>
     }
 }
 

@@ -8,6 +8,7 @@ use crate::sim::sharing::Document;
 use crate::sim::{Email, SimTime};
 use crate::ui::components::facts::Facts;
 use crate::ui::components::feedback::{Feedback, FeedbackEvents};
+use crate::ui::components::icon::{Icon, icons};
 use crate::ui::components::safe_text::{HiddenChars, safe_text};
 use crate::ui::components::signed_in::WhenSignedIn;
 use crate::ui::components::status::{Notice, NoticeView};
@@ -21,7 +22,11 @@ pub fn Tracking() -> impl IntoView {
     view! {
         <Title text="Document tracking" />
         <h1>"Document tracking"</h1>
-        <p class="lead">"The document tracking site: for each file you protected, who tried to open it, when, and whether they could. From here you can revoke access."</p>
+        <p class="lead">"See who tried to open each file you protected, and revoke access to any of them."</p>
+        <details class="why">
+            <summary>"Why?"</summary>
+            <p>"The document tracking site of Azure Rights Management: for each file you protected, it lists who tried to open it, when, and whether they could. Revoking stops new use licenses; readers who already hold one keep it until it expires (30 days by default, 0 days with instant revoke). It needs a paid subscription that includes Azure Rights Management."</p>
+        </details>
         <WhenSignedIn what="track your documents" app=|upn| view! { <TrackingSite upn=upn /> }.into_any() />
     }
 }
@@ -137,15 +142,20 @@ fn TrackedDocument(row: Row, on_revoke: Callback<(String, String)>) -> impl Into
             } else {
                 view! {
                     <div class="table-wrap">
-                        <table>
+                        <table class="stack attempts">
                             <caption class="visually-hidden">{safe_text(format!("Access attempts for {}", d.name))}</caption>
                             <thead><tr><th scope="col">"User"</th><th scope="col">"Time"</th><th scope="col">"Result"</th></tr></thead>
                             <tbody>
                                 {d.accesses.iter().rev().map(|a| view! {
                                     <tr class:denied=!a.outcome.granted()>
-                                        <td>{a.who().to_string()}</td>
-                                        <td><time datetime=a.at.iso()>{a.at.to_string()}</time></td>
-                                        <td class="value">{a.outcome.to_string()}</td>
+                                        <td data-label="User">{a.who().to_string()}</td>
+                                        <td data-label="Time"><time datetime=a.at.iso()>{a.at.to_string()}</time></td>
+                                        <td data-label="Result" class="result">
+                                            <span>
+                                                {if a.outcome.granted() { view! { <Icon drawing=icons::CIRCLE_CHECK /> } } else { view! { <Icon drawing=icons::CIRCLE_ALERT /> } }}
+                                                {a.outcome.to_string()}
+                                            </span>
+                                        </td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

@@ -1,11 +1,12 @@
 //! `/viewer` (and `/viewer?file=<attachment id>`): the sharing application's
 //! viewer. Opening asks the simulated service for a use license as the
-//! signed-in reader; the page shows who protected the file and the reader's
-//! rights, then the content with those rights enforced (no Print button
-//! without PRINT, no copying without EXTRACT, no unprotected copy without
-//! EXPORT), or an alert saying why it can't be opened.
+//! signed-in reader; the page shows the content first, with the rights
+//! enforced (no Print button without PRINT, no copying without EXTRACT, no
+//! unprotected copy without EXPORT), then who protected the file and the
+//! reader's rights; or an alert saying why it can't be opened, with "Try
+//! again".
 
-use super::sharing::bytes_text;
+use super::sharing::{FilePick, bytes_text};
 use crate::platform::{alert, download_bytes, object_url, print, read_file, revoke_object_url};
 use crate::sim::command::{OpenProtected, RemoveProtection};
 use crate::sim::email::query_encode;
@@ -119,35 +120,41 @@ pub fn Viewer() -> impl IntoView {
         });
     };
     let reader = move || sim.with(|w| w.signed_in_upn().map(|u| u.to_string()));
+    let file_ref = NodeRef::<leptos::html::Input>::new();
+    let retry = Callback::new(move |_: ()| open());
     view! {
         <Title text="Protected file viewer" />
         <h1>"Protected file viewer"</h1>
-        <p class="lead">"The sharing application's viewer: it signs you in to Microsoft Rights Management, gets a use license for the file, and shows the content with the rights the license grants."</p>
+        <p class="lead">"Choose a protected file to read it with the rights its owner gave you."</p>
         <section class="card viewer-tools" aria-label="Open a file">
-            <label for="viewer-file">"Protected file"</label>
-            <input id="viewer-file" type="file" aria-describedby="viewer-file-hint" on:change=choose />
-            <p class="hint" id="viewer-file-hint">"A file protected by the sharing application: .ptxt, .pxml, .pjpg, .ppng, .ppdf, .pfile, a protected Office file… Attachments in the inbox open here with “Open in the viewer”."</p>
-            <label for="viewer-device">"Device"</label>
-            <select id="viewer-device" aria-describedby="viewer-device-hint" on:change=move |ev| {
-                device.set(if event_target_value(&ev) == "mobile" { Client::MobileSharingApp } else { Client::WindowsSharingApp });
-                if file.with_value(|f| f.is_some()) { open(); }
-            }>
-                <option value="windows" selected=move || device.get() == Client::WindowsSharingApp>{Client::WindowsSharingApp.device()}</option>
-                <option value="mobile" selected=move || device.get() == Client::MobileSharingApp>{Client::MobileSharingApp.device()}</option>
-            </select>
-            <p class="hint" id="viewer-device-hint">"The seed's readers open protected files on computers (the Rights Management sharing application) or mobile devices (the RMS sharing app). A mobile device reads protected PDF, text and image files (not Office documents: their .ppdf copy is for it), and asks the service with FECreateEndUserLicenseV1 instead of AcquireLicense, as the usage log shows."</p>
-            <p>{move || match reader() {
+            <div class="viewer-choice">
+                <FilePick id="viewer-file" label="Protected file" input=file_ref hint="viewer-file-hint"
+                    chosen=name.into() on_change=Callback::new(choose) />
+                <div class="viewer-device">
+                    <label for="viewer-device">"Device"</label>
+                    <select id="viewer-device" aria-describedby="viewer-device-hint" on:change=move |ev| {
+                        device.set(if event_target_value(&ev) == "mobile" { Client::MobileSharingApp } else { Client::WindowsSharingApp });
+                        if file.with_value(|f| f.is_some()) { open(); }
+                    }>
+                        <option value="windows" selected=move || device.get() == Client::WindowsSharingApp>{Client::WindowsSharingApp.device()}</option>
+                        <option value="mobile" selected=move || device.get() == Client::MobileSharingApp>{Client::MobileSharingApp.device()}</option>
+                    </select>
+                </div>
+            </div>
+            <p class="hint" id="viewer-file-hint">{move || match reader() {
                 Some(u) => format!("Reading as {u}."),
-                None => "Not signed in.".to_string(),
+                None => "Not signed in: a protected file opens only for the people its owner named.".to_string(),
             }}</p>
-            {move || name.get().map(|n| view! {
-                <p>{format!("File: {n} ")}<button type="button" class="small" on:click=move |_| open()>"Try again"</button></p>
-            }.into_any())}
+            <details class="why">
+                <summary>"Why?"</summary>
+                <p>"This is the sharing application's viewer: it signs you in to Microsoft Rights Management, asks the service for a use license for the file, and shows the content with the rights the license grants. It opens files protected by the sharing application: .ptxt, .pxml, .pjpg, .ppng, .ppdf, .pfile, a protected Office file… Attachments in the inbox open here with “Open in the viewer”."</p>
+                <p id="viewer-device-hint">"The seed's readers open protected files on computers (the Rights Management sharing application) or mobile devices (the RMS sharing app). A mobile device reads protected PDF, text and image files (not Office documents: their .ppdf copy is for it), and asks the service with FECreateEndUserLicenseV1 instead of AcquireLicense, as the usage log shows."</p>
+            </details>
         </section>
         <NoticeView notice=notice />
         {move || result.get().map(|r| match r {
             Ok(o) => view! { <OpenedFile opened=o file=file fb=fb /> }.into_any(),
-            Err(e) => view! { <Refused error=e sent_to=sent_to.get_untracked() /> }.into_any(),
+            Err(e) => view! { <Refused error=e sent_to=sent_to.get_untracked() on_retry=retry /> }.into_any(),
         })}
         {move || inspected.get().map(|h| view! { <Inspect header=h /> }.into_any())}
         {move || (name.get().is_none() && reader().is_none()).then(|| view! { <SignInFirst what="open protected files" /> }.into_any())}
@@ -157,11 +164,18 @@ pub fn Viewer() -> impl IntoView {
 
 /// Why the file doesn't open (the engine's message), with the way forward.
 #[component]
-fn Refused(error: OpenError, sent_to: Option<String>) -> impl IntoView {
+fn Refused(error: OpenError, sent_to: Option<String>, on_retry: Callback<()>) -> impl IntoView {
     let sign_in = matches!(error, OpenError::NotSignedIn { .. });
+    // Trying again helps where something can change: a sign-in, another
+    // account, the clock, the owner's mind. Not for a file that isn't
+    // protected or is damaged.
+    let retry = !matches!(error, OpenError::NotProtected | OpenError::Damaged);
     let q = sent_to.map(|a| format!("?email={}", query_encode(&a))).unwrap_or_default();
     view! {
-        <p role="alert" class="notice err">{error.to_string()}</p>
+        <div role="alert" class="notice err refused">
+            <p>{error.to_string()}</p>
+            {retry.then(|| view! { <button type="button" class="small" on:click=move |_| on_retry.run(())>"Try again"</button> })}
+        </div>
         {sign_in.then(|| view! {
             <p>
                 <A href=format!("/signin{q}")>"Sign in"</A>" or "
@@ -223,16 +237,18 @@ fn OpenedFile(opened: OpenedAt, file: Loaded, fb: Feedback) -> impl IntoView {
         "Your rights"
     };
     view! {
-        <section class="card" aria-labelledby="protection-h">
-            <h2 id="protection-h">"Protection"</h2>
-            <Facts rows=rows />
-            <h3>{rights_heading}</h3>
-            <RightsList rights=o.rights.clone() />
-        </section>
-        <section class="card" aria-labelledby="content-h">
-            <h2 id="content-h">"Content"</h2>
-            {if o.native { view! { <NativeContent opened=o.clone() /> }.into_any() } else { view! { <GenericFile opened=o.clone() /> }.into_any() }}
-        </section>
+        <div class="viewer-result">
+            <section class="card content-card" aria-labelledby="content-h">
+                <h2 id="content-h">"Content"</h2>
+                {if o.native { view! { <NativeContent opened=o.clone() /> }.into_any() } else { view! { <GenericFile opened=o.clone() /> }.into_any() }}
+            </section>
+            <section class="card protection-card" aria-labelledby="protection-h">
+                <h2 id="protection-h">"Protection"</h2>
+                <Facts rows=rows />
+                <h3>{rights_heading}</h3>
+                <RightsList rights=o.rights.clone() />
+            </section>
+        </div>
         {o.rights.contains(&Right::Owner).then(|| view! { <RemoveProtection file=file content_type=o.header.content_type.clone() fb=fb /> })}
     }
 }
