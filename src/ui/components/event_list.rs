@@ -13,7 +13,7 @@ use leptos::prelude::*;
 #[component]
 pub fn StoryList(stories: Vec<Story>, place: Place) -> impl IntoView {
     view! {
-        <div class=match place { Place::EventsPage => "actions", Place::BehindTheScenes => "actions compact" }>
+        <div class=match place { Place::EventsPage => "stories", Place::BehindTheScenes => "stories compact" }>
             {stories.into_iter().map(|s| view! { <ActionStory story=s place=place /> }).collect_view()}
         </div>
     }
@@ -30,10 +30,10 @@ fn ActionStory(story: Story, place: Place) -> impl IntoView {
     };
     let lines = story.lines.into_iter().map(|l| view! { <EventLine line=l place=place /> }).collect_view();
     view! {
-        <article class="action" aria-labelledby=id>
-            <header class="action-head">
+        <article class="story" aria-labelledby=id>
+            <header class="story-head">
                 {heading}
-                <p class="action-meta">
+                <p class="story-meta">
                     {story.actor.map(|a| view! { <span class="who"><Icon drawing=icons::USER />{safe_text(a)}</span> })}
                     <span class="when"><Icon drawing=icons::CLOCK /><time datetime=story.at.iso()>{story.at.to_string()}</time></span>
                 </p>

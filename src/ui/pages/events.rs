@@ -59,7 +59,7 @@ pub fn Events() -> impl IntoView {
     view! {
         <Title text="What happened" />
         <h1>"What happened"</h1>
-        <p class="lead">"Every action, newest first. Under each, the steps the simulated service took because of it, in the order they happened, each with the step of the seed article (“To sign up for RMS for individuals” or its “Technical overview”) it belongs to. Choose an organization or a person to follow one story."</p>
+        <p class="lead">"Choose an organization or a person to follow one story. Each action is listed newest first, with the steps the service took because of it in the order they happened, each marked with its step in the seed article."</p>
         <form class="event-filters" on:submit=|ev| ev.prevent_default()>
             <div class="filter">
                 <label for="events-org">"Organization"</label>
