@@ -286,3 +286,13 @@ fn a_commands_events_are_one_action_named_by_its_first_event() {
     let json = serde_json::to_string(w.log.last_action()).unwrap();
     assert!(!json.contains("action") && !json.contains("command"), "{json}");
 }
+
+/// A scenario's events (its sign-ups, its share) are one action, "Load a scenario".
+#[test]
+fn a_scenario_is_one_action() {
+    let w = World::load(Preset::FabrikamSignedUp, Config::default(), &mut SeededRandom::new(3));
+    let groups = EventLog::groups(&w.log.events);
+    assert_eq!(groups.len(), 1, "{groups:?}");
+    assert_eq!(groups[0].command, Some("LoadScenario"));
+    assert!(groups[0].events.len() > 5);
+}

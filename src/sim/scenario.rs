@@ -179,6 +179,8 @@ impl World {
     pub fn load(preset: Preset, config: Config, rng: &mut dyn RandomSource) -> World {
         let mut w = World::empty(config);
         w.scenario = preset.id().to_string();
+        // Everything a scenario logs is one action on `/events`.
+        w.log.begin_action("LoadScenario");
         w.add_managed(
             "contoso.com",
             "Contoso, Ltd",
@@ -240,6 +242,7 @@ impl World {
                 w.share_protected(Some(&janet), &req, rng).expect("the preset share works");
             }
         }
+        w.log.end_action();
         w
     }
 

@@ -30,6 +30,8 @@ fn command_words(kind: &str, era: Era) -> Option<(&'static str, Who)> {
     use Who::*;
     let october = era == Era::October2016;
     Some(match kind {
+        // Not a command: `World::load` groups a scenario's events under it.
+        "LoadScenario" => ("Load a scenario", Nobody),
         "AdvanceClock" => ("Advance time", Nobody),
         "SkipToDnsVisibility" => ("Skip to when the DNS record is visible", Nobody),
         "AddBlockedDomain" => ("Block a domain from sign-up", Nobody),
