@@ -189,7 +189,8 @@ async fn portal_refuses_bad_and_personal_addresses_with_alerts() {
     app.type_into("#portal-email", "someone@outlook.com");
     app.click_button("Get started");
     settle().await;
-    assert!(app.text("[role=alert]").starts_with("That looks like a personal email address."));
+    let alert = app.text("[role=alert]");
+    assert!(alert.starts_with("That looks like a personal email address."), "{alert}");
     assert!(app.maybe_text("[role=status]").is_none());
     // From the fetched table, not the built-in list.
     app.type_into("#portal-email", "someone@mailinator.com");

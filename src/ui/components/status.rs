@@ -8,7 +8,7 @@
 
 use super::icon::{Icon, icons};
 use super::safe_text::safe_text;
-use crate::ui::state::use_sim;
+use crate::ui::state::Sim;
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -27,16 +27,17 @@ pub enum Notice {
 /// without it the view keeps its own (right while the view isn't redrawn).
 #[component]
 pub fn NoticeView(notice: RwSignal<Notice>, #[prop(optional)] made_at: Option<RwSignal<u64>>) -> impl IntoView {
-    let sim = use_sim();
+    // Outside the app (a component test) there is no world to move on.
+    let revision = use_context::<Sim>().map(|s| s.revision).unwrap_or_else(|| RwSignal::new(0));
     // The notice shows only while the world is still the one it speaks of.
     let owned = made_at.is_none();
-    let made_at = made_at.unwrap_or_else(|| RwSignal::new(sim.revision.get_untracked()));
+    let made_at = made_at.unwrap_or_else(|| RwSignal::new(revision.get_untracked()));
     let slot = NodeRef::<Div>::new();
     Effect::watch(
         move || notice.track(),
         move |_, _, _| {
             if owned {
-                made_at.set(sim.revision.get_untracked());
+                made_at.set(revision.get_untracked());
             }
             if notice.with_untracked(|n| *n != Notice::None) {
                 // After the notice is drawn: bring it into view.
@@ -52,7 +53,7 @@ pub fn NoticeView(notice: RwSignal<Notice>, #[prop(optional)] made_at: Option<Rw
         },
         false,
     );
-    let current = move || if made_at.get() == sim.revision.get() { notice.get() } else { Notice::None };
+    let current = move || if made_at.get() == revision.get() { notice.get() } else { Notice::None };
     view! {
         <div class="notice-slot" node_ref=slot>
             {move || match current() {
