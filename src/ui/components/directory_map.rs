@@ -17,7 +17,7 @@ use leptos::prelude::*;
 
 // Sizes in CSS pixels (the SVG is drawn 1:1).
 const MARGIN: f64 = 16.0;
-const GAP_X: f64 = 32.0;
+const GAP_X: f64 = 24.0;
 const GAP_Y: f64 = 20.0;
 /// The gap above each row when an arrow runs through it (room for its label).
 const LANE: f64 = 64.0;
@@ -326,34 +326,50 @@ fn layout_box(t: &TenantBox, w: f64) -> BoxLayout {
     }
     y += CHIP_H + 10.0;
     if let Some(at) = t.deletion_at {
-        texts.push(Text {
-            x: PAD,
-            y: y + TEXT_SIZE - 4.0,
-            text: fit(&format!("Deleted at {at}"), inner, TEXT_SIZE, false),
-            class: "note",
-            anchor: "start",
-        });
-        y += LINE + 2.0;
+        let one = format!("Deleted at {at}");
+        let lines = if text_width(&one, TEXT_SIZE, false) <= inner {
+            vec![one]
+        } else {
+            vec!["Deleted at".into(), at.to_string()]
+        };
+        for line in lines {
+            texts.push(Text {
+                x: PAD,
+                y: y + TEXT_SIZE - 4.0,
+                text: fit(&line, inner, TEXT_SIZE, false),
+                class: "note",
+                anchor: "start",
+            });
+            y += LINE;
+        }
+        y += 2.0;
     }
 
-    // The facets: a label and its lines.
+    // The facets: a label and its lines, beside the label when they fit
+    // there, else below it at the box's full width.
     let two_columns = inner >= LABEL_COLUMN + 200.0;
-    let value_x = if two_columns { PAD + LABEL_COLUMN } else { PAD };
-    let value_w = inner - (value_x - PAD);
-    for (facet, label, lines) in facets(t, value_w) {
+    for (facet, label, lines) in facets(t) {
         let changed = t.changed.contains(&facet) && t.mark == Mark::Changed;
+        let indent = |class: &str| if class.ends_with("sub") { 12.0 } else { 0.0 };
+        let beside = two_columns
+            && lines
+                .iter()
+                .all(|(text, class)| text_width(text, TEXT_SIZE, true) + indent(class) <= inner - LABEL_COLUMN);
+        let value_x = if beside { PAD + LABEL_COLUMN } else { PAD };
+        let value_w = inner - (value_x - PAD);
         let start = y;
         texts.push(Text { x: PAD, y: y + LABEL_SIZE + 2.0, text: label.into(), class: "facet", anchor: "start" });
-        if !two_columns {
+        if !beside {
             y += LABEL_SIZE + 6.0;
         }
         for (text, class) in lines {
-            // Names under a count, units under a SKU: indented.
-            let indent = if class.ends_with("sub") { 12.0 } else { 0.0 };
+            // Names under a count, units under a SKU: indented. Fitted as
+            // bold: a changed facet's lines are drawn bold.
+            let indent = indent(class);
             texts.push(Text {
                 x: value_x + indent,
                 y: y + TEXT_SIZE + 1.0,
-                text,
+                text: fit(&text, value_w - indent, TEXT_SIZE, true),
                 class: if changed && class == "value" { "value changed" } else { class },
                 anchor: "start",
             });
@@ -370,30 +386,22 @@ fn layout_box(t: &TenantBox, w: f64) -> BoxLayout {
 /// A line of a facet: its text and its class.
 type FacetLine = (String, &'static str);
 
-/// Each facet of a box: its label and its lines of text, fitted to `w`.
-fn facets(t: &TenantBox, w: f64) -> Vec<(Facet, &'static str, Vec<FacetLine>)> {
-    let value = |s: &str| (fit(s, w, TEXT_SIZE, false), "value");
-    let muted = |s: &str| (fit(s, w, TEXT_SIZE, false), "value none");
+/// Each facet of a box: its label and its lines of text.
+fn facets(t: &TenantBox) -> Vec<(Facet, &'static str, Vec<FacetLine>)> {
+    let value = |s: &str| (s.to_string(), "value");
+    let muted = |s: &str| (s.to_string(), "value none");
     let mut domains: Vec<FacetLine> = t.domains.iter().map(|d| value(d)).collect();
     domains.extend(t.unverified.iter().map(|d| muted(&format!("{d} (unverified)"))));
     let admins =
         if t.admins.is_empty() { vec![muted("No administrator")] } else { t.admins.iter().map(|a| value(a)).collect() };
     let mut users = vec![(users_text(t), if t.user_count == 0 { "value none" } else { "value" })];
-    users.extend(t.user_names.iter().map(|u| (fit(u, w - 12.0, TEXT_SIZE, false), "value sub")));
+    users.extend(t.user_names.iter().map(|u| (u.clone(), "value sub")));
     let subs = if t.subscriptions.is_empty() {
         vec![muted("None")]
     } else {
         t.subscriptions
             .iter()
-            .flat_map(|s| {
-                let units = format!("{} of {} units used", s.consumed, s.active);
-                let one = format!("{}: {units}", s.sku);
-                if text_width(&one, TEXT_SIZE, false) <= w {
-                    vec![(one, "value")]
-                } else {
-                    vec![value(&s.sku), (fit(&units, w - 12.0, TEXT_SIZE, false), "value sub")]
-                }
-            })
+            .flat_map(|s| [value(&s.sku), (format!("{} of {} units used", s.consumed, s.active), "value sub")])
             .collect()
     };
     let keys = match t.keys.len() {
