@@ -451,6 +451,23 @@ impl Tenant {
     pub fn account_sku_id(&self, sku: Sku) -> String {
         format!("{}:{}", self.account_name(), sku.part_number())
     }
+
+    /// The subscriptions table of the directory and the admin center:
+    /// AccountSkuId, ActiveUnits, WarningUnits, ConsumedUnits, Product.
+    pub fn subscription_rows(&self) -> Vec<[String; 5]> {
+        self.subscriptions
+            .iter()
+            .map(|s| {
+                [
+                    self.account_sku_id(s.sku),
+                    s.active_units.to_string(),
+                    s.warning_units.to_string(),
+                    self.consumed_units(s.sku).to_string(),
+                    s.sku.display_name().to_string(),
+                ]
+            })
+            .collect()
+    }
 }
 
 /// One domain of a tenant as the admin center and `Get-MsolDomain` list it.

@@ -5,6 +5,7 @@
 //! steps sit in that panel too, so the header stays one row.
 
 use super::icon::{Icon, icons};
+use super::popup::close_on_escape;
 use crate::sim::TimeUnit;
 use crate::sim::command::{AdvanceClock, SkipToDnsVisibility};
 use crate::ui::state::use_sim;
@@ -46,12 +47,7 @@ pub fn Clock() -> impl IntoView {
             })
         })
     });
-    let on_key = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && open.get_untracked() {
-            open.set(false);
-        }
-    });
-    on_cleanup(move || on_key.remove());
+    close_on_escape(open);
     view! {
         <div class="clock" class:open=move || open.get()>
             <span class="visually-hidden">"Simulated time"</span>

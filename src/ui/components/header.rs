@@ -7,6 +7,7 @@
 
 use super::clock::Clock;
 use super::icon::{Icon, icons};
+use super::popup::close_on_escape;
 use crate::ui::state::{Boot, use_sim};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -38,12 +39,7 @@ pub fn Header() -> impl IntoView {
     // Following a link closes the menu.
     let location = use_location();
     Effect::watch(move || location.pathname.get(), move |_, _, _| menu_open.set(false), false);
-    let on_key = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && menu_open.get_untracked() {
-            menu_open.set(false);
-        }
-    });
-    on_cleanup(move || on_key.remove());
+    close_on_escape(menu_open);
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site">

@@ -16,6 +16,7 @@ pub mod icon_data;
 pub mod inventory_table;
 pub mod message_body;
 pub mod personal_list;
+pub mod popup;
 pub mod recovery;
 pub mod rights;
 pub mod safe_text;

@@ -390,19 +390,7 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
         sim.with(|w| {
             let t = w.directory.tenants.get(&tenant)?;
             Some(SubsView {
-                rows: t
-                    .subscriptions
-                    .iter()
-                    .map(|s| {
-                        vec![
-                            t.account_sku_id(s.sku),
-                            s.active_units.to_string(),
-                            s.warning_units.to_string(),
-                            t.consumed_units(s.sku).to_string(),
-                            s.sku.display_name().to_string(),
-                        ]
-                    })
-                    .collect(),
+                rows: t.subscription_rows().into_iter().map(Vec::from).collect(),
                 adhoc: t.subscription(Sku::RightsManagementAdhoc).is_some(),
                 paid: t.paid_features(),
                 converted: t.converted.map(|c| c.to_string()),

@@ -91,19 +91,7 @@ fn tenant_views(w: &World, map: &DirectoryMap) -> Vec<TenantView> {
                         ]
                     })
                     .collect(),
-                subs: t
-                    .subscriptions
-                    .iter()
-                    .map(|s| {
-                        [
-                            t.account_sku_id(s.sku),
-                            s.active_units.to_string(),
-                            s.warning_units.to_string(),
-                            t.consumed_units(s.sku).to_string(),
-                            s.sku.display_name().to_string(),
-                        ]
-                    })
-                    .collect(),
+                subs: t.subscription_rows(),
                 templates: t.templates.iter().map(|x| x.name.clone()).collect(),
                 templates_available: t.templates_available(),
                 region: t.region.label().to_string(),
