@@ -168,10 +168,11 @@ impl DirectoryMap {
         let action = w.log.last_action();
         match action.first() {
             None => Self::unmarked(w, None, "Nothing has happened yet.".into()),
-            // Logged outside any command: a scenario's set-up, or a save
-            // older than actions. Nothing is attributed to an action then.
-            Some(first) if first.action == 0 => {
-                let scenario = w.log.events.iter().rev().take_while(|e| e.action == 0).find_map(|e| match &e.kind {
+            // A scenario's set-up (`World::load`, one "LoadScenario" action),
+            // or logged outside any command (a save older than actions).
+            // Nothing is marked as changed then.
+            Some(first) if first.action == 0 || first.command.as_deref() == Some("LoadScenario") => {
+                let scenario = action.iter().find_map(|e| match &e.kind {
                     EventKind::ScenarioLoaded { name } => Some(name.clone()),
                     _ => None,
                 });
