@@ -175,7 +175,7 @@ for (const size of SIZES) {
 }
 
 /** The loaded scenario stays marked when the start page is opened again. */
-test('a preset loaded from the helper is marked Loaded on the start page', async ({ sim }) => {
+test('a loaded scenario stays marked Loaded when the start page is opened again', async ({ sim }) => {
   await loadPreset(sim, PRESET_FABRIKAM);
   await sim.open('/');
   const card: Locator = sim.page.getByRole('region', { name: PRESET_FABRIKAM, exact: true });
