@@ -43,8 +43,11 @@ pub struct Sim {
     pub save_error: RwSignal<Option<String>>,
     replica: StoredValue<Replica, leptos::prelude::LocalStorage>,
     pub personal: RwSignal<PersonalList>,
-    /// Counts every change of the world (this tab's or another's): a notice
-    /// about an earlier situation goes when it moves (`NoticeView`).
+    /// Counts the changes this tab makes to the world (its commands, a
+    /// scenario loaded, an import): a notice about an earlier situation goes
+    /// when it moves (`NoticeView`). Another tab's save doesn't count: the
+    /// person here didn't act, and their confirmation must not vanish
+    /// because someone else moved the clock.
     pub revision: RwSignal<u64>,
 }
 
@@ -199,7 +202,8 @@ impl Sim {
                     self.boot.set(Boot::Ready);
                 }
                 self.after_save(saved);
-                self.set_world(w);
+                // Not this tab's change: its notices stay.
+                self.world.set(w);
             }
             Err(error) => self.boot.set(Boot::Recovery { error, raw }),
         }
