@@ -28,7 +28,7 @@ fn main() {
     for i in 0..USERS {
         let email = format!("user{i}@org{}.com", i % DOMAINS);
         let t = Instant::now();
-        w.start_signup(&email, &mut rng).expect("sign-up starts");
+        w.start_signup(rms_sim::sim::SHARED_BROWSER, &email, &mut rng).expect("sign-up starts");
         let token = w.signups.pending.values().next().expect("pending").clone();
         w.complete_signup(&token, &details, &mut rng).expect("sign-up completes");
         per_signup.push(t.elapsed().as_secs_f64());

@@ -11,7 +11,7 @@ fn main() {
     };
     for i in 0..10_000 {
         let email = format!("user{i}@org{}.com", i % 1000);
-        w.start_signup(&email, &mut rng).unwrap();
+        w.start_signup(rms_sim::sim::SHARED_BROWSER, &email, &mut rng).unwrap();
         let token = w.signups.pending.values().next().unwrap().clone();
         w.complete_signup(&token, &d, &mut rng).unwrap();
     }

@@ -122,3 +122,50 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(js_error)?).await.map_err(js_error)?;
     text.as_string().ok_or_else(|| "the answer isn't text".into())
 }
+
+/// Which device this tab is (the UI's "Act as"), kept in the tab: in
+/// `sessionStorage`, which a reload keeps and another tab doesn't share,
+/// under a key with the window's name, so each pane of `/split` (an iframe
+/// with its own name, sharing its page's `sessionStorage`) is its own device.
+pub struct TabDevice;
+
+impl TabDevice {
+    fn key() -> String {
+        let name = web_sys::window().and_then(|w| w.name().ok()).unwrap_or_default();
+        format!("rms-sim/device:{name}")
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+    }
+
+    /// The device this tab was last, if it chose one.
+    pub fn read() -> Option<String> {
+        Self::storage().and_then(|s| s.get_item(&Self::key()).ok().flatten())
+    }
+
+    /// Remembers the device for this tab (best effort: without
+    /// `sessionStorage` the choice lasts until the tab reloads).
+    pub fn write(device: &str) {
+        if let Some(s) = Self::storage() {
+            let _ = s.set_item(&Self::key(), device);
+        }
+    }
+
+    /// Sets the device of the pane `name` (an iframe of this page) before it loads.
+    pub fn write_for(name: &str, device: &str) {
+        if let Some(s) = Self::storage() {
+            let _ = s.set_item(&format!("rms-sim/device:{name}"), device);
+        }
+    }
+
+    /// The device the pane `name` is.
+    pub fn read_for(name: &str) -> Option<String> {
+        Self::storage().and_then(|s| s.get_item(&format!("rms-sim/device:{name}")).ok().flatten())
+    }
+}
+
+/// This window's name: a `/split` pane's iframe is named `pane-N`.
+pub fn window_name() -> String {
+    web_sys::window().and_then(|w| w.name().ok()).unwrap_or_default()
+}

@@ -38,7 +38,7 @@ fn tenant<'a>(w: &'a World, domain: &str) -> &'a Tenant {
 }
 
 fn sign_up(w: &mut World, rng: &mut SeededRandom, address: &str, country: &str) -> Result<Completed, String> {
-    w.start_signup(address, rng).map_err(|e| e.to_string())?;
+    w.start_signup(SHARED_BROWSER, address, rng).map_err(|e| e.to_string())?;
     let token = w.signups.pending[&email(address)].clone();
     let d = AccountDetails {
         first_name: "Test".into(),
@@ -357,13 +357,13 @@ fn external_takeover_in_the_same_region_moves_users_licenses_key_and_templates()
     );
     // The moved users still sign in, now into Contoso; new Fabrikam sign-ups
     // meet Contoso's paid subscription.
-    w.sign_in(PAT, FAB_PW).unwrap();
-    assert_eq!(w.session.as_ref().unwrap().tenant, tenant(&w, "contoso.com").id);
+    w.sign_in(SHARED_BROWSER, PAT, FAB_PW).unwrap();
+    assert_eq!(w.session_on(SHARED_BROWSER).unwrap().tenant, tenant(&w, "contoso.com").id);
     assert!(matches!(
-        w.start_signup("new@fabrikam.com", &mut rng),
+        w.start_signup(SHARED_BROWSER, "new@fabrikam.com", &mut rng),
         Err(SignupRefusal::NotFoundInPaidOrganization { .. })
     ));
-    assert!(matches!(w.start_signup(ROSA, &mut rng), Ok(StartOutcome::PaidSubscription { .. })));
+    assert!(matches!(w.start_signup(SHARED_BROWSER, ROSA, &mut rng), Ok(StartOutcome::PaidSubscription { .. })));
     // And it all survives a save and load.
     assert_eq!(persist::decode(&persist::encode(&w)).unwrap(), w);
 }
@@ -428,7 +428,7 @@ fn adding_domains_is_checked() {
     );
     assert_eq!(w.directory.domains["contoso.co.uk"].status, DomainStatus::Verified);
     assert!(matches!(
-        w.start_signup("someone@contoso.co.uk", &mut rng),
+        w.start_signup(SHARED_BROWSER, "someone@contoso.co.uk", &mut rng),
         Err(SignupRefusal::NotFoundInPaidOrganization { .. })
     ));
     // Standard users and unknown accounts can't add domains.
@@ -470,7 +470,7 @@ fn signup_under(ad_hoc: bool, email_verified: bool, dir_sync: bool, case: Case) 
         Case::ExistingWithoutLicense => LEE,
         Case::AlreadyLicensed => "licensed@litwareinc.com",
     };
-    w.start_signup(address, &mut rng)
+    w.start_signup(SHARED_BROWSER, address, &mut rng)
 }
 
 #[test]
@@ -523,7 +523,7 @@ fn every_settings_combination_against_every_signup_case() {
 #[test]
 fn settings_changed_after_the_email_are_enforced_at_create() {
     let (mut w, mut rng) = load(Preset::Default, 10);
-    w.start_signup("late@litwareinc.com", &mut rng).unwrap();
+    w.start_signup(SHARED_BROWSER, "late@litwareinc.com", &mut rng).unwrap();
     let token = w.signups.pending[&email("late@litwareinc.com")].clone();
     w.set_company_settings(&email(LEE), Some(false), None, SettingsVia::SetMsolCompanySettings).unwrap();
     let d = AccountDetails {
@@ -570,18 +570,21 @@ fn a_blocked_account_cannot_sign_in_or_sign_up_until_unblocked() {
     let (mut w, mut rng) = load(Preset::Default, 12);
     sign_up(&mut w, &mut rng, "kim@litwareinc.com", "GB").unwrap();
     let lee = email(LEE);
-    w.sign_in("kim@litwareinc.com", "Signup-2016!").unwrap();
+    w.sign_in(SHARED_BROWSER, "kim@litwareinc.com", "Signup-2016!").unwrap();
     w.set_block_credential(&lee, "kim@litwareinc.com", true).unwrap();
-    assert!(w.session.is_none(), "the blocked person's session ended");
-    assert_eq!(w.sign_in("kim@litwareinc.com", "Signup-2016!"), Err(SignInError::Blocked));
-    assert!(matches!(w.start_signup("kim@litwareinc.com", &mut rng), Err(SignupRefusal::AccountBlocked { .. })));
+    assert!(w.session_on(SHARED_BROWSER).is_none(), "the blocked person's session ended");
+    assert_eq!(w.sign_in(SHARED_BROWSER, "kim@litwareinc.com", "Signup-2016!"), Err(SignInError::Blocked));
+    assert!(matches!(
+        w.start_signup(SHARED_BROWSER, "kim@litwareinc.com", &mut rng),
+        Err(SignupRefusal::AccountBlocked { .. })
+    ));
     assert_eq!(
         tenant(&w, "litwareinc.com").consumed_units(Sku::RightsManagementAdhoc),
         1,
         "a blocked account keeps its license"
     );
     w.set_block_credential(&lee, "kim@litwareinc.com", false).unwrap();
-    w.sign_in("kim@litwareinc.com", "Signup-2016!").unwrap();
+    w.sign_in(SHARED_BROWSER, "kim@litwareinc.com", "Signup-2016!").unwrap();
     // Errors.
     assert_eq!(w.set_block_credential(&lee, LEE, true), Err(AdminError::OwnAccount));
     assert!(matches!(w.set_block_credential(&lee, JANET, true), Err(AdminError::NotInYourTenant { .. })));
@@ -606,7 +609,7 @@ fn deleting_an_account_frees_its_license_unit() {
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(w.sign_in("a@litwareinc.com", "Signup-2016!"), Err(SignInError::UnknownAccount));
+    assert_eq!(w.sign_in(SHARED_BROWSER, "a@litwareinc.com", "Signup-2016!"), Err(SignInError::UnknownAccount));
     assert_eq!(w.remove_user(&email(LEE), LEE), Err(AdminError::OwnAccount));
     // The person can sign up again afterwards, as a new account.
     sign_up(&mut w, &mut rng, "a@litwareinc.com", "GB").unwrap();
@@ -659,10 +662,10 @@ fn converting_to_paid_keeps_directory_accounts_keys_and_templates() {
     assert!(tenant(&w, "fabrikam.com").rms.super_user_feature && !tenant(&w, "fabrikam.com").rms.usage_logging);
     // New people now meet the paid branch; existing ones are signed in.
     assert!(matches!(
-        w.start_signup("new@fabrikam.com", &mut rng),
+        w.start_signup(SHARED_BROWSER, "new@fabrikam.com", &mut rng),
         Err(SignupRefusal::NotFoundInPaidOrganization { .. })
     ));
-    assert!(matches!(w.start_signup(ROSA, &mut rng), Ok(StartOutcome::PaidSubscription { .. })));
+    assert!(matches!(w.start_signup(SHARED_BROWSER, ROSA, &mut rng), Ok(StartOutcome::PaidSubscription { .. })));
     // Litware has no RMS for individuals to convert.
     let (mut l, _) = load(Preset::Default, 14);
     assert_eq!(l.convert_to_paid(&email(LEE)), Err(AdminError::NoRmsForIndividuals));
@@ -711,7 +714,7 @@ fn only_a_global_admin_of_a_managed_tenant_can_connect() {
     assert_eq!(w.console_connect(JANET, JANET_PW, ConsoleService::MsOnline).unwrap(), email(JANET));
     assert_eq!(w.console_admin(ConsoleService::MsOnline), Some(email(JANET)));
     assert_eq!(w.console_admin(ConsoleService::Graph), None, "Graph is connected separately");
-    assert!(w.session.is_none(), "connecting the console doesn't sign the browser in");
+    assert!(w.session_on(SHARED_BROWSER).is_none(), "connecting the console doesn't sign the browser in");
     w.console_connect(LEE, LEE_PW, ConsoleService::Graph).unwrap();
     assert_eq!(w.console_admin(ConsoleService::Graph), Some(email(LEE)));
     // A connection stops working when the account loses its standing.

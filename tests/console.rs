@@ -86,7 +86,7 @@ fn only_a_global_admin_of_a_managed_tenant_connects() {
     let out = s.connect("Connect-MsolService", JANET, JANET_PW);
     assert!(!out.contains(" : "), "a successful connection prints nothing: {out}");
     assert_eq!(s.w.console_admin(ConsoleService::MsOnline).unwrap().as_str(), JANET);
-    assert!(s.w.session.is_none());
+    assert!(s.w.session_on(SHARED_BROWSER).is_none());
 }
 
 #[test]
@@ -141,11 +141,11 @@ fn set_msolcompanysettings_blocks_signup_at_once() {
     assert_eq!(out.trim(), "AllowAdHocSubscriptions : True\nAllowEmailVerifiedUsers : True", "{out}");
     assert_eq!(s.out("Set-MsolCompanySettings -AllowEmailVerifiedUsers $false -AllowAdHocSubscriptions $true"), "");
     assert!(matches!(
-        s.w.start_signup("new@litwareinc.com", &mut s.rng),
+        s.w.start_signup(SHARED_BROWSER, "new@litwareinc.com", &mut s.rng),
         Err(SignupRefusal::NewAccountsNotAllowed { .. })
     ));
     assert_eq!(s.out("Set-MsolCompanySettings -AllowAdHocSubscriptions $false"), "");
-    let e = s.w.start_signup("other@litwareinc.com", &mut s.rng).unwrap_err();
+    let e = s.w.start_signup(SHARED_BROWSER, "other@litwareinc.com", &mut s.rng).unwrap_err();
     assert!(e.to_string().contains("Your IT department has turned off signup"));
     let out = s.out("Get-MsolCompanyInformation | Format-List AllowAdHocSubscriptions");
     assert_eq!(out.trim(), "AllowAdHocSubscriptions : False");
@@ -201,7 +201,7 @@ fn users_can_be_blocked_and_removed_from_the_console() {
     // Litware's admin takes over fabrikam.com first, so they are its users.
     let mut s = litware_owns_fabrikam();
     assert_eq!(s.out("Set-MsolUser -UserPrincipalName r.ortiz@fabrikam.com -BlockCredential $true"), "");
-    assert!(s.w.sign_in("r.ortiz@fabrikam.com", "Fabrikam-2016!").is_err());
+    assert!(s.w.sign_in(SHARED_BROWSER, "r.ortiz@fabrikam.com", "Fabrikam-2016!").is_err());
     let out = s.out("Get-MsolUser -UserPrincipalName r.ortiz@fabrikam.com | fl BlockCredential");
     assert_eq!(out.trim(), "BlockCredential : True");
     let out = s.out("Remove-MsolUser -UserPrincipalName p.dover@fabrikam.com");

@@ -30,7 +30,7 @@ fn id_of(w: &World, domain: &str) -> String {
 
 /// "Get started", the link, "Create": three commands, the last one the sign-up's action.
 fn sign_up(w: &mut World, rng: &mut SeededRandom, address: &str) {
-    StartSignup { input: address.into() }.run(w, rng).expect("sign-up starts");
+    StartSignup { device: SHARED_BROWSER.into(), input: address.into() }.run(w, rng).expect("sign-up starts");
     let token = w.signups.pending[&email(address)].clone();
     OpenConfirmation { token: token.clone() }.run(w, rng).expect("the link opens");
     let details = AccountDetails {
@@ -220,12 +220,18 @@ fn actions_that_touch_no_tenant_highlight_nothing() {
     let (mut w, mut rng) = load(Preset::FabrikamSignedUp, 8);
     let cases: Vec<(&str, AnyCommand)> = vec![
         ("Clock advanced by 1 hour", AdvanceClock { amount: "1".into(), unit: TimeUnit::Hours }.into()),
-        ("p.dover@fabrikam.com signed in", SignIn { email: PAT.into(), password: "Fabrikam-2016!".into() }.into()),
+        (
+            "p.dover@fabrikam.com signed in",
+            SignIn { device: SHARED_BROWSER.into(), email: PAT.into(), password: "Fabrikam-2016!".into() }.into(),
+        ),
         (
             "TXT record added to fabrikam.com",
             AddDnsRecord { domain: "fabrikam.com".into(), kind: RecordType::Txt, value: "MS=ms12345678".into() }.into(),
         ),
-        ("Sign-up refused for x@outlook.com", StartSignup { input: "x@outlook.com".into() }.into()),
+        (
+            "Sign-up refused for x@outlook.com",
+            StartSignup { device: SHARED_BROWSER.into(), input: "x@outlook.com".into() }.into(),
+        ),
     ];
     for (title, command) in cases {
         command.apply(&mut w, &mut rng);

@@ -85,7 +85,7 @@ fn link_token(w: &World, address: &str) -> String {
 
 /// "Get started" that must send an email; returns the link's token.
 fn request(w: &mut World, rng: &mut SeededRandom, address: &str) -> String {
-    match w.start_signup(address, rng) {
+    match w.start_signup(SHARED_BROWSER, address, rng) {
         Ok(StartOutcome::EmailSent { .. }) => link_token(w, address),
         other => panic!("expected EmailSent for {address}, got {other:?}"),
     }
@@ -201,7 +201,7 @@ fn default_preset_has_contoso_paid_and_litware_without_rms() {
 
     assert!(w.tenant_of_domain("fabrikam.com").is_none());
     assert!(w.mail.mailboxes.is_empty());
-    assert!(w.session.is_none());
+    assert!(w.session_on(SHARED_BROWSER).is_none());
     assert_eq!(w.log.events.len(), 1);
     assert!(matches!(w.log.events[0].kind, EventKind::ScenarioLoaded { .. }));
 }
@@ -240,7 +240,7 @@ fn invalid_addresses_are_refused_each_with_its_own_error() {
         let (mut w, mut rng) = world(2);
         let before = w.clone();
         let n = w.log.events.len();
-        let got = w.start_signup(input, &mut rng);
+        let got = w.start_signup(SHARED_BROWSER, input, &mut rng);
         assert_eq!(got, Err(SignupRefusal::InvalidEmail(expected.clone())), "input {input:?}");
         assert_eq!(got.unwrap_err().to_string(), expected.to_string(), "the refusal shows the address error");
         assert_nothing_sent(&w, &before);
@@ -261,14 +261,16 @@ fn invalid_addresses_are_refused_each_with_its_own_error() {
 #[test]
 fn invalid_address_messages_explain_themselves() {
     let (mut w, mut rng) = world(3);
-    let msg = |w: &mut World, rng: &mut SeededRandom, s: &str| w.start_signup(s, rng).unwrap_err().to_string();
+    let msg = |w: &mut World, rng: &mut SeededRandom, s: &str| {
+        w.start_signup(SHARED_BROWSER, s, rng).unwrap_err().to_string()
+    };
     assert!(msg(&mut w, &mut rng, "").starts_with("Enter your work or school email address"));
     assert!(msg(&mut w, &mut rng, "p.dover").contains("it needs an @"));
     assert!(msg(&mut w, &mut rng, "p.dover@fabrikam").contains("full domain name with a dot"));
     assert!(msg(&mut w, &mut rng, "p dover@fabrikam.com").contains("spaces"));
     // a very long input is logged shortened to 120 characters
     let long = "x".repeat(300);
-    w.start_signup(&long, &mut rng).unwrap_err();
+    w.start_signup(SHARED_BROWSER, &long, &mut rng).unwrap_err();
     match last_event(&w) {
         EventKind::SignupRefused { email, .. } => assert_eq!(email.chars().count(), 120),
         other => panic!("{other:?}"),
@@ -302,7 +304,7 @@ fn names_that_are_not_host_names_are_refused_by_every_form() {
         "-fabrikam.com",
     ];
     let (mut w, mut rng) = world(4);
-    w.sign_in("janetm@contoso.com", "Contoso-2016!").unwrap();
+    w.sign_in(SHARED_BROWSER, "janetm@contoso.com", "Contoso-2016!").unwrap();
     let janet = email("janetm@contoso.com");
     for d in bad {
         let problem = match normalize_domain(d) {
@@ -311,7 +313,7 @@ fn names_that_are_not_host_names_are_refused_by_every_form() {
         };
         let before = w.clone();
         assert_eq!(
-            w.start_signup(&format!("pat@{d}"), &mut rng),
+            w.start_signup(SHARED_BROWSER, &format!("pat@{d}"), &mut rng),
             Err(SignupRefusal::InvalidEmail(EmailError::Domain(problem.clone()))),
             "{d}"
         );
@@ -347,7 +349,7 @@ fn personal_addresses_are_refused_with_the_documented_wording() {
         let (mut w, mut rng) = world(4);
         let before = w.clone();
         let n = w.log.events.len();
-        let err = w.start_signup(addr, &mut rng).unwrap_err();
+        let err = w.start_signup(SHARED_BROWSER, addr, &mut rng).unwrap_err();
         assert_eq!(err, SignupRefusal::PersonalEmail { kind }, "{addr}");
         let text = err.to_string();
         assert!(text.starts_with(PERSONAL_TEXT), "{text}");
@@ -377,7 +379,7 @@ fn personal_addresses_are_refused_with_the_documented_wording() {
 fn lookalikes_of_personal_domains_are_work_addresses() {
     let (mut w, mut rng) = world(5);
     for addr in ["a@notoutlook.com", "a@outlook.com.fabrikam.com", "a@comcast.network"] {
-        assert!(matches!(w.start_signup(addr, &mut rng), Ok(StartOutcome::EmailSent { .. })), "{addr}");
+        assert!(matches!(w.start_signup(SHARED_BROWSER, addr, &mut rng), Ok(StartOutcome::EmailSent { .. })), "{addr}");
     }
 }
 
@@ -395,12 +397,12 @@ fn turning_the_personal_check_off_lets_personal_addresses_through() {
     let token = request(&mut w, &mut rng, "someone@outlook.com");
     let done = w.complete_signup(&token, &details("Some", "One", "Outlook-2016!"), &mut rng).unwrap();
     assert!(done.created_tenant, "with the check off, outlook.com is just another domain");
-    assert!(w.start_signup("other@comcast.net", &mut rng).is_ok());
+    assert!(w.start_signup(SHARED_BROWSER, "other@comcast.net", &mut rng).is_ok());
 
     w.set_domain_list(DomainList::PersonalEmail, true);
     assert_eq!(last_event(&w), EventKind::DomainListSwitched { list: DomainList::PersonalEmail, on: true });
     assert_eq!(
-        w.start_signup("again@outlook.com", &mut rng),
+        w.start_signup(SHARED_BROWSER, "again@outlook.com", &mut rng),
         Err(SignupRefusal::PersonalEmail { kind: PersonalKind::ConsumerEmail })
     );
 }
@@ -411,13 +413,13 @@ fn turning_the_personal_check_off_lets_personal_addresses_through() {
 fn default_blocked_domains_and_their_subdomains_are_refused() {
     let (mut w, mut rng) = world(7);
     let before = w.clone();
-    let err = w.start_signup("pat@office365.com", &mut rng).unwrap_err();
+    let err = w.start_signup(SHARED_BROWSER, "pat@office365.com", &mut rng).unwrap_err();
     assert_eq!(err, SignupRefusal::BlockedDomain { domain: "office365.com".into(), entry: "office365.com".into() });
     assert_eq!(
         err.to_string(),
         "The domain office365.com can't be used to create a directory, so it can't be used for RMS for individuals. Use the email address your organization gave you."
     );
-    let err = w.start_signup("pat@eu.microsoftonline.com", &mut rng).unwrap_err();
+    let err = w.start_signup(SHARED_BROWSER, "pat@eu.microsoftonline.com", &mut rng).unwrap_err();
     assert_eq!(
         err,
         SignupRefusal::BlockedDomain { domain: "eu.microsoftonline.com".into(), entry: "microsoftonline.com".into() }
@@ -427,11 +429,20 @@ fn default_blocked_domains_and_their_subdomains_are_refused() {
     // The disposable services on the list are personal addresses first; with
     // the personal check off, the blocked list still refuses them.
     let kind = PersonalKind::Disposable;
-    assert_eq!(w.start_signup("pat@mailinator.com", &mut rng), Err(SignupRefusal::PersonalEmail { kind }));
+    assert_eq!(
+        w.start_signup(SHARED_BROWSER, "pat@mailinator.com", &mut rng),
+        Err(SignupRefusal::PersonalEmail { kind })
+    );
     w.set_domain_list(DomainList::PersonalEmail, false);
-    assert!(matches!(w.start_signup("pat@mailinator.com", &mut rng), Err(SignupRefusal::BlockedDomain { .. })));
+    assert!(matches!(
+        w.start_signup(SHARED_BROWSER, "pat@mailinator.com", &mut rng),
+        Err(SignupRefusal::BlockedDomain { .. })
+    ));
     w.set_domain_list(DomainList::PersonalEmail, true);
-    assert!(matches!(w.start_signup("pat@tenant.onmicrosoft.com", &mut rng), Err(SignupRefusal::BlockedDomain { .. })));
+    assert!(matches!(
+        w.start_signup(SHARED_BROWSER, "pat@tenant.onmicrosoft.com", &mut rng),
+        Err(SignupRefusal::BlockedDomain { .. })
+    ));
     assert_nothing_sent(&w, &before);
     match last_event(&w) {
         EventKind::SignupRefused { email, reason } => {
@@ -441,7 +452,7 @@ fn default_blocked_domains_and_their_subdomains_are_refused() {
         other => panic!("{other:?}"),
     }
     // not a lookalike
-    assert!(w.start_signup("pat@notexample.com", &mut rng).is_ok());
+    assert!(w.start_signup(SHARED_BROWSER, "pat@notexample.com", &mut rng).is_ok());
 }
 
 #[test]
@@ -454,11 +465,11 @@ fn trainer_can_add_and_remove_blocked_domains() {
     assert_eq!(since(&w, n)[0].explain().step, Step::Trainer);
 
     assert_eq!(
-        w.start_signup("nancy@northwind.com", &mut rng),
+        w.start_signup(SHARED_BROWSER, "nancy@northwind.com", &mut rng),
         Err(SignupRefusal::BlockedDomain { domain: "northwind.com".into(), entry: "northwind.com".into() })
     );
     assert_eq!(
-        w.start_signup("nancy@sales.northwind.com", &mut rng),
+        w.start_signup(SHARED_BROWSER, "nancy@sales.northwind.com", &mut rng),
         Err(SignupRefusal::BlockedDomain { domain: "sales.northwind.com".into(), entry: "northwind.com".into() })
     );
     assert!(w.mailbox("nancy@northwind.com").is_none());
@@ -486,7 +497,10 @@ fn trainer_can_add_and_remove_blocked_domains() {
     assert_eq!(w.remove_blocked_domain("northwind.com"), Ok(()));
     assert!(!w.signups.lists.blocked.contains("northwind.com"));
     assert_eq!(since(&w, after_errors), vec![EventKind::BlockedDomainRemoved { domain: "northwind.com".into() }]);
-    assert!(matches!(w.start_signup("nancy@northwind.com", &mut rng), Ok(StartOutcome::EmailSent { .. })));
+    assert!(matches!(
+        w.start_signup(SHARED_BROWSER, "nancy@northwind.com", &mut rng),
+        Ok(StartOutcome::EmailSent { .. })
+    ));
     assert_eq!(w.mailbox("nancy@northwind.com").unwrap().messages.len(), 1);
 
     // errors when removing
@@ -499,7 +513,7 @@ fn trainer_can_add_and_remove_blocked_domains() {
 
     // a default entry can be removed too
     assert_eq!(w.remove_blocked_domain("office365.com"), Ok(()));
-    assert!(w.start_signup("pat@office365.com", &mut rng).is_ok());
+    assert!(w.start_signup(SHARED_BROWSER, "pat@office365.com", &mut rng).is_ok());
 
     // an entry saved when the built-in list still held example.com (now
     // refused by the domain rule itself) can still be removed
@@ -514,11 +528,20 @@ fn turning_the_blocked_check_off_lets_blocked_domains_through() {
     let n = w.log.events.len();
     w.set_domain_list(DomainList::BlockedDomains, false);
     assert_eq!(since(&w, n), vec![EventKind::DomainListSwitched { list: DomainList::BlockedDomains, on: false }]);
-    assert!(matches!(w.start_signup("pat@office365.com", &mut rng), Ok(StartOutcome::EmailSent { .. })));
+    assert!(matches!(
+        w.start_signup(SHARED_BROWSER, "pat@office365.com", &mut rng),
+        Ok(StartOutcome::EmailSent { .. })
+    ));
     // the personal check is independent
-    assert!(matches!(w.start_signup("pat@outlook.com", &mut rng), Err(SignupRefusal::PersonalEmail { .. })));
+    assert!(matches!(
+        w.start_signup(SHARED_BROWSER, "pat@outlook.com", &mut rng),
+        Err(SignupRefusal::PersonalEmail { .. })
+    ));
     w.set_domain_list(DomainList::BlockedDomains, true);
-    assert!(matches!(w.start_signup("pat@office365.com", &mut rng), Err(SignupRefusal::BlockedDomain { .. })));
+    assert!(matches!(
+        w.start_signup(SHARED_BROWSER, "pat@office365.com", &mut rng),
+        Err(SignupRefusal::BlockedDomain { .. })
+    ));
 }
 
 #[test]
@@ -526,12 +549,12 @@ fn the_personal_check_comes_before_the_blocked_check() {
     let (mut w, mut rng) = world(10);
     w.add_blocked_domain("outlook.com").unwrap();
     assert_eq!(
-        w.start_signup("a@outlook.com", &mut rng),
+        w.start_signup(SHARED_BROWSER, "a@outlook.com", &mut rng),
         Err(SignupRefusal::PersonalEmail { kind: PersonalKind::ConsumerEmail })
     );
     w.set_domain_list(DomainList::PersonalEmail, false);
     assert_eq!(
-        w.start_signup("a@outlook.com", &mut rng),
+        w.start_signup(SHARED_BROWSER, "a@outlook.com", &mut rng),
         Err(SignupRefusal::BlockedDomain { domain: "outlook.com".into(), entry: "outlook.com".into() })
     );
 }
@@ -542,7 +565,7 @@ fn the_personal_check_comes_before_the_blocked_check() {
 fn paid_organization_account_is_sent_to_sign_in_without_an_email() {
     let (mut w, mut rng) = world(11);
     let n = w.log.events.len();
-    let out = w.start_signup(JANET, &mut rng).unwrap();
+    let out = w.start_signup(SHARED_BROWSER, JANET, &mut rng).unwrap();
     assert_eq!(
         out,
         StartOutcome::PaidSubscription { email: email(JANET), organization: "Contoso, Ltd".into(), signed_in: false }
@@ -550,7 +573,7 @@ fn paid_organization_account_is_sent_to_sign_in_without_an_email() {
     assert!(w.mailbox(JANET).is_none(), "no confirmation email for a paid organization");
     assert!(w.mail.mailboxes.is_empty());
     assert!(w.signups.flows.is_empty() && w.signups.pending.is_empty());
-    assert!(w.session.is_none(), "the person still has to sign in");
+    assert!(w.session_on(SHARED_BROWSER).is_none(), "the person still has to sign in");
     let ev = since(&w, n);
     assert_eq!(
         ev,
@@ -570,7 +593,7 @@ fn paid_organization_account_is_sent_to_sign_in_without_an_email() {
 
     // mixed case finds the same account
     assert!(matches!(
-        w.start_signup("JanetM@Contoso.COM", &mut rng),
+        w.start_signup(SHARED_BROWSER, "JanetM@Contoso.COM", &mut rng),
         Ok(StartOutcome::PaidSubscription { signed_in: false, .. })
     ));
 }
@@ -578,9 +601,9 @@ fn paid_organization_account_is_sent_to_sign_in_without_an_email() {
 #[test]
 fn paid_organization_when_already_signed_in_reports_signed_in() {
     let (mut w, mut rng) = world(12);
-    assert_eq!(w.sign_in(JANET, JANET_PW), Ok(email(JANET)));
+    assert_eq!(w.sign_in(SHARED_BROWSER, JANET, JANET_PW), Ok(email(JANET)));
     assert_eq!(
-        w.start_signup(JANET, &mut rng),
+        w.start_signup(SHARED_BROWSER, JANET, &mut rng),
         Ok(StartOutcome::PaidSubscription {
             email: email(JANET),
             organization: "Contoso, Ltd".into(),
@@ -588,15 +611,18 @@ fn paid_organization_when_already_signed_in_reports_signed_in() {
         })
     );
     // signed in as someone else: not signed in as janetm
-    w.sign_in(LITWARE_ADMIN, LITWARE_PW).unwrap();
-    assert!(matches!(w.start_signup(JANET, &mut rng), Ok(StartOutcome::PaidSubscription { signed_in: false, .. })));
+    w.sign_in(SHARED_BROWSER, LITWARE_ADMIN, LITWARE_PW).unwrap();
+    assert!(matches!(
+        w.start_signup(SHARED_BROWSER, JANET, &mut rng),
+        Ok(StartOutcome::PaidSubscription { signed_in: false, .. })
+    ));
 }
 
 #[test]
 fn unknown_address_in_paid_organization_is_not_found() {
     let (mut w, mut rng) = world(13);
     let before = w.clone();
-    let err = w.start_signup("nobody@contoso.com", &mut rng).unwrap_err();
+    let err = w.start_signup(SHARED_BROWSER, "nobody@contoso.com", &mut rng).unwrap_err();
     assert_eq!(err, SignupRefusal::NotFoundInPaidOrganization { domain: "contoso.com".into() });
     assert!(err.to_string().starts_with(
         "We can't find you at contoso.com. Do you use a different ID at work or school? Try signing in with that, and if it doesn't work, contact your IT department."
@@ -618,7 +644,7 @@ fn a_pending_signup_is_canceled_when_the_paid_subscription_is_found() {
 
     // Contoso has Azure RMS again; Get started now finds it and cancels the pending flow.
     tenant_mut(&mut w, "contoso.com").subscriptions = saved;
-    assert!(matches!(w.start_signup(JANET, &mut rng), Ok(StartOutcome::PaidSubscription { .. })));
+    assert!(matches!(w.start_signup(SHARED_BROWSER, JANET, &mut rng), Ok(StartOutcome::PaidSubscription { .. })));
     assert!(!w.signups.pending.contains_key(&email(JANET)));
     assert!(matches!(w.signups.flows[&old].state, FlowState::Canceled { at } if at == w.clock));
     assert_eq!(w.confirmation(&old), Err(TokenError::Canceled));
@@ -768,7 +794,7 @@ fn a_new_user_joins_the_existing_tenant_and_it_gets_rms_for_individuals() {
         }
     );
     // Dana signs in with her new password
-    assert!(w.sign_in("d.smith@litwareinc.com", "Litware-New1").is_ok());
+    assert!(w.sign_in(SHARED_BROWSER, "d.smith@litwareinc.com", "Litware-New1").is_ok());
 }
 
 #[test]
@@ -809,9 +835,9 @@ fn the_existing_admin_activates_rms_for_individuals_without_a_new_account() {
     assert!(!since(&w, n).iter().any(|e| matches!(e, EventKind::SubscriptionGranted { .. })), "granted once only");
 
     // the admin still signs in with the old password, and cannot sign up again
-    assert!(w.sign_in(LITWARE_ADMIN, LITWARE_PW).is_ok());
+    assert!(w.sign_in(SHARED_BROWSER, LITWARE_ADMIN, LITWARE_PW).is_ok());
     assert_eq!(
-        w.start_signup(LITWARE_ADMIN, &mut rng),
+        w.start_signup(SHARED_BROWSER, LITWARE_ADMIN, &mut rng),
         Err(SignupRefusal::AlreadySignedUp { email: LITWARE_ADMIN.into() })
     );
 }
@@ -990,7 +1016,7 @@ fn initial_domain_drops_dots_and_hyphens_and_is_truncated() {
 #[test]
 fn confirmation_email_has_the_documented_sender_subject_and_link() {
     let (mut w, mut rng) = world(21);
-    let out = w.start_signup("  P.Dover@Fabrikam.COM ", &mut rng).unwrap();
+    let out = w.start_signup(SHARED_BROWSER, "  P.Dover@Fabrikam.COM ", &mut rng).unwrap();
     let expires = time::SCENARIO_START.plus(SimDuration::hours(24));
     assert_eq!(out, StartOutcome::EmailSent { email: email(PAT), expires_at: expires, replaced_previous: false });
     assert_eq!(
@@ -1108,7 +1134,7 @@ fn asking_again_sends_a_fresh_link_and_retires_the_old_one() {
     let (mut w, mut rng) = world(26);
     let old = request(&mut w, &mut rng, PAT);
     w.advance_clock("2", TimeUnit::Hours).unwrap();
-    let out = w.start_signup(PAT, &mut rng).unwrap();
+    let out = w.start_signup(SHARED_BROWSER, PAT, &mut rng).unwrap();
     let new_expiry = w.clock.plus(SimDuration::hours(24));
     assert_eq!(out, StartOutcome::EmailSent { email: email(PAT), expires_at: new_expiry, replaced_previous: true });
     assert_eq!(
@@ -1410,7 +1436,7 @@ fn policy_edges_are_accepted() {
         let token = request(&mut w, &mut rng, &addr);
         let res = w.complete_signup(&token, &details("U", "V", p), &mut rng);
         assert!(res.is_ok(), "{p:?}: {res:?}");
-        assert!(w.sign_in(&addr, p).is_ok());
+        assert!(w.sign_in(SHARED_BROWSER, &addr, p).is_ok());
     }
     // 64-character names are the maximum that is accepted
     let token = request(&mut w, &mut rng, "long@fabrikam.com");
@@ -1425,7 +1451,7 @@ fn allow_ad_hoc_subscriptions_false_turns_signup_off() {
     tenant_mut(&mut w, "litwareinc.com").settings.allow_ad_hoc_subscriptions = false;
     let before = w.clone();
     for addr in ["d.smith@litwareinc.com", LITWARE_ADMIN] {
-        let err = w.start_signup(addr, &mut rng).unwrap_err();
+        let err = w.start_signup(SHARED_BROWSER, addr, &mut rng).unwrap_err();
         assert_eq!(err, SignupRefusal::SignupTurnedOff { domain: "litwareinc.com".into() }, "{addr}");
         assert_eq!(
             err.to_string(),
@@ -1437,10 +1463,13 @@ fn allow_ad_hoc_subscriptions_false_turns_signup_off() {
     // An unmanaged tenant can have it too (after a takeover an admin may set it).
     sign_up(&mut w, &mut rng, PAT, "Pat", "Dover", PAT_PW);
     tenant_mut(&mut w, "fabrikam.com").settings.allow_ad_hoc_subscriptions = false;
-    assert_eq!(w.start_signup(ROSA, &mut rng), Err(SignupRefusal::SignupTurnedOff { domain: "fabrikam.com".into() }));
+    assert_eq!(
+        w.start_signup(SHARED_BROWSER, ROSA, &mut rng),
+        Err(SignupRefusal::SignupTurnedOff { domain: "fabrikam.com".into() })
+    );
     assert_eq!(adhoc_consumed(&w, "fabrikam.com"), 1);
     // other organizations are not affected
-    assert!(w.start_signup("x@northwind.com", &mut rng).is_ok());
+    assert!(w.start_signup(SHARED_BROWSER, "x@northwind.com", &mut rng).is_ok());
 }
 
 #[test]
@@ -1448,7 +1477,7 @@ fn allow_email_verified_users_false_refuses_new_accounts_but_lets_existing_activ
     let (mut w, mut rng) = world(34);
     tenant_mut(&mut w, "litwareinc.com").settings.allow_email_verified_users = false;
     let before = w.clone();
-    let err = w.start_signup("d.smith@litwareinc.com", &mut rng).unwrap_err();
+    let err = w.start_signup(SHARED_BROWSER, "d.smith@litwareinc.com", &mut rng).unwrap_err();
     assert_eq!(err, SignupRefusal::NewAccountsNotAllowed { domain: "litwareinc.com".into() });
     assert!(err.to_string().starts_with("We can't finish signing you up"));
     assert!(err.to_string().contains("Contact your admin"));
@@ -1506,7 +1535,7 @@ fn company_settings_are_checked_again_when_create_is_clicked() {
 fn a_blocked_account_cannot_sign_up() {
     let (mut w, mut rng) = world(37);
     user_mut(&mut w, LITWARE_ADMIN).status = AccountStatus::SignInBlocked;
-    let err = w.start_signup(LITWARE_ADMIN, &mut rng).unwrap_err();
+    let err = w.start_signup(SHARED_BROWSER, LITWARE_ADMIN, &mut rng).unwrap_err();
     assert_eq!(err, SignupRefusal::AccountBlocked { email: LITWARE_ADMIN.into() });
     assert!(err.to_string().contains("has been blocked by your administrator"));
     assert!(w.mailbox(LITWARE_ADMIN).is_none());
@@ -1549,7 +1578,7 @@ fn signing_up_again_with_a_licensed_address_is_refused() {
     sign_up(&mut w, &mut rng, PAT, "Pat", "Dover", PAT_PW);
     let mails = total_messages(&w);
     for addr in [PAT, "P.Dover@FABRIKAM.com"] {
-        let err = w.start_signup(addr, &mut rng).unwrap_err();
+        let err = w.start_signup(SHARED_BROWSER, addr, &mut rng).unwrap_err();
         assert_eq!(err, SignupRefusal::AlreadySignedUp { email: PAT.into() });
         assert_eq!(
             err.to_string(),
@@ -1579,57 +1608,61 @@ fn right_password_signs_in_and_sign_out_ends_the_session() {
     let (mut w, _) = fabrikam_with_pat(40);
     let tenant = tenant_of(&w, "fabrikam.com").id.clone();
     let n = w.log.events.len();
-    assert_eq!(w.sign_in("P.Dover@Fabrikam.com", PAT_PW), Ok(email(PAT)));
-    assert_eq!(w.session, Some(Session { upn: email(PAT), tenant, since: w.clock }));
-    assert_eq!(w.signed_in_user().unwrap().upn, email(PAT));
+    assert_eq!(w.sign_in(SHARED_BROWSER, "P.Dover@Fabrikam.com", PAT_PW), Ok(email(PAT)));
+    assert_eq!(w.session_on(SHARED_BROWSER), Some(&Session { upn: email(PAT), tenant, since: w.clock }));
+    assert_eq!(w.signed_in_user(SHARED_BROWSER).unwrap().upn, email(PAT));
     assert_eq!(since(&w, n), vec![EventKind::SignedIn { upn: PAT.into() }]);
     assert_eq!(since(&w, n)[0].explain().step, Step::SignIn);
 
     let n = w.log.events.len();
-    w.sign_out();
-    assert!(w.session.is_none());
-    assert!(w.signed_in_user().is_none());
+    w.sign_out(SHARED_BROWSER);
+    assert!(w.session_on(SHARED_BROWSER).is_none());
+    assert!(w.signed_in_user(SHARED_BROWSER).is_none());
     assert_eq!(since(&w, n), vec![EventKind::SignedOut { upn: PAT.into() }]);
-    w.sign_out();
+    w.sign_out(SHARED_BROWSER);
     assert_eq!(w.log.events.len(), n + 1, "signing out twice logs once");
 
     // signing in as someone else replaces the session
-    w.sign_in(PAT, PAT_PW).unwrap();
-    w.sign_in(JANET, JANET_PW).unwrap();
-    assert_eq!(w.session.as_ref().unwrap().upn, email(JANET));
+    w.sign_in(SHARED_BROWSER, PAT, PAT_PW).unwrap();
+    w.sign_in(SHARED_BROWSER, JANET, JANET_PW).unwrap();
+    assert_eq!(w.session_on(SHARED_BROWSER).unwrap().upn, email(JANET));
 }
 
 #[test]
 fn sign_in_errors_each_have_their_message() {
     let (mut w, _) = fabrikam_with_pat(41);
     let n = w.log.events.len();
-    let err = w.sign_in(PAT, "Fabrikam-2017!").unwrap_err();
+    let err = w.sign_in(SHARED_BROWSER, PAT, "Fabrikam-2017!").unwrap_err();
     assert_eq!(err, SignInError::WrongPassword);
     assert!(err.to_string().starts_with("Your account or password is incorrect"));
     assert_eq!(
         since(&w, n),
         vec![EventKind::SignInFailed { email: PAT.into(), reason: err.clone(), counted: true, failures: 1 }]
     );
-    assert!(w.session.is_none());
-    assert_eq!(w.sign_in(PAT, "fabrikam-2016!"), Err(SignInError::WrongPassword), "passwords are case-sensitive");
+    assert!(w.session_on(SHARED_BROWSER).is_none());
+    assert_eq!(
+        w.sign_in(SHARED_BROWSER, PAT, "fabrikam-2016!"),
+        Err(SignInError::WrongPassword),
+        "passwords are case-sensitive"
+    );
 
-    let err = w.sign_in("nobody@fabrikam.com", PAT_PW).unwrap_err();
+    let err = w.sign_in(SHARED_BROWSER, "nobody@fabrikam.com", PAT_PW).unwrap_err();
     assert_eq!(err, SignInError::UnknownAccount);
     assert!(err.to_string().starts_with("We couldn't find an account with that email address."));
     assert!(matches!(last_event(&w), EventKind::SignInFailed { counted: false, .. }));
-    assert_eq!(w.sign_in("someone@no-tenant-here.com", PAT_PW), Err(SignInError::UnknownAccount));
+    assert_eq!(w.sign_in(SHARED_BROWSER, "someone@no-tenant-here.com", PAT_PW), Err(SignInError::UnknownAccount));
 
-    let err = w.sign_in(PAT, "").unwrap_err();
+    let err = w.sign_in(SHARED_BROWSER, PAT, "").unwrap_err();
     assert_eq!(err, SignInError::EmptyPassword);
     assert_eq!(err.to_string(), "Enter your password.");
-    assert_eq!(w.sign_in("p.dover", PAT_PW), Err(SignInError::InvalidEmail(EmailError::MissingAt)));
-    assert_eq!(w.sign_in("", PAT_PW), Err(SignInError::InvalidEmail(EmailError::Empty)));
+    assert_eq!(w.sign_in(SHARED_BROWSER, "p.dover", PAT_PW), Err(SignInError::InvalidEmail(EmailError::MissingAt)));
+    assert_eq!(w.sign_in(SHARED_BROWSER, "", PAT_PW), Err(SignInError::InvalidEmail(EmailError::Empty)));
     assert_eq!(failures(&w, PAT), 2, "only the two wrong passwords counted");
 
     // before completing sign-up there is no account
     let (mut w2, mut rng2) = world(42);
     request(&mut w2, &mut rng2, PAT);
-    assert_eq!(w2.sign_in(PAT, PAT_PW), Err(SignInError::UnknownAccount));
+    assert_eq!(w2.sign_in(SHARED_BROWSER, PAT, PAT_PW), Err(SignInError::UnknownAccount));
 }
 
 #[test]
@@ -1637,12 +1670,16 @@ fn smart_lockout_after_ten_distinct_wrong_passwords() {
     let (mut w, _) = fabrikam_with_pat(43);
     let start = w.clock;
     for i in 1..=9 {
-        assert_eq!(w.sign_in(PAT, &format!("Wrong-{i}")), Err(SignInError::WrongPassword), "attempt {i}");
+        assert_eq!(
+            w.sign_in(SHARED_BROWSER, PAT, &format!("Wrong-{i}")),
+            Err(SignInError::WrongPassword),
+            "attempt {i}"
+        );
         assert_eq!(failures(&w, PAT), i);
     }
     assert!(w.locked_until(&email(PAT)).is_none());
     let n = w.log.events.len();
-    let err = w.sign_in(PAT, "Wrong-10").unwrap_err();
+    let err = w.sign_in(SHARED_BROWSER, PAT, "Wrong-10").unwrap_err();
     let until = start.plus(SimDuration::seconds(60));
     assert_eq!(err, SignInError::Locked { until });
     assert_eq!(err.to_string(), DOC_LOCKED_TEXT);
@@ -1662,8 +1699,8 @@ fn smart_lockout_after_ten_distinct_wrong_passwords() {
     assert_eq!(w.locked_until(&email(PAT)), Some(until));
 
     // while locked, even the right password is refused
-    assert_eq!(w.sign_in(PAT, PAT_PW), Err(SignInError::Locked { until }));
-    assert!(w.session.is_none());
+    assert_eq!(w.sign_in(SHARED_BROWSER, PAT, PAT_PW), Err(SignInError::Locked { until }));
+    assert!(w.session_on(SHARED_BROWSER).is_none());
     assert!(
         matches!(last_event(&w), EventKind::SignInFailed { counted: false, ref reason, .. } if reason.to_string() == DOC_LOCKED_TEXT)
     );
@@ -1673,8 +1710,8 @@ fn smart_lockout_after_ten_distinct_wrong_passwords() {
     w.advance_clock("1", TimeUnit::Minutes).unwrap();
     assert_eq!(w.clock, until);
     assert!(w.locked_until(&email(PAT)).is_none());
-    assert_eq!(w.sign_in(PAT, PAT_PW), Ok(email(PAT)));
-    assert!(w.session.is_some());
+    assert_eq!(w.sign_in(SHARED_BROWSER, PAT, PAT_PW), Ok(email(PAT)));
+    assert!(w.session_on(SHARED_BROWSER).is_some());
     let pat = w.user(&email(PAT)).unwrap();
     assert_eq!(pat.lockout, Default::default(), "a successful sign-in resets the count and the escalation");
 }
@@ -1683,7 +1720,7 @@ fn smart_lockout_after_ten_distinct_wrong_passwords() {
 fn repeating_the_same_wrong_password_is_not_counted() {
     let (mut w, _) = fabrikam_with_pat(44);
     for _ in 0..25 {
-        assert_eq!(w.sign_in(PAT, "Fabrikam-2015!"), Err(SignInError::WrongPassword));
+        assert_eq!(w.sign_in(SHARED_BROWSER, PAT, "Fabrikam-2015!"), Err(SignInError::WrongPassword));
     }
     assert_eq!(failures(&w, PAT), 1);
     assert!(w.locked_until(&email(PAT)).is_none());
@@ -1691,21 +1728,21 @@ fn repeating_the_same_wrong_password_is_not_counted() {
 
     // the last three wrong passwords are remembered; a fourth pushes the first out
     for p in ["a-Wrong1", "b-Wrong1", "a-Wrong1", "Fabrikam-2015!", "b-Wrong1"] {
-        let _ = w.sign_in(PAT, p);
+        let _ = w.sign_in(SHARED_BROWSER, PAT, p);
     }
     assert_eq!(failures(&w, PAT), 3, "only a-Wrong1 and b-Wrong1 were new");
-    let _ = w.sign_in(PAT, "c-Wrong1"); // recent: [2015, a, b] -> [a, b, c]
+    let _ = w.sign_in(SHARED_BROWSER, PAT, "c-Wrong1"); // recent: [2015, a, b] -> [a, b, c]
     assert_eq!(failures(&w, PAT), 4);
-    let _ = w.sign_in(PAT, "Fabrikam-2015!"); // it left the window: counted again
+    let _ = w.sign_in(SHARED_BROWSER, PAT, "Fabrikam-2015!"); // it left the window: counted again
     assert_eq!(failures(&w, PAT), 5);
-    assert!(w.sign_in(PAT, PAT_PW).is_ok());
+    assert!(w.sign_in(SHARED_BROWSER, PAT, PAT_PW).is_ok());
 }
 
 #[test]
 fn after_a_lockout_each_further_failure_locks_again_for_longer() {
     let (mut w, _) = fabrikam_with_pat(45);
     for i in 1..=10 {
-        let _ = w.sign_in(PAT, &format!("First-{i}"));
+        let _ = w.sign_in(SHARED_BROWSER, PAT, &format!("First-{i}"));
     }
     w.advance_clock("1", TimeUnit::Minutes).unwrap();
     assert!(w.locked_until(&email(PAT)).is_none(), "the first lockout has ended");
@@ -1714,7 +1751,7 @@ fn after_a_lockout_each_further_failure_locks_again_for_longer() {
     let start = w.clock;
     let n = w.log.events.len();
     let until = start.plus(SimDuration::seconds(120));
-    assert_eq!(w.sign_in(PAT, "Second-1"), Err(SignInError::Locked { until }));
+    assert_eq!(w.sign_in(SHARED_BROWSER, PAT, "Second-1"), Err(SignInError::Locked { until }));
     let events = since(&w, n);
     assert_eq!(
         events,
@@ -1731,40 +1768,44 @@ fn after_a_lockout_each_further_failure_locks_again_for_longer() {
     assert!(events[0].explain().text.contains("each further failed attempt locks the account again"));
     assert!(events[1].explain().text.starts_with("After a lockout has ended"));
     w.advance_clock("1", TimeUnit::Minutes).unwrap();
-    assert_eq!(w.sign_in(PAT, PAT_PW), Err(SignInError::Locked { until }), "still locked after 60 s");
+    assert_eq!(w.sign_in(SHARED_BROWSER, PAT, PAT_PW), Err(SignInError::Locked { until }), "still locked after 60 s");
     w.advance_clock("1", TimeUnit::Minutes).unwrap();
 
     // A repeat of a recent wrong password is still not counted, so it doesn't lock.
-    assert_eq!(w.sign_in(PAT, "Second-1"), Err(SignInError::WrongPassword));
+    assert_eq!(w.sign_in(SHARED_BROWSER, PAT, "Second-1"), Err(SignInError::WrongPassword));
     assert!(w.locked_until(&email(PAT)).is_none());
     // A third lockout, 240 s.
     let until = w.clock.plus(SimDuration::seconds(240));
-    assert_eq!(w.sign_in(PAT, "Third-1"), Err(SignInError::Locked { until }));
+    assert_eq!(w.sign_in(SHARED_BROWSER, PAT, "Third-1"), Err(SignInError::Locked { until }));
     w.advance_clock("4", TimeUnit::Minutes).unwrap();
-    assert_eq!(w.sign_in(PAT, PAT_PW), Ok(email(PAT)));
+    assert_eq!(w.sign_in(SHARED_BROWSER, PAT, PAT_PW), Ok(email(PAT)));
     // After a success, ten new failures are needed again, and the lockout is 60 s again.
     for i in 1..=9 {
-        assert_eq!(w.sign_in(PAT, &format!("Fourth-{i}")), Err(SignInError::WrongPassword));
+        assert_eq!(w.sign_in(SHARED_BROWSER, PAT, &format!("Fourth-{i}")), Err(SignInError::WrongPassword));
     }
     let until = w.clock.plus(SimDuration::seconds(60));
-    assert_eq!(w.sign_in(PAT, "Fourth-10"), Err(SignInError::Locked { until }));
+    assert_eq!(w.sign_in(SHARED_BROWSER, PAT, "Fourth-10"), Err(SignInError::Locked { until }));
 }
 
 #[test]
 fn a_successful_sign_in_resets_the_count() {
     let (mut w, _) = fabrikam_with_pat(46);
     for i in 1..=9 {
-        let _ = w.sign_in(PAT, &format!("Wrong-{i}"));
+        let _ = w.sign_in(SHARED_BROWSER, PAT, &format!("Wrong-{i}"));
     }
     assert_eq!(failures(&w, PAT), 9);
-    assert!(w.sign_in(PAT, PAT_PW).is_ok());
+    assert!(w.sign_in(SHARED_BROWSER, PAT, PAT_PW).is_ok());
     assert_eq!(failures(&w, PAT), 0);
     assert!(w.user(&email(PAT)).unwrap().lockout.recent_bad.is_empty());
     for i in 1..=9 {
-        assert_eq!(w.sign_in(PAT, &format!("Wrong-{i}")), Err(SignInError::WrongPassword), "counted afresh: {i}");
+        assert_eq!(
+            w.sign_in(SHARED_BROWSER, PAT, &format!("Wrong-{i}")),
+            Err(SignInError::WrongPassword),
+            "counted afresh: {i}"
+        );
     }
     assert!(w.locked_until(&email(PAT)).is_none());
-    assert!(w.sign_in(PAT, PAT_PW).is_ok());
+    assert!(w.sign_in(SHARED_BROWSER, PAT, PAT_PW).is_ok());
 }
 
 #[test]
@@ -1772,10 +1813,10 @@ fn lockout_is_per_account() {
     let (mut w, mut rng) = fabrikam_with_pat(47);
     sign_up(&mut w, &mut rng, ROSA, "Rosa", "Ortiz", ROSA_PW);
     for i in 1..=10 {
-        let _ = w.sign_in(PAT, &format!("Wrong-{i}"));
+        let _ = w.sign_in(SHARED_BROWSER, PAT, &format!("Wrong-{i}"));
     }
     assert!(w.locked_until(&email(PAT)).is_some());
-    assert!(w.sign_in(ROSA, ROSA_PW).is_ok());
+    assert!(w.sign_in(SHARED_BROWSER, ROSA, ROSA_PW).is_ok());
     assert_eq!(failures(&w, ROSA), 0);
 }
 
@@ -1783,13 +1824,13 @@ fn lockout_is_per_account() {
 fn a_blocked_account_gets_blocked_with_the_right_password() {
     let (mut w, _) = fabrikam_with_pat(48);
     user_mut(&mut w, PAT).status = AccountStatus::SignInBlocked;
-    let err = w.sign_in(PAT, PAT_PW).unwrap_err();
+    let err = w.sign_in(SHARED_BROWSER, PAT, PAT_PW).unwrap_err();
     assert_eq!(err, SignInError::Blocked);
     assert!(err.to_string().starts_with("Your account has been blocked by your administrator"));
-    assert!(w.session.is_none());
-    assert_eq!(w.sign_in(PAT, "Wrong-Pass1"), Err(SignInError::WrongPassword));
+    assert!(w.session_on(SHARED_BROWSER).is_none());
+    assert_eq!(w.sign_in(SHARED_BROWSER, PAT, "Wrong-Pass1"), Err(SignInError::WrongPassword));
     user_mut(&mut w, PAT).status = AccountStatus::Enabled;
-    assert!(w.sign_in(PAT, PAT_PW).is_ok());
+    assert!(w.sign_in(SHARED_BROWSER, PAT, PAT_PW).is_ok());
 }
 
 // ─────────────────────────── the clock ───────────────────────────
@@ -1877,8 +1918,8 @@ fn full_flow_world() -> (World, SeededRandom) {
     let t = request(&mut w, &mut rng, LITWARE_ADMIN);
     w.complete_signup(&t, &AccountDetails::default(), &mut rng).unwrap();
     request(&mut w, &mut rng, SAM); // left pending
-    let _ = w.sign_in(PAT, "Wrong-Guess1");
-    w.sign_in(ROSA, ROSA_PW).unwrap();
+    let _ = w.sign_in(SHARED_BROWSER, PAT, "Wrong-Guess1");
+    w.sign_in(SHARED_BROWSER, ROSA, ROSA_PW).unwrap();
     w.advance_clock("3", TimeUnit::Hours).unwrap();
     let id = w.mailbox(PAT).unwrap().messages[0].id;
     w.mark_read(PAT, id);
@@ -1892,14 +1933,17 @@ fn save_and_load_round_trip_after_the_full_flow() {
     assert_eq!(persist::load(&backend).unwrap(), None);
     let raw = persist::save(&backend, &w).unwrap();
     assert_eq!(backend.data.borrow().get(persist::KEY), Some(&raw));
-    assert!(persist::readable(&raw).starts_with("{\"schema\":5,"), "stored packed; unpacks to the versioned JSON");
+    assert!(
+        persist::readable(&raw).starts_with(&format!("{{\"schema\":{},", persist::SCHEMA_VERSION)),
+        "stored packed; unpacks to the versioned JSON"
+    );
     let mut loaded = persist::load(&backend).unwrap().expect("saved");
     assert_eq!(loaded, w);
     assert_eq!(persist::decode(&persist::encode(&w)).unwrap(), w);
 
     // the loaded world keeps working: passwords verify, the pending link completes
-    assert_eq!(loaded.session.as_ref().unwrap().upn, email(ROSA));
-    assert!(loaded.sign_in(PAT, PAT_PW).is_ok());
+    assert_eq!(loaded.session_on(SHARED_BROWSER).unwrap().upn, email(ROSA));
+    assert!(loaded.sign_in(SHARED_BROWSER, PAT, PAT_PW).is_ok());
     assert_eq!(failures(&loaded, PAT), 0);
     let sam_token = loaded.signups.pending[&email(SAM)].clone();
     loaded.complete_signup(&sam_token, &details("Sam", "Lee", SAM_PW), &mut rng).unwrap();
@@ -2111,7 +2155,7 @@ mod invariants {
             prop_assert!(f.is_some_and(|f| &f.email == e && f.state == FlowState::AwaitingConfirmation));
         }
         prop_assert!(w.log.events.iter().enumerate().all(|(i, e)| e.seq == i as u64 + 1));
-        if let Some(s) = &w.session {
+        if let Some(s) = w.session_on(SHARED_BROWSER) {
             prop_assert!(w.user(&s.upn).is_some());
         }
         Ok(())
@@ -2128,7 +2172,7 @@ mod invariants {
             for op in ops {
                 match op {
                     Op::Start { domain, local } => {
-                        if let Ok(StartOutcome::EmailSent { email, .. }) = w.start_signup(&addr(domain, local), &mut rng) {
+                        if let Ok(StartOutcome::EmailSent { email, .. }) = w.start_signup(SHARED_BROWSER, &addr(domain, local), &mut rng) {
                             issued.push(w.signups.pending[&email].clone());
                         }
                     }
@@ -2160,8 +2204,8 @@ mod invariants {
                     }
                     Op::SignIn { domain, local, password } => {
                         let a = addr(domain, local);
-                        if w.sign_in(&a, PASSWORDS[password]).is_ok() {
-                            prop_assert_eq!(&w.session.as_ref().unwrap().upn, &email(&a));
+                        if w.sign_in(SHARED_BROWSER, &a, PASSWORDS[password]).is_ok() {
+                            prop_assert_eq!(&w.session_on(SHARED_BROWSER).unwrap().upn, &email(&a));
                         }
                     }
                     Op::Advance { hours } => {
@@ -2169,7 +2213,7 @@ mod invariants {
                         w.advance_clock(&hours.to_string(), TimeUnit::Hours).unwrap();
                         prop_assert_eq!(w.clock, before.plus(SimDuration::hours(hours as i64)));
                     }
-                    Op::SignOut => w.sign_out(),
+                    Op::SignOut => w.sign_out(SHARED_BROWSER),
                     Op::Settings { domain, ad_hoc, email_verified } => {
                         if let Some(id) = w.directory.domains.get(DOMAINS[domain]).map(|d| d.tenant.clone()) {
                             w.directory.tenants.get_mut(&id).unwrap().settings = CompanySettings { allow_ad_hoc_subscriptions: ad_hoc, allow_email_verified_users: email_verified };
@@ -2208,7 +2252,7 @@ mod invariants {
                         if let Some(admin) = w.tenant_of_domain(DOMAINS[admin_domain]).and_then(|t| t.global_admins().first().map(|u| u.upn.clone())) {
                             let target = addr(domain, local);
                             if w.set_block_credential(&admin, &target, blocked).is_ok() && blocked {
-                                prop_assert!(w.session.as_ref().is_none_or(|s| s.upn.as_str() != target));
+                                prop_assert!(w.session_on(SHARED_BROWSER).is_none_or(|s| s.upn.as_str() != target));
                             }
                         }
                     }
@@ -2256,15 +2300,18 @@ fn the_seed_story_end_to_end() {
     // Janet at Contoso tries the RMS for individuals page (steps 1-3). Her
     // organization already pays for Azure RMS, so she is told to sign in with
     // her work account and the self-service sign-up is canceled.
-    assert!(matches!(w.start_signup(JANET, &mut rng), Ok(StartOutcome::PaidSubscription { signed_in: false, .. })));
+    assert!(matches!(
+        w.start_signup(SHARED_BROWSER, JANET, &mut rng),
+        Ok(StartOutcome::PaidSubscription { signed_in: false, .. })
+    ));
     assert!(w.mailbox(JANET).is_none());
 
     // Pat at Fabrikam first tries a home address: personal accounts are not supported.
-    let err = w.start_signup("pat.dover@hotmail.com", &mut rng).unwrap_err();
+    let err = w.start_signup(SHARED_BROWSER, "pat.dover@hotmail.com", &mut rng).unwrap_err();
     assert!(err.to_string().starts_with(PERSONAL_TEXT));
 
     // Step 2-3: Pat types the work address and clicks Get started.
-    let out = w.start_signup(PAT, &mut rng).unwrap();
+    let out = w.start_signup(SHARED_BROWSER, PAT, &mut rng).unwrap();
     assert!(matches!(out, StartOutcome::EmailSent { replaced_previous: false, .. }));
 
     // Step 4: the confirmation email from DoNotReply@microsoft.com, subject "Microsoft RMS".
@@ -2312,8 +2359,8 @@ fn the_seed_story_end_to_end() {
     assert_eq!(w.mailbox(PAT).unwrap().unread(), 1);
 
     // Pat signs in with the address and the chosen password.
-    assert_eq!(w.sign_in(PAT, PAT_PW), Ok(email(PAT)));
-    w.sign_out();
+    assert_eq!(w.sign_in(SHARED_BROWSER, PAT, PAT_PW), Ok(email(PAT)));
+    w.sign_out(SHARED_BROWSER);
 
     // Technical overview 3: Rosa, a colleague, signs up; she joins the same
     // directory, and now the default templates are useful.
@@ -2412,7 +2459,7 @@ fn joining_litware_is_not_explained_as_the_first_account() {
 #[test]
 fn opening_a_link_is_logged_once_and_only_for_valid_links() {
     let (mut w, mut rng) = world(70);
-    w.start_signup(PAT, &mut rng).unwrap();
+    w.start_signup(SHARED_BROWSER, PAT, &mut rng).unwrap();
     let token = w.signups.pending.values().next().unwrap().clone();
     assert!(w.confirmation_unopened(&token));
     let n = w.log.events.len();
@@ -2436,10 +2483,10 @@ fn opening_a_link_is_logged_once_and_only_for_valid_links() {
 #[test]
 fn asking_again_after_expiry_replaces_nothing_and_the_old_link_says_expired() {
     let (mut w, mut rng) = world(71);
-    w.start_signup(PAT, &mut rng).unwrap();
+    w.start_signup(SHARED_BROWSER, PAT, &mut rng).unwrap();
     let old = link_token(&w, PAT);
     w.advance_clock("25", TimeUnit::Hours).unwrap();
-    match w.start_signup(PAT, &mut rng).unwrap() {
+    match w.start_signup(SHARED_BROWSER, PAT, &mut rng).unwrap() {
         StartOutcome::EmailSent { replaced_previous, .. } => {
             assert!(!replaced_previous, "the expired link was no longer usable")
         }

@@ -44,7 +44,7 @@ fn details() -> AccountDetails {
 
 /// A whole sign-up through the commands the pages run.
 fn sign_up(w: &mut World, rng: &mut SeededRandom, address: &str) {
-    StartSignup { input: address.into() }.run(w, rng).unwrap();
+    StartSignup { device: SHARED_BROWSER.into(), input: address.into() }.run(w, rng).unwrap();
     let token = w.signups.pending[&email(address)].clone();
     OpenConfirmation { token: token.clone() }.run(w, rng).unwrap();
     CompleteSignup { token, details: details() }.run(w, rng).unwrap();
@@ -127,7 +127,9 @@ fn an_event_shows_its_own_time_only_when_it_differs_from_the_actions() {
 #[test]
 fn admin_actions_name_the_signed_in_person() {
     let (mut w, mut rng) = world();
-    SignIn { email: JANET.into(), password: JANET_PW.into() }.run(&mut w, &mut rng).unwrap();
+    SignIn { device: SHARED_BROWSER.into(), email: JANET.into(), password: JANET_PW.into() }
+        .run(&mut w, &mut rng)
+        .unwrap();
     AddDomain { actor: email(JANET), domain: "fabrikam.com".into() }.run(&mut w, &mut rng).unwrap();
     let stories = story::stories(&w, 0);
     assert_eq!(stories[0].heading, "Add a domain");
@@ -136,7 +138,7 @@ fn admin_actions_name_the_signed_in_person() {
     assert!(stories[0].organizations.contains("fabrikam.com"));
     assert_eq!(stories[1].heading, "Sign in");
     // Once signed out, nobody is assumed.
-    SignOut {}.run(&mut w, &mut rng);
+    SignOut { device: SHARED_BROWSER.into() }.run(&mut w, &mut rng);
     AddDomain { actor: email(JANET), domain: "tailspintoys.de".into() }.run(&mut w, &mut rng).unwrap();
     let newest = &story::stories(&w, 0)[0];
     assert_eq!((newest.heading.as_str(), newest.actor.as_deref()), ("Add a domain", None));
@@ -147,7 +149,9 @@ fn protect_is_named_for_what_the_person_clicked() {
     use rms_sim::sim::sharing::{Delivery, Permission, PolicyChoice, ProtectRequest};
     let (mut w, mut rng) = world();
     sign_up(&mut w, &mut rng, PAT);
-    SignIn { email: PAT.into(), password: "Fabrikam-2016!".into() }.run(&mut w, &mut rng).unwrap();
+    SignIn { device: SHARED_BROWSER.into(), email: PAT.into(), password: "Fabrikam-2016!".into() }
+        .run(&mut w, &mut rng)
+        .unwrap();
     let request = |users: &str| ProtectRequest {
         file_name: "Plan.txt".into(),
         data: b"figures".to_vec(),
@@ -171,9 +175,9 @@ fn filters_keep_the_actions_that_mention_the_organization_or_person() {
     let (mut w, mut rng) = world();
     sign_up(&mut w, &mut rng, PAT);
     sign_up(&mut w, &mut rng, KAI);
-    StartSignup { input: ROSA.into() }.run(&mut w, &mut rng).unwrap();
-    let _ = StartSignup { input: "someone@outlook.com".into() }.run(&mut w, &mut rng);
-    let _ = StartSignup { input: "<b>bold</b>".into() }.run(&mut w, &mut rng);
+    StartSignup { device: SHARED_BROWSER.into(), input: ROSA.into() }.run(&mut w, &mut rng).unwrap();
+    let _ = StartSignup { device: SHARED_BROWSER.into(), input: "someone@outlook.com".into() }.run(&mut w, &mut rng);
+    let _ = StartSignup { device: SHARED_BROWSER.into(), input: "<b>bold</b>".into() }.run(&mut w, &mut rng);
     let stories = story::stories(&w, 0);
     let (orgs, people) = filter_choices(&stories);
     assert_eq!(orgs, ["fabrikam.com", "tailspintoys.de"], "a personal address and typed junk are no organization");
@@ -198,7 +202,7 @@ fn filters_keep_the_actions_that_mention_the_organization_or_person() {
 #[test]
 fn an_october_2016_sign_up_names_that_flows_pages_and_an_earlier_one_keeps_the_seeds_steps() {
     let (mut w, mut rng) = world();
-    StartSignup { input: PAT.into() }.run(&mut w, &mut rng).unwrap();
+    StartSignup { device: SHARED_BROWSER.into(), input: PAT.into() }.run(&mut w, &mut rng).unwrap();
     SetEra { era: Era::October2016 }.run(&mut w, &mut rng);
     sign_up(&mut w, &mut rng, KAI);
     let stories = story::stories(&w, 0);
@@ -229,11 +233,15 @@ fn an_october_2016_sign_up_names_that_flows_pages_and_an_earlier_one_keeps_the_s
 fn refusals_are_said_once_behind_the_scenes() {
     let (mut w, mut rng) = world();
     let mut alerts: Vec<(String, &str)> = Vec::new();
-    let e = StartSignup { input: "someone@outlook.com".into() }.run(&mut w, &mut rng).unwrap_err();
+    let e = StartSignup { device: SHARED_BROWSER.into(), input: "someone@outlook.com".into() }
+        .run(&mut w, &mut rng)
+        .unwrap_err();
     alerts.push((e.to_string(), "SignupRefused"));
-    let e = SignIn { email: JANET.into(), password: "wrong".into() }.run(&mut w, &mut rng).unwrap_err();
+    let e = SignIn { device: SHARED_BROWSER.into(), email: JANET.into(), password: "wrong".into() }
+        .run(&mut w, &mut rng)
+        .unwrap_err();
     alerts.push((e.to_string(), "SignInFailed"));
-    StartSignup { input: PAT.into() }.run(&mut w, &mut rng).unwrap();
+    StartSignup { device: SHARED_BROWSER.into(), input: PAT.into() }.run(&mut w, &mut rng).unwrap();
     let token = w.signups.pending[&email(PAT)].clone();
     let bad = AccountDetails { first_name: String::new(), ..details() };
     match (CompleteSignup { token: token.clone(), details: bad }).run(&mut w, &mut rng).unwrap_err() {
@@ -245,7 +253,9 @@ fn refusals_are_said_once_behind_the_scenes() {
     CompleteSignup { token: token.clone(), details: details() }.run(&mut w, &mut rng).unwrap();
     let e = CompleteSignup { token, details: details() }.run(&mut w, &mut rng).unwrap_err();
     alerts.push((e.to_string(), "ConfirmationLinkRejected"));
-    SignIn { email: JANET.into(), password: JANET_PW.into() }.run(&mut w, &mut rng).unwrap();
+    SignIn { device: SHARED_BROWSER.into(), email: JANET.into(), password: JANET_PW.into() }
+        .run(&mut w, &mut rng)
+        .unwrap();
     AddDomain { actor: email(JANET), domain: "tailspintoys.de".into() }.run(&mut w, &mut rng).unwrap();
     let e = ConfirmDomain { actor: email(JANET), domain: "tailspintoys.de".into(), force: ForceTakeover::Force }
         .run(&mut w, &mut rng)
@@ -468,7 +478,9 @@ fn every_kind_of_event_says_whom_and_what_it_mentions() {
 fn tenants_are_filtered_by_their_domain() {
     let (mut w, mut rng) = world();
     sign_up(&mut w, &mut rng, PAT);
-    SignIn { email: JANET.into(), password: JANET_PW.into() }.run(&mut w, &mut rng).unwrap();
+    SignIn { device: SHARED_BROWSER.into(), email: JANET.into(), password: JANET_PW.into() }
+        .run(&mut w, &mut rng)
+        .unwrap();
     SetDirSync { actor: email(JANET), on: true }.run(&mut w, &mut rng).unwrap();
     let stories = story::stories(&w, 0);
     let dirsync = &stories[0];

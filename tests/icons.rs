@@ -18,6 +18,7 @@ const ICONS: &[&str] = &[
     "circle-alert",
     "circle-check",
     "clock",
+    "columns-2",
     "eye",
     "fast-forward",
     "file",

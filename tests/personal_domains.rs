@@ -209,7 +209,7 @@ fn the_most_used_consumer_mail_domains_are_all_refused_as_personal() {
         let kind = personal_kind(d).unwrap_or_else(|| panic!("{d} isn't on the personal list"));
         assert_ne!(kind, PersonalKind::Disposable, "{d} is a real mail service");
         assert_eq!(
-            w.start_signup(&format!("Someone@{}", d.to_ascii_uppercase()), &mut rng),
+            w.start_signup(SHARED_BROWSER, &format!("Someone@{}", d.to_ascii_uppercase()), &mut rng),
             Err(SignupRefusal::PersonalEmail { kind }),
             "{d}"
         );
@@ -223,7 +223,7 @@ fn disposable_services_are_refused_with_their_own_reason() {
     let mut rng = SeededRandom::new(6);
     let mut w = World::load(Preset::Default, Config { pbkdf2_iterations: 2, ..Config::default() }, &mut rng);
     for d in ["mailinator.com", "guerrillamail.com", "10minutemail.com", "yopmail.com"] {
-        let r = w.start_signup(&format!("pat@{d}"), &mut rng).unwrap_err();
+        let r = w.start_signup(SHARED_BROWSER, &format!("pat@{d}"), &mut rng).unwrap_err();
         assert_eq!(r, SignupRefusal::PersonalEmail { kind: PersonalKind::Disposable }, "{d}");
         assert!(r.to_string().contains("disposable email services"), "{r}");
     }

@@ -24,6 +24,8 @@ const LEE: &str = "admin@litwareinc.com";
 const PAT: &str = "p.dover@fabrikam.com";
 const PEOPLE: [&str; 5] = [JANET, LEE, PAT, "r.ortiz@fabrikam.com", "k.braun@tailspintoys.de"];
 const PASSWORDS: [&str; 4] = ["Contoso-2016!", "Litware-2016!", "Fabrikam-2016!", "wrong"];
+/// The devices a command may run on: the shared browser and two people's own.
+const DEVICES: [&str; 3] = [SHARED_BROWSER, JANET, PAT];
 
 fn email(s: &str) -> Email {
     Email::parse(s).unwrap()
@@ -76,6 +78,7 @@ fn command(kind: &str, w: &World, rng: &mut SeededRandom) -> AnyCommand {
             SetDomainList { list: pick(rng, &[DomainList::PersonalEmail, DomainList::BlockedDomains]), on }.into()
         }
         "StartSignup" => StartSignup {
+            device: pick(rng, &DEVICES).to_string(),
             input: pick(rng, &[PAT, "r.ortiz@fabrikam.com", "x@outlook.com", "new@tailspintoys.de"]).to_string(),
         }
         .into(),
@@ -91,8 +94,13 @@ fn command(kind: &str, w: &World, rng: &mut SeededRandom) -> AnyCommand {
                 .unwrap_or(("x@y.com".into(), 1));
             MarkRead { address, id }.into()
         }
-        "SignIn" => SignIn { email: person.to_string(), password: pick(rng, &PASSWORDS).to_string() }.into(),
-        "SignOut" => SignOut {}.into(),
+        "SignIn" => SignIn {
+            device: pick(rng, &DEVICES).to_string(),
+            email: person.to_string(),
+            password: pick(rng, &PASSWORDS).to_string(),
+        }
+        .into(),
+        "SignOut" => SignOut { device: pick(rng, &DEVICES).to_string() }.into(),
         "BecomeAdminStart" => BecomeAdminStart { actor: person }.into(),
         "BecomeAdminConfirm" => BecomeAdminConfirm { actor: person }.into(),
         "AddDnsRecord" => {
@@ -215,7 +223,7 @@ fn every_command_replays_to_what_the_person_saw() {
             assert_eq!(again, first, "seed {seed}: {kind} changed the world differently on replay");
             // 2. A newer state (another tab's unrelated sign-up came first).
             let mut newer = base.clone();
-            newer.start_signup("colleague@northwind.com", &mut SeededRandom::new(seed + 1000)).unwrap();
+            newer.start_signup(SHARED_BROWSER, "colleague@northwind.com", &mut SeededRandom::new(seed + 1000)).unwrap();
             assert_eq!(replay(&c, &mut newer, &tape), seen, "seed {seed}: {kind} replayed on a newer state");
             tried.insert(*kind);
         }
@@ -262,7 +270,7 @@ fn a_commands_events_are_one_action_named_by_its_first_event() {
     let mut rng = SeededRandom::new(7);
     let mut w = World::load(Preset::Default, Config::default(), &mut rng);
     let before = w.log.last_seq();
-    let _ = StartSignup { input: PAT.into() }.run(&mut w, &mut rng);
+    let _ = StartSignup { device: SHARED_BROWSER.into(), input: PAT.into() }.run(&mut w, &mut rng);
     let first = w.log.last_seq();
     let _ = AdvanceClock { amount: "2".into(), unit: TimeUnit::Minutes }.run(&mut w, &mut rng);
     let new = w.log.since(before);

@@ -27,7 +27,7 @@ fn e(s: &str) -> Email {
 }
 
 fn sign_up(w: &mut World, rng: &mut SeededRandom, address: &str, country: &str) {
-    w.start_signup(address, rng).unwrap();
+    w.start_signup(SHARED_BROWSER, address, rng).unwrap();
     let token = w.signups.pending[&e(address)].clone();
     let d = AccountDetails {
         first_name: "A".into(),
@@ -680,7 +680,7 @@ fn usage_logging_needs_an_administrator_and_its_switch_is_obeyed() {
 fn each_client_logs_the_request_types_the_documentation_lists_for_it() {
     let (mut w, mut rng) = fabrikam_paid();
     let pat = e(PAT);
-    w.sign_in(ROSA, "Fabrikam-2016!").ok();
+    w.sign_in(SHARED_BROWSER, ROSA, "Fabrikam-2016!").ok();
     // With a template: the Windows sharing application downloads the templates first.
     let tpl = w.tenant_of_domain("fabrikam.com").unwrap().templates[0].id.clone();
     let p = w.protect_in_place(Some(&pat), &req("T.txt", b"t", "", PolicyChoice::Template(tpl)), &mut rng).unwrap();

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use rms_sim::persist::{self, Backend};
 use rms_sim::platform::LocalStorage;
-use rms_sim::sim::{Config, Preset, SeededRandom, World};
+use rms_sim::sim::{Config, Preset, SHARED_BROWSER, SeededRandom, World};
 use rms_sim::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -127,7 +127,10 @@ fn local_storage_round_trip_keeps_the_whole_world() {
     persist::save(&LocalStorage, &w).unwrap();
     assert_eq!(persist::load(&LocalStorage).unwrap(), Some(w));
     let raw = LocalStorage.read(persist::KEY).unwrap().unwrap();
-    assert!(persist::readable(&raw).starts_with("{\"schema\":5"), "versioned envelope");
+    assert!(
+        persist::readable(&raw).starts_with(&format!("{{\"schema\":{}", persist::SCHEMA_VERSION)),
+        "versioned envelope"
+    );
     assert!(!raw.contains("Fabrikam-2016!"), "no plain passwords in storage");
 }
 
@@ -260,7 +263,7 @@ async fn portal_reflects_a_signup_finished_in_another_tab() {
 async fn account_page() -> (Mounted, String) {
     storage().clear().unwrap();
     let mut w = cheap_world(Preset::Default);
-    w.start_signup("p.dover@fabrikam.com", &mut SeededRandom::new(3)).unwrap();
+    w.start_signup(SHARED_BROWSER, "p.dover@fabrikam.com", &mut SeededRandom::new(3)).unwrap();
     let token = w.signups.pending.values().next().unwrap().clone();
     persist::save(&LocalStorage, &w).unwrap();
     let app = mount_at(&format!("/portal/verify?token={token}"));

@@ -14,7 +14,7 @@
 
 use rms_sim::persist;
 use rms_sim::platform::LocalStorage;
-use rms_sim::sim::{AccountDetails, Config, Preset, SeededRandom, World};
+use rms_sim::sim::{AccountDetails, Config, Preset, SHARED_BROWSER, SeededRandom, World};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -51,7 +51,7 @@ fn big_world() -> World {
     };
     for i in 0..USERS {
         let email = format!("user{i}@org{}.com", i % 1000);
-        w.start_signup(&email, &mut rng).unwrap();
+        w.start_signup(SHARED_BROWSER, &email, &mut rng).unwrap();
         let token = w.signups.pending.values().next().unwrap().clone();
         w.complete_signup(&token, &d, &mut rng).unwrap();
     }

@@ -32,6 +32,7 @@ const ROUTES = [
   '/viewer',
   '/tracking',
   '/inventory',
+  '/split',
   '/no-such-page',
 ];
 
@@ -52,7 +53,7 @@ async function layoutProblems(page: Page): Promise<string[]> {
       const s = getComputedStyle(e);
       return r.width > 0 && r.height > 0 && s.visibility !== 'hidden';
     };
-    for (const e of document.querySelectorAll('main button, main input, main select, main a, header button, header a')) {
+    for (const e of document.querySelectorAll('main button, main input, main select, main a, header button, header a, header select')) {
       if (!visible(e) || e.closest('.visually-hidden')) continue;
       const r = e.getBoundingClientRect();
       if (r.right > vw + 1 || r.left < -1) out.push(`${e.outerHTML.slice(0, 80)} is outside the viewport (${Math.round(r.left)}–${Math.round(r.right)})`);

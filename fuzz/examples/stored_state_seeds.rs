@@ -40,23 +40,23 @@ fn main() {
     // a superseded link, an expired link, a refusal, a lockout, list edits.
     let mut rng = SeededRandom::new(2);
     let mut w = World::load(PRESETS[0], cfg.clone(), &mut rng);
-    let _ = w.start_signup("p.dover@fabrikam.com", &mut rng);
+    let _ = w.start_signup(rms_sim::sim::SHARED_BROWSER, "p.dover@fabrikam.com", &mut rng);
     let token = w.signups.pending.values().next().cloned().unwrap_or_default();
     let _ = w.open_confirmation(&token);
     let _ = w.complete_signup(&token, &details("Pat", "Dover", "Fabrikam-2016!"), &mut rng);
-    let _ = w.start_signup("r.ortiz@fabrikam.com", &mut rng);
-    let _ = w.start_signup("lee@litwareinc.com", &mut rng);
-    let _ = w.start_signup("lee@litwareinc.com", &mut rng);
-    let _ = w.start_signup("someone@outlook.com", &mut rng);
-    let _ = w.start_signup("janetm@contoso.com", &mut rng);
+    let _ = w.start_signup(rms_sim::sim::SHARED_BROWSER, "r.ortiz@fabrikam.com", &mut rng);
+    let _ = w.start_signup(rms_sim::sim::SHARED_BROWSER, "lee@litwareinc.com", &mut rng);
+    let _ = w.start_signup(rms_sim::sim::SHARED_BROWSER, "lee@litwareinc.com", &mut rng);
+    let _ = w.start_signup(rms_sim::sim::SHARED_BROWSER, "someone@outlook.com", &mut rng);
+    let _ = w.start_signup(rms_sim::sim::SHARED_BROWSER, "janetm@contoso.com", &mut rng);
     let _ = w.add_blocked_domain("tailspintoys.com");
     let _ = w.remove_blocked_domain("test.com");
     w.set_personal_check(false);
     for i in 0..11 {
-        let _ = w.sign_in("janetm@contoso.com", &format!("wrong-{i}"));
+        let _ = w.sign_in(rms_sim::sim::SHARED_BROWSER, "janetm@contoso.com", &format!("wrong-{i}"));
     }
-    let _ = w.sign_in("p.dover@fabrikam.com", "Fabrikam-2016!");
+    let _ = w.sign_in(rms_sim::sim::SHARED_BROWSER, "p.dover@fabrikam.com", "Fabrikam-2016!");
     let _ = w.advance_clock("25", TimeUnit::Hours);
-    let _ = w.start_signup("new@adatum.com", &mut rng);
+    let _ = w.start_signup(rms_sim::sim::SHARED_BROWSER, "new@adatum.com", &mut rng);
     write("played", &w);
 }

@@ -67,7 +67,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = w.add_blocked_domain(f(BLOCKED_DOMAIN)).map_err(|e| e.to_string());
     }
 
-    let started = w.start_signup(f(EMAIL), &mut rng);
+    let started = w.start_signup(rms_sim::sim::SHARED_BROWSER, f(EMAIL), &mut rng);
     let sent_to = match &started {
         Ok(StartOutcome::EmailSent { email, .. }) => Some(email.clone()),
         Ok(StartOutcome::PaidSubscription { .. }) => None,
@@ -80,7 +80,7 @@ fuzz_target!(|data: &[u8]| {
     let real_token = sent_to.as_ref().and_then(|e| w.signups.pending.get(e).cloned());
 
     if flags & flags::RESTART != 0 {
-        let _ = w.start_signup(f(OTHER), &mut rng).map_err(|e| e.to_string());
+        let _ = w.start_signup(rms_sim::sim::SHARED_BROWSER, f(OTHER), &mut rng).map_err(|e| e.to_string());
     }
     if flags & flags::ADVANCE != 0 {
         let unit = match (flags >> flags::UNIT_SHIFT) & 3 {
@@ -125,7 +125,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(c) => {
             if c.created_account {
                 // A new account signs in with the password it was created with.
-                let signed_in = w.sign_in(c.email.as_str(), &details.password);
+                let signed_in = w.sign_in(rms_sim::sim::SHARED_BROWSER, c.email.as_str(), &details.password);
                 assert_eq!(signed_in.as_ref(), Ok(&c.email), "the new account {} can't sign in with its password", c.email);
             }
             assert!(w.user(&c.email).is_some(), "{} completed sign-up but has no account", c.email);
@@ -140,12 +140,12 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 
-    let _ = w.sign_in(f(EMAIL), f(PASSWORD)).map_err(|e| e.to_string());
-    let _ = w.sign_in(f(OTHER), f(CONFIRM)).map_err(|e| e.to_string());
+    let _ = w.sign_in(rms_sim::sim::SHARED_BROWSER, f(EMAIL), f(PASSWORD)).map_err(|e| e.to_string());
+    let _ = w.sign_in(rms_sim::sim::SHARED_BROWSER, f(OTHER), f(CONFIRM)).map_err(|e| e.to_string());
     if flags & flags::HAMMER != 0 {
         // Distinct wrong passwords: repeating one of the last three isn't counted.
         for i in 0..12 {
-            let _ = w.sign_in(f(EMAIL), &format!("{}{i}", f(CONFIRM))).map_err(|e| e.to_string());
+            let _ = w.sign_in(rms_sim::sim::SHARED_BROWSER, f(EMAIL), &format!("{}{i}", f(CONFIRM))).map_err(|e| e.to_string());
         }
         if let Ok(e) = Email::parse(f(EMAIL)) {
             let _ = w.locked_until(&e);

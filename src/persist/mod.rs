@@ -18,7 +18,7 @@ use std::fmt;
 
 pub const KEY: &str = "rms-sim/state";
 /// The schema this build writes. Bump it with a migration in `migrate`.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 #[derive(Serialize)]
 struct EnvelopeRef<'a> {
@@ -130,6 +130,9 @@ fn migrate(value: &mut Value, from: u32) -> Result<(), LoadError> {
             4 => migrate_4_to_5(value).map_err(|detail| LoadError::Corrupt {
                 detail: format!("it is a schema 4 state that can't be upgraded: {detail}"),
             })?,
+            5 => migrate_5_to_6(value).map_err(|detail| LoadError::Corrupt {
+                detail: format!("it is a schema 5 state that can't be upgraded: {detail}"),
+            })?,
             other => {
                 return Err(LoadError::Corrupt {
                     detail: format!("it names schema {other}, which no version of the simulator wrote"),
@@ -150,6 +153,22 @@ fn migrate(value: &mut Value, from: u32) -> Result<(), LoadError> {
 /// build logged `FECreatePublishingLicenseV1` for the Windows sharing
 /// application, which the sources reserve for mobile clients; those rows are
 /// dropped (the `GetClientLicensorCert` before each stays).
+/// Schema 6 gives each device its own sign-in (`World::devices`): the one
+/// browser session of schema 5 becomes the shared browser's.
+fn migrate_5_to_6(v: &mut Value) -> Result<(), String> {
+    let world = v.get_mut("world").and_then(Value::as_object_mut).ok_or("no world object")?;
+    let mut sessions = serde_json::Map::new();
+    match world.remove("session") {
+        None | Some(Value::Null) => {}
+        Some(s @ Value::Object(_)) => {
+            sessions.insert(crate::sim::SHARED_BROWSER.to_string(), s);
+        }
+        Some(_) => return Err("its browser session is not an object".into()),
+    }
+    world.insert("devices".into(), serde_json::json!({ "sessions": sessions }));
+    Ok(())
+}
+
 fn migrate_4_to_5(v: &mut Value) -> Result<(), String> {
     let world = v.get_mut("world").and_then(Value::as_object_mut).ok_or("no world object")?;
     let Some(sharing) = world.get_mut("sharing").and_then(Value::as_object_mut) else { return Ok(()) };
@@ -595,7 +614,7 @@ mod tests {
         assert!(!raw.contains("Fabrikam-2016!") && !raw.contains("Contoso-2016!"));
         assert!(raw.contains("pbkdf2-sha256$2$"));
         assert!(!raw.contains("\"address\""), "mailbox addresses are stored once, as keys");
-        assert!(raw.starts_with("{\"schema\":5,"));
+        assert!(raw.starts_with("{\"schema\":6,"));
     }
 
     #[test]
@@ -643,7 +662,7 @@ mod tests {
                 other => panic!("{raw}: {other:?}"),
             }
         }
-        assert_eq!(decode(r#"{"schema":6,"world":{}}"#), Err(LoadError::NewerSchema { found: 6 }));
+        assert_eq!(decode(r#"{"schema":7,"world":{}}"#), Err(LoadError::NewerSchema { found: 7 }));
         assert!(LoadError::NewerSchema { found: 3 }.to_string().contains("left untouched"));
     }
 }
@@ -869,6 +888,34 @@ mod migration_tests {
     const V4: &str = include_str!("../../tests/fixtures/state-v4.json");
     const V4_EXPLAINED: &str = include_str!("../../tests/fixtures/state-v4-explained.json");
 
+    /// A state saved by the schema-5 build (tests/fixtures/state-v5.json):
+    /// Fabrikam signed up (two users), p.dover@fabrikam.com signed in on the
+    /// one browser, a sign-up pending for newcomer@tailspintoys.com.
+    const V5: &str = include_str!("../../tests/fixtures/state-v5.json");
+
+    #[test]
+    fn a_schema_5_state_keeps_its_sign_in_on_the_shared_browser() {
+        use crate::sim::SHARED_BROWSER;
+        let w = decode(V5).expect("schema 5 migrates");
+        let pat = crate::sim::Email::parse("p.dover@fabrikam.com").unwrap();
+        assert_eq!(w.signed_in_upn(SHARED_BROWSER), Some(&pat));
+        assert_eq!(w.devices.sessions.len(), 1, "no other device is signed in");
+        assert_eq!(w.session_on(SHARED_BROWSER).unwrap().tenant, w.tenant_of_domain("fabrikam.com").unwrap().id);
+        assert!(w.signups.pending.keys().any(|e| e.as_str() == "newcomer@tailspintoys.com"));
+        assert_eq!(decode(&encode(&w)).unwrap(), w);
+        // A state with no one signed in has no device signed in.
+        let mut v: Value = serde_json::from_str(V5).unwrap();
+        v["world"]["session"] = Value::Null;
+        assert!(decode(&v.to_string()).unwrap().devices.sessions.is_empty());
+        v["world"]["session"] = Value::from("p.dover");
+        match decode(&v.to_string()) {
+            Err(LoadError::Corrupt { detail }) => {
+                assert!(detail.contains("schema 5") && detail.contains("session"), "{detail}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn a_schema_4_state_gets_the_seed_era_an_empty_admin_log_and_a_corrected_usage_log() {
         use crate::sim::events::EventKind;
@@ -915,7 +962,7 @@ mod migration_tests {
         let (name, bytes) = w.mail.attachment(&id).unwrap();
         let o = w.open_protected(Some(&rosa), &name, &bytes, &mut crate::sim::SeededRandom::new(1)).unwrap();
         assert!(o.from_cached_license);
-        assert_eq!(encode(&w).get(..11), Some("{\"schema\":5"));
+        assert_eq!(encode(&w).get(..11), Some("{\"schema\":6"));
     }
 
     #[test]

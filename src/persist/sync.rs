@@ -168,7 +168,7 @@ impl Replica {
 mod tests {
     use super::*;
     use crate::sim::command::{AdvanceClock, CompleteSignup, SignOut, StartSignup};
-    use crate::sim::{AccountDetails, Config, Email, Preset, SeededRandom, TimeUnit};
+    use crate::sim::{AccountDetails, Config, Email, Preset, SHARED_BROWSER, SeededRandom, TimeUnit};
     use std::cell::RefCell;
 
     /// One browser's storage as Chromium keeps it: the truth, and each tab's
@@ -219,7 +219,7 @@ mod tests {
         /// A whole sign-up, as the person makes it: "Get started", then
         /// "Create" with the link's token from the inbox.
         fn sign_up(&mut self, rng: &mut dyn RandomSource, email: &str) {
-            self.act(rng, StartSignup { input: email.into() }).unwrap();
+            self.act(rng, StartSignup { device: SHARED_BROWSER.into(), input: email.into() }).unwrap();
             let token = self.world.signups.pending[&Email::parse(email).unwrap()].clone();
             let details = AccountDetails {
                 first_name: "A".into(),
@@ -310,7 +310,7 @@ mod tests {
         assert_eq!(truth.clock, expected, "each advance applied exactly once");
         assert_eq!(a.world.clock, expected);
         // A tab may show a sibling of the stored state (same changes, other order) until its next action.
-        bb.act(&mut r, SignOut {});
+        bb.act(&mut r, SignOut { device: SHARED_BROWSER.into() });
         a.deliver(&mut r);
         assert_eq!(a.world, bb.world);
         assert_eq!(bb.world.clock, expected);

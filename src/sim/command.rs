@@ -167,8 +167,8 @@ commands! {
     // ---- Sign-up, mail, sign-in ----
 
     /// "Get started" on the portal.
-    StartSignup { input: String } -> Result<StartOutcome, SignupRefusal>
-        = |c, w, rng| w.start_signup(&c.input, rng);
+    StartSignup { device: String, input: String } -> Result<StartOutcome, SignupRefusal>
+        = |c, w, rng| w.start_signup(&c.device, &c.input, rng);
     /// The person opened the confirmation link.
     OpenConfirmation { token: String } -> Result<Confirmation, TokenError>
         = |c, w, rng| w.open_confirmation(&c.token);
@@ -178,10 +178,11 @@ commands! {
     /// Opening a message marks it read.
     MarkRead { address: String, id: u64 } -> bool
         = |c, w, rng| w.mark_read(&c.address, c.id);
-    SignIn { email: String, password: String } -> Result<Email, SignInError>
-        = |c, w, rng| w.sign_in(&c.email, &c.password);
-    SignOut {} -> ()
-        = |c, w, rng| w.sign_out();
+    /// "Sign in" on a device (`devices::SHARED_BROWSER` or a person's address).
+    SignIn { device: String, email: String, password: String } -> Result<Email, SignInError>
+        = |c, w, rng| w.sign_in(&c.device, &c.email, &c.password);
+    SignOut { device: String } -> ()
+        = |c, w, rng| w.sign_out(&c.device);
 
     // ---- IT takes control ----
 

@@ -5,7 +5,8 @@
 //!
 //! - `directory/`: tenants, domains, users, subscriptions, keys, and the queries on them;
 //! - `signup/`: the RMS for individuals sign-up and the domain lists it checks;
-//! - `signin/`: sign-in, smart lockout, the browser session;
+//! - `signin/`: sign-in, smart lockout, a device's session;
+//! - `devices/`: people and their devices (each tab is one person's device);
 //! - `mail/`: inboxes, attachments, `deliver`, and the words of every message;
 //! - `admin/`: IT takes control (DNS proof, takeovers, settings, accounts, paid
 //!   subscription, software inventory);
@@ -26,6 +27,7 @@ pub mod basics;
 pub mod clock;
 pub mod command;
 pub mod console;
+pub mod devices;
 pub mod directory;
 pub mod events;
 pub mod mail;
@@ -43,6 +45,7 @@ pub use admin::{ForceTakeover, RmsFeature, SettingsVia};
 pub use catalog::{Right, Sku, Template, TemplateKind};
 pub use command::{AnyCommand, Command};
 pub use console::ConsoleService;
+pub use devices::{Devices, Person, SHARED_BROWSER};
 pub use directory::*;
 pub use email::Email;
 pub use events::{ActionGroup, Event, EventKind, EventLog, Step};

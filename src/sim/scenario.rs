@@ -6,6 +6,7 @@ use crate::sim::basics::countries::region_of;
 use crate::sim::basics::email::Email;
 use crate::sim::basics::password::PasswordHash;
 use crate::sim::basics::rand::RandomSource;
+use crate::sim::devices::SHARED_BROWSER;
 use crate::sim::directory::*;
 use crate::sim::events::EventKind;
 use crate::sim::sharing::{Permission, PolicyChoice, ProtectRequest, simple_pdf};
@@ -208,7 +209,7 @@ impl World {
             Preset::Default => {}
             Preset::FabrikamSignedUp => {
                 for (acct, (first, last)) in FABRIKAM_USERS.iter().zip([("Pat", "Dover"), ("Rosa", "Ortiz")]) {
-                    w.start_signup(acct.email, rng).expect("preset sign-up starts");
+                    w.start_signup(SHARED_BROWSER, acct.email, rng).expect("preset sign-up starts");
                     let token = w.signups.pending[&Email::parse(acct.email).unwrap()].clone();
                     let d = AccountDetails {
                         first_name: first.into(),

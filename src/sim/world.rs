@@ -1,17 +1,17 @@
 //! The world: the whole simulated state, one part per feature. Each part's
 //! type lives with its feature (`directory`, `signup`, `mail`, `admin::dns`,
-//! `signin`, `console`, `sharing`, `events`); this file only puts them
+//! `signin`, `devices`, `console`, `sharing`, `events`); this file only puts them
 //! together, with the engine settings and the few queries every page asks.
 
 use crate::sim::admin::dns::Dns;
 use crate::sim::basics::email::Email;
 use crate::sim::basics::time::{SCENARIO_START, SimDuration, SimTime};
 use crate::sim::console::ConsoleSession;
+use crate::sim::devices::Devices;
 use crate::sim::directory::{Directory, Tenant, User};
 use crate::sim::events::EventLog;
 use crate::sim::mail::{Mail, Mailbox};
 use crate::sim::sharing::SharingService;
-use crate::sim::signin::Session;
 use crate::sim::signup::Signups;
 use serde::{Deserialize, Serialize};
 
@@ -55,8 +55,8 @@ pub struct World {
     pub mail: Mail,
     /// The simulated public DNS.
     pub dns: Dns,
-    /// The browser's signed-in account (shared by every tab, like a cookie).
-    pub session: Option<Session>,
+    /// Each device's signed-in account (a tab is one person's device).
+    pub devices: Devices,
     /// Who the PowerShell console is connected as.
     #[serde(default)]
     pub console: ConsoleSession,
@@ -80,7 +80,7 @@ impl World {
             signups: Signups::default(),
             mail: Mail::default(),
             dns: Dns::default(),
-            session: None,
+            devices: Devices::default(),
             console: ConsoleSession::default(),
             sharing: SharingService::default(),
             log: EventLog::default(),
@@ -96,13 +96,6 @@ impl World {
     }
     pub fn mailbox(&self, address: &str) -> Option<&Mailbox> {
         self.mail.mailboxes.get(&address.to_ascii_lowercase())
-    }
-    /// Who is signed in, if anyone.
-    pub fn signed_in_upn(&self) -> Option<&Email> {
-        self.session.as_ref().map(|s| &s.upn)
-    }
-    pub fn signed_in_user(&self) -> Option<&User> {
-        self.session.as_ref().and_then(|s| self.user(&s.upn))
     }
 
     /// Restores what the stored form leaves out (map keys inside records,

@@ -87,6 +87,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/viewer") view=Viewer />
             <Route path=path!("/tracking") view=Tracking />
             <Route path=path!("/inventory") view=Inventory />
+            <Route path=path!("/split") view=Split />
         </Routes>
     }
 }

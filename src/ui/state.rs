@@ -7,9 +7,9 @@
 
 use crate::persist::sync::{Rebased, Replica};
 use crate::persist::{self, Backend, LoadError, StorageError};
-use crate::platform::{CryptoRandom, LocalStorage, alert, fetch_text};
+use crate::platform::{CryptoRandom, LocalStorage, TabDevice, alert, fetch_text};
 use crate::sim::personal::{self, PersonalTable};
-use crate::sim::{Command, Config, Preset, World};
+use crate::sim::{Command, Config, Preset, SHARED_BROWSER, World};
 use leptos::prelude::*;
 
 /// What the app had to do when it started.
@@ -49,6 +49,9 @@ pub struct Sim {
     /// person here didn't act, and their confirmation must not vanish
     /// because someone else moved the clock.
     pub revision: RwSignal<u64>,
+    /// The device this tab is ("Act as"): `SHARED_BROWSER` or a person's
+    /// address. A view of the world, kept in the tab (`TabDevice`), not in it.
+    device: RwSignal<String>,
 }
 
 fn default_world() -> World {
@@ -92,7 +95,36 @@ impl Sim {
                 PersonalList::Loading
             }),
             revision: RwSignal::new(0),
+            device: RwSignal::new(TabDevice::read().unwrap_or_else(|| SHARED_BROWSER.to_string())),
         }
+    }
+
+    /// The device this tab is (reactive).
+    pub fn device(&self) -> String {
+        self.device.get()
+    }
+
+    /// The device this tab is, without subscribing.
+    pub fn device_untracked(&self) -> String {
+        self.device.get_untracked()
+    }
+
+    /// "Act as": this tab becomes `device` (kept for the tab's reloads).
+    pub fn set_device(&self, device: &str) {
+        TabDevice::write(device);
+        self.device.set(device.to_string());
+    }
+
+    /// Who is signed in on this tab's device (reactive).
+    pub fn signed_in(&self) -> Option<crate::sim::Email> {
+        let device = self.device();
+        self.with(|w| w.signed_in_upn(&device).cloned())
+    }
+
+    /// Who is signed in on this tab's device, without subscribing.
+    pub fn signed_in_untracked(&self) -> Option<crate::sim::Email> {
+        let device = self.device_untracked();
+        self.with_untracked(|w| w.signed_in_upn(&device).cloned())
     }
 
     /// Whether the personal-address table is installed (reactive).

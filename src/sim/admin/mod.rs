@@ -112,9 +112,9 @@ pub enum AdminAccess {
 }
 
 impl World {
-    /// What the admin center shows the signed-in person.
-    pub fn admin_access(&self) -> AdminAccess {
-        let Some(upn) = self.signed_in_upn() else { return AdminAccess::SignedOut };
+    /// What the admin center shows the person signed in on `device`.
+    pub fn admin_access(&self, device: &str) -> AdminAccess {
+        let Some(upn) = self.signed_in_upn(device) else { return AdminAccess::SignedOut };
         match self.admin_tenant(upn) {
             Ok(tenant) => AdminAccess::Admin { upn: upn.clone(), tenant },
             Err(AdminError::NotAnAdmin { unmanaged: true, .. }) => AdminAccess::UnmanagedMember {

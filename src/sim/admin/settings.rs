@@ -118,8 +118,8 @@ impl World {
             return Ok(());
         }
         u.status = status;
-        if blocked && self.session.as_ref().is_some_and(|s| s.upn == upn) {
-            self.session = None;
+        if blocked {
+            self.end_sessions_of(&upn);
         }
         self.log(EventKind::UserBlocked { upn: upn.to_string(), blocked });
         Ok(())
@@ -132,9 +132,7 @@ impl World {
         let t = self.directory.tenants.get_mut(&tenant).expect("tenant exists");
         let u = t.users.remove(&upn).expect("checked");
         let freed = u.licenses.iter().map(|s| t.account_sku_id(*s)).collect();
-        if self.session.as_ref().is_some_and(|s| s.upn == upn) {
-            self.session = None;
-        }
+        self.end_sessions_of(&upn);
         self.signups.pending.remove(&upn);
         self.log(EventKind::UserDeleted { upn: upn.to_string(), freed });
         Ok(())

@@ -332,9 +332,7 @@ impl World {
         self.directory
             .domains
             .insert(domain.to_string(), DomainRecord { tenant: to.to_string(), status: DomainStatus::Verified });
-        if let Some(s) = self.session.as_mut()
-            && s.upn.domain() == domain
-        {
+        for s in self.devices.sessions.values_mut().filter(|s| s.upn.domain() == domain) {
             s.tenant = to.to_string();
         }
         let reason =

@@ -98,9 +98,10 @@ fn lockout_length(lockout_number: u32) -> SimDuration {
 }
 
 impl World {
-    pub fn sign_in(&mut self, email: &str, password: &str) -> Result<Email, SignInError> {
+    /// Signs `device` in (another device's sign-in is left as it is).
+    pub fn sign_in(&mut self, device: &str, email: &str, password: &str) -> Result<Email, SignInError> {
         let (upn, tenant) = self.authenticate(email, password)?;
-        self.session = Some(Session { upn: upn.clone(), tenant, since: self.clock });
+        self.devices.sessions.insert(device.to_string(), Session { upn: upn.clone(), tenant, since: self.clock });
         self.log(EventKind::SignedIn { upn: upn.to_string() });
         Ok(upn)
     }
@@ -168,8 +169,8 @@ impl World {
         Err(err)
     }
 
-    pub fn sign_out(&mut self) {
-        if let Some(s) = self.session.take() {
+    pub fn sign_out(&mut self, device: &str) {
+        if let Some(s) = self.devices.sessions.remove(device) {
             self.log(EventKind::SignedOut { upn: s.upn.to_string() });
         }
     }

@@ -69,8 +69,14 @@ impl World {
         self.log(EventKind::SignupRefused { email: email.to_string(), reason: reason.clone() });
     }
 
-    /// "Get started" on the portal.
-    pub fn start_signup(&mut self, input: &str, rng: &mut dyn RandomSource) -> Result<StartOutcome, SignupRefusal> {
+    /// "Get started" on the portal, on `device` (whether it is signed in
+    /// decides what a person of a paid organization sees).
+    pub fn start_signup(
+        &mut self,
+        device: &str,
+        input: &str,
+        rng: &mut dyn RandomSource,
+    ) -> Result<StartOutcome, SignupRefusal> {
         let shown = input.trim().chars().take(120).collect::<String>();
         let email = match Email::parse(input) {
             Ok(e) => e,
@@ -103,7 +109,7 @@ impl World {
                 organization: organization.clone(),
                 sku,
             });
-            let signed_in = self.session.as_ref().is_some_and(|s| s.upn == email);
+            let signed_in = self.signed_in_upn(device) == Some(&email);
             return Ok(StartOutcome::PaidSubscription { email, organization, signed_in });
         }
         let replaced_previous = self.retire_pending(&email, |at| FlowState::Superseded { at });

@@ -179,7 +179,7 @@ pub enum StartOutcome {
     EmailSent { email: Email, expires_at: SimTime, replaced_previous: bool },
     /// The organization has a paid subscription that includes Azure RMS and
     /// this address has an account there: no RMS for individuals needed.
-    /// `signed_in` is true when the browser was already signed in to that
+    /// `signed_in` is true when the device was already signed in to that
     /// account; otherwise the person signs in with it on the sign-in page.
     PaidSubscription { email: Email, organization: String, signed_in: bool },
 }

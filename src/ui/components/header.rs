@@ -5,9 +5,11 @@
 //! Counts (unread mail) live inside the navigation, so the header's height
 //! never changes with them.
 
+use super::act_as::ActAs;
 use super::clock::Clock;
 use super::icon::{Icon, icons};
 use super::popup::close_on_escape;
+use crate::sim::devices::{SHARED_BROWSER, device_name};
 use crate::ui::state::{Boot, use_sim};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -28,13 +30,32 @@ const AREAS: &[(&str, &str, &str)] = &[
     ("/powershell", "PowerShell", icons::TERMINAL),
     ("/inventory", "Inventory", icons::SEARCH),
     ("/events", "What happened", icons::CLOCK),
+    ("/split", "Side by side", icons::COLUMNS_2),
 ];
 
 #[component]
 pub fn Header() -> impl IntoView {
     let sim = use_sim();
-    let unread = move || sim.with(|w| w.mail.mailboxes.values().map(|m| m.unread()).sum::<usize>());
-    let who = move || sim.with(|w| w.signed_in_upn().map(|u| u.to_string()));
+    // A person's device counts their own mail; the shared browser, everyone's.
+    let unread = move || {
+        let device = sim.device();
+        sim.with(|w| {
+            if device == SHARED_BROWSER {
+                w.mail.mailboxes.values().map(|m| m.unread()).sum::<usize>()
+            } else {
+                w.mailbox(&device).map(|m| m.unread()).unwrap_or(0)
+            }
+        })
+    };
+    let inbox_href = move || {
+        let device = sim.device();
+        if device == SHARED_BROWSER { "/inbox".to_string() } else { format!("/inbox/{device}") }
+    };
+    let device_line = move || {
+        let device = sim.device();
+        (device != SHARED_BROWSER).then(|| format!("Device: {}", device_name(&device)))
+    };
+    let who = move || sim.signed_in().map(|u| u.to_string());
     let menu_open = RwSignal::new(false);
     // Following a link closes the menu.
     let location = use_location();
@@ -60,9 +81,11 @@ pub fn Header() -> impl IntoView {
                     <span>"RMS"<span class="brand-mid">" for individuals"</span><span class="brand-tail">" simulator"</span></span>
                 </A>
             </div>
+            <ActAs />
             <Clock />
         </header>
         <nav id="site-nav" class="site-nav" class:open=move || menu_open.get() aria-label="Main">
+            {move || device_line().map(|d| view! { <p class="device-line">{d}</p> })}
             <p class="session" data-testid="session">
                 <Icon drawing=icons::USER />
                 {move || match who() {
@@ -73,9 +96,11 @@ pub fn Header() -> impl IntoView {
             <ul>
                 {AREAS.iter().map(|(href, name, icon)| {
                     let is_inbox = *href == "/inbox";
+                    let href = *href;
+                    let target = move || if is_inbox { inbox_href() } else { href.to_string() };
                     view! {
                         <li>
-                            <A href=*href>
+                            <A href=target>
                                 <Icon drawing=icon />
                                 <span>{*name}</span>
                                 {move || match (is_inbox, unread()) {

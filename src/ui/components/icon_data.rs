@@ -15,6 +15,8 @@ pub const CIRCLE_ALERT: &str = "<circle cx=\"12\" cy=\"12\" r=\"10\" /><line x1=
 pub const CIRCLE_CHECK: &str = "<circle cx=\"12\" cy=\"12\" r=\"10\" /><path d=\"m16 9-5.5 5.5L8 12\" />";
 /// lucide `clock`.
 pub const CLOCK: &str = "<circle cx=\"12\" cy=\"12\" r=\"10\" /><path d=\"M12 6v6l4 2\" />";
+/// lucide `columns-2`.
+pub const COLUMNS_2: &str = "<rect width=\"18\" height=\"18\" x=\"3\" y=\"3\" rx=\"2\" /><path d=\"M12 3v18\" />";
 /// lucide `eye`.
 pub const EYE: &str = "<path d=\"M2.062 12.348a1 1 0 0 1 0-.696 10.75 10.75 0 0 1 19.876 0 1 1 0 0 1 0 .696 10.75 10.75 0 0 1-19.876 0\" /><circle cx=\"12\" cy=\"12\" r=\"3\" />";
 /// lucide `fast-forward`.

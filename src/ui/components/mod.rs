@@ -1,5 +1,6 @@
 //! Shared components, one per concept.
 
+pub mod act_as;
 pub mod attachments;
 pub mod become_admin;
 pub mod clock;

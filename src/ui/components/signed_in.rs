@@ -11,7 +11,7 @@ use leptos_router::components::A;
 #[component]
 pub fn WhenSignedIn(what: &'static str, app: fn(Email) -> AnyView) -> impl IntoView {
     let sim = use_sim();
-    let upn = Memo::new(move |_| sim.with(|w| w.signed_in_upn().cloned()));
+    let upn = Memo::new(move |_| sim.signed_in());
     move || match upn.get() {
         None => view! { <SignInFirst what=what /> }.into_any(),
         Some(u) => app(u),

@@ -49,7 +49,10 @@ impl Runner {
 pub fn Admin() -> impl IntoView {
     let sim = use_sim();
     let open = use_query_map().with_untracked(|q| q.get("become").is_some());
-    let who = Memo::new(move |_| sim.with(|w| w.admin_access()));
+    let who = Memo::new(move |_| {
+        let device = sim.device();
+        sim.with(|w| w.admin_access(&device))
+    });
     let run = Runner { sim, feedback: Feedback::new() };
     view! {
         <Title text="Admin center" />

@@ -3,6 +3,7 @@
 //! attachments).
 
 use crate::sim::command::MarkRead;
+use crate::sim::devices::{SHARED_BROWSER, device_name};
 use crate::ui::components::attachments::Attachments;
 use crate::ui::components::message_body::MessageBody;
 use crate::ui::components::safe_text::safe_text;
@@ -25,6 +26,28 @@ pub fn Inbox() -> impl IntoView {
         <Title text="Inbox" />
         <h1>"Inbox"</h1>
         <p class="lead">"Every simulated mailbox that has received mail. In the real world each person reads their own mail; here the trainer sees them all."</p>
+        {move || {
+            let device = sim.device();
+            (device != SHARED_BROWSER).then(|| {
+                let mine = sim.with(|w| w.mailbox(&device).map(|m| (m.unread(), m.messages.len())));
+                let (href, shown, hint) = (format!("/inbox/{device}"), device.clone(), device_name(&device));
+                view! {
+                    <section class="card own-inbox" aria-labelledby="own-inbox-h">
+                        <h2 id="own-inbox-h">"Your inbox"</h2>
+                        {match mine {
+                            Some((unread, total)) => view! {
+                                <p><A href=href>
+                                    <span class="addr">{shown}</span>
+                                    <span class="count">{format!(" — {unread} unread of {total}")}</span>
+                                </A></p>
+                            }.into_any(),
+                            None => view! { <p>{format!("No mail for {device} yet.")}</p> }.into_any(),
+                        }}
+                        <p class="hint">"This tab is " {hint} ". Choose another person under “Act as” to read their mail."</p>
+                    </section>
+                }
+            })
+        }}
         {move || {
             let list = boxes();
             if list.is_empty() {

@@ -33,7 +33,7 @@ pub fn Portal() -> impl IntoView {
         let input = email.get_untracked();
         sent_to.set(None);
         refusal_wording.set(None);
-        let outcome = fb.run(StartSignup { input }, |r| match r {
+        let outcome = fb.run(StartSignup { device: sim.device_untracked(), input }, |r| match r {
             Ok(StartOutcome::EmailSent { email, expires_at, replaced_previous }) => Notice::Ok(format!(
                 "Check your email. We sent a message to {email} from {} ({}) with the subject “{}”. Click “{}” in it to finish signing up; the link works once, until {expires_at}.{}",
                 era.get_untracked().sender_name(),

@@ -78,8 +78,11 @@ pub fn Sharing() -> impl IntoView {
     // The seed's trial-use note concerns the free subscription: shown unless
     // the signed-in person's organization pays for Azure RMS.
     let free = Memo::new(move |_| {
+        let device = sim.device();
         sim.with(|w| {
-            !w.signed_in_user().and_then(|u| w.tenant_of_domain(u.upn.domain())).is_some_and(|t| t.has_paid_azure_rms())
+            !w.signed_in_user(&device)
+                .and_then(|u| w.tenant_of_domain(u.upn.domain()))
+                .is_some_and(|t| t.has_paid_azure_rms())
         })
     });
     view! {

@@ -17,7 +17,8 @@ use leptos_router::hooks::use_query_map;
 pub fn SignIn() -> impl IntoView {
     let sim = use_sim();
     let query = use_query_map();
-    let email = RwSignal::new(query.with_untracked(|q| q.get("email")).unwrap_or_default());
+    // On a person's own device, the address is theirs unless the link names another.
+    let email = RwSignal::new(query.with_untracked(|q| q.get("email")).unwrap_or_else(|| sim.device_untracked()));
     let password = RwSignal::new(String::new());
     let paid = query.with_untracked(|q| q.get("reason")).as_deref() == Some("paid");
     let fb = Feedback::new();
@@ -31,14 +32,19 @@ pub fn SignIn() -> impl IntoView {
         ev.prevent_default();
         let (e, p) = (email.get_untracked(), password.get_untracked());
         refusal_wording.set(None);
-        match fb.run_result(SignIn { email: e, password: p }, |upn| format!("You're signed in as {upn}.")) {
+        match fb.run_result(SignIn { device: sim.device_untracked(), email: e, password: p }, |upn| {
+            format!("You're signed in as {upn}.")
+        }) {
             Ok(_) => password.set(String::new()),
             Err(why) => refusal_wording.set(Some(why.wording())),
         }
     };
-    let signed_in = Memo::new(move |_| sim.with(|w| w.signed_in_user().map(|u| (u.upn.to_string(), u.display_name()))));
+    let signed_in = Memo::new(move |_| {
+        let device = sim.device();
+        sim.with(|w| w.signed_in_user(&device).map(|u| (u.upn.to_string(), u.display_name())))
+    });
     let install = move |_| {
-        let Some(upn) = sim.with_untracked(|w| w.signed_in_upn().cloned()) else { return };
+        let Some(upn) = sim.signed_in_untracked() else { return };
         let _ = fb.run_result(InstallSharingApp { actor: upn }, |d| {
             format!(
                 "The Rights Management sharing application ({} {}) is installed on {} ({}).",
@@ -47,20 +53,23 @@ pub fn SignIn() -> impl IntoView {
         });
     };
     let installed = move || {
+        let device = sim.device();
         sim.with(|w| {
-            w.signed_in_user().and_then(|u| {
+            w.signed_in_user(&device).and_then(|u| {
                 u.devices.first().map(|d| format!("Installed on {} ({} {}).", d.name, d.program, d.version))
             })
         })
     };
     let unmanaged = move || {
+        let device = sim.device();
         sim.with(|w| {
-            w.session.as_ref().and_then(|s| w.directory.tenants.get(&s.tenant)).is_some_and(|t| !t.is_managed())
+            w.session_on(&device).and_then(|s| w.directory.tenants.get(&s.tenant)).is_some_and(|t| !t.is_managed())
         })
     };
     let templates = move || {
+        let device = sim.device();
         sim.with(|w| {
-            let t = w.session.as_ref().and_then(|s| w.directory.tenants.get(&s.tenant))?;
+            let t = w.session_on(&device).and_then(|s| w.directory.tenants.get(&s.tenant))?;
             Some((
                 t.display_name.clone(),
                 t.templates_available(),
@@ -75,7 +84,7 @@ pub fn SignIn() -> impl IntoView {
             Some((upn, name)) => view! {
                 <div class="card">
                     <p>"Signed in as " <strong data-testid="signed-in-email">{upn}</strong> {safe_text(format!(" ({name})"))}</p>
-                    <button type="button" on:click=move |_| { fb.run(SignOut {}, |_| Notice::Ok("You're signed out.".into())); }>"Sign out"</button>
+                    <button type="button" on:click=move |_| { fb.run(SignOut { device: sim.device_untracked() }, |_| Notice::Ok("You're signed out.".into())); }>"Sign out"</button>
                 </div>
                 <section class="card" aria-labelledby="next-h">
                     <h2 id="next-h">"Download the Rights Management sharing application"</h2>

@@ -63,7 +63,7 @@ pub fn Viewer() -> impl IntoView {
 
     let open = move || {
         let Some((n, bytes)) = file.get_value() else { return };
-        let reader = sim.with_untracked(|w| w.signed_in_upn().cloned());
+        let reader = sim.signed_in_untracked();
         // What the service answered shows in place of the file (below), not as a notice.
         let r = fb.run(OpenProtected { client: device.get_untracked(), reader, file_name: n, bytes }, |_| Notice::None);
         let at = sim.with_untracked(|w| w.clock);
@@ -119,7 +119,7 @@ pub fn Viewer() -> impl IntoView {
             }
         });
     };
-    let reader = move || sim.with(|w| w.signed_in_upn().map(|u| u.to_string()));
+    let reader = move || sim.signed_in().map(|u| u.to_string());
     let file_ref = NodeRef::<leptos::html::Input>::new();
     let retry = Callback::new(move |_: ()| open());
     view! {
@@ -386,7 +386,7 @@ fn RemoveProtection(file: Loaded, content_type: String, fb: Feedback) -> impl In
     let notice = RwSignal::new(Notice::None);
     let remove = move |_| {
         let Some((n, bytes)) = file.get_value() else { return };
-        let actor = sim.with_untracked(|w| w.signed_in_upn().cloned());
+        let actor = sim.signed_in_untracked();
         notice.set(match fb.run(RemoveProtection { actor, file_name: n, bytes }, |_| Notice::None) {
             Ok((name, content)) => match download_bytes(&name, &content_type, &content) {
                 Ok(()) => Notice::Ok(format!("Protection removed: the file is saved as {name}, unprotected. Copies you already shared stay protected.")),

@@ -1,0 +1,81 @@
+//! "Act as": which person's device this tab is. Every person of the world is
+//! listed by address, grouped by the directory that holds their account
+//! (or "No account yet" for an address that only has mail); choosing one
+//! switches the tab at once: that person's inbox, sign-in and files. It is
+//! the tab's view, not a change to the world, so it is not an action and
+//! Undo doesn't touch it (`platform::TabDevice` keeps it for reloads).
+
+use crate::sim::Person;
+use crate::sim::devices::SHARED_BROWSER;
+use crate::ui::state::use_sim;
+use leptos::prelude::*;
+
+/// The option text for a person: the address, and their unread mail.
+fn option_text(p: &Person) -> String {
+    match p.unread {
+        0 => p.address.clone(),
+        n => format!("{} ({n} unread)", p.address),
+    }
+}
+
+/// The groups of the list: each organization (in the order of its first
+/// person), then the addresses without an account.
+fn groups(people: Vec<Person>) -> Vec<(String, Vec<Person>)> {
+    let mut groups: Vec<(String, Vec<Person>)> = vec![];
+    let mut no_account = vec![];
+    for p in people {
+        let Some(org) = p.organization.clone() else {
+            no_account.push(p);
+            continue;
+        };
+        let label = if p.unmanaged { format!("{org} (unmanaged directory)") } else { org };
+        match groups.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, list)) => list.push(p),
+            None => groups.push((label, vec![p])),
+        }
+    }
+    if !no_account.is_empty() {
+        groups.push(("No account yet".into(), no_account));
+    }
+    groups
+}
+
+#[component]
+pub fn ActAs(
+    /// The select's id (the header's and a `/split` pane's must differ from
+    /// nothing else on their page: each pane is its own page).
+    #[prop(default = "act-as")]
+    id: &'static str,
+) -> impl IntoView {
+    let sim = use_sim();
+    let people = Memo::new(move |_| sim.with(|w| w.people()));
+    let on_change = move |ev: leptos::ev::Event| sim.set_device(&event_target_value(&ev));
+    view! {
+        <div class="act-as">
+            <label for=id>"Act as"</label>
+            <select id=id on:change=on_change prop:value=move || sim.device()>
+                <option value=SHARED_BROWSER selected=move || sim.device() == SHARED_BROWSER>
+                    "Nobody in particular (the shared browser)"
+                </option>
+                {move || {
+                    let current = sim.device();
+                    let list = people.get();
+                    // A device whose person has left the world (after Reset) stays listed.
+                    let missing = (current != SHARED_BROWSER && !list.iter().any(|p| p.address == current))
+                        .then(|| current.clone());
+                    view! {
+                        {groups(list).into_iter().map(|(label, members)| view! {
+                            <optgroup label=label>
+                                {members.into_iter().map(|p| {
+                                    let selected = p.address == current;
+                                    view! { <option value=p.address.clone() selected=selected>{option_text(&p)}</option> }
+                                }).collect_view()}
+                            </optgroup>
+                        }).collect_view()}
+                        {missing.map(|a| view! { <option value=a.clone() selected=true>{a.clone()}</option> })}
+                    }
+                }}
+            </select>
+        </div>
+    }
+}
