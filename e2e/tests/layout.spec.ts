@@ -32,7 +32,6 @@ const ROUTES = [
   '/viewer',
   '/tracking',
   '/inventory',
-  '/split',
   '/no-such-page',
 ];
 
