@@ -130,8 +130,8 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 pub struct TabDevice;
 
 impl TabDevice {
-    fn key() -> String {
-        let name = web_sys::window().and_then(|w| w.name().ok()).unwrap_or_default();
+    /// The key of the window named `name` (this tab's is `window_name()`).
+    fn key(name: &str) -> String {
         format!("rms-sim/device:{name}")
     }
 
@@ -141,27 +141,25 @@ impl TabDevice {
 
     /// The device this tab was last, if it chose one.
     pub fn read() -> Option<String> {
-        Self::storage().and_then(|s| s.get_item(&Self::key()).ok().flatten())
+        Self::read_for(&window_name())
     }
 
     /// Remembers the device for this tab (best effort: without
     /// `sessionStorage` the choice lasts until the tab reloads).
     pub fn write(device: &str) {
-        if let Some(s) = Self::storage() {
-            let _ = s.set_item(&Self::key(), device);
-        }
+        Self::write_for(&window_name(), device)
     }
 
     /// Sets the device of the pane `name` (an iframe of this page) before it loads.
     pub fn write_for(name: &str, device: &str) {
         if let Some(s) = Self::storage() {
-            let _ = s.set_item(&format!("rms-sim/device:{name}"), device);
+            let _ = s.set_item(&Self::key(name), device);
         }
     }
 
     /// The device the pane `name` is.
     pub fn read_for(name: &str) -> Option<String> {
-        Self::storage().and_then(|s| s.get_item(&format!("rms-sim/device:{name}")).ok().flatten())
+        Self::storage().and_then(|s| s.get_item(&Self::key(name)).ok().flatten())
     }
 }
 

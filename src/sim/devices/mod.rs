@@ -30,11 +30,6 @@ pub struct Devices {
     pub sessions: BTreeMap<String, Session>,
 }
 
-/// The device of `address` (the key its sign-in is kept under).
-pub fn device_of(address: &str) -> String {
-    address.trim().to_ascii_lowercase()
-}
-
 /// What a device is called on screen.
 pub fn device_name(device: &str) -> String {
     if device == SHARED_BROWSER { "the shared browser".into() } else { format!("{device}'s device") }
@@ -70,14 +65,8 @@ impl World {
     }
 
     /// Signs `upn` out of every device (the account was blocked or deleted).
-    /// Returns the devices it was signed in on.
-    pub(crate) fn end_sessions_of(&mut self, upn: &Email) -> Vec<String> {
-        let ended: Vec<String> =
-            self.devices.sessions.iter().filter(|(_, s)| &s.upn == upn).map(|(d, _)| d.clone()).collect();
-        for d in &ended {
-            self.devices.sessions.remove(d);
-        }
-        ended
+    pub(crate) fn end_sessions_of(&mut self, upn: &Email) {
+        self.devices.sessions.retain(|_, s| &s.upn != upn);
     }
 
     /// Every person in the world, by address: each account of every
@@ -122,7 +111,6 @@ mod tests {
 
     #[test]
     fn a_device_is_named_by_its_person() {
-        assert_eq!(device_of(" P.Dover@Fabrikam.com "), "p.dover@fabrikam.com");
         assert_eq!(device_name(SHARED_BROWSER), "the shared browser");
         assert_eq!(device_name("p.dover@fabrikam.com"), "p.dover@fabrikam.com's device");
     }

@@ -41,19 +41,14 @@ fn groups(people: Vec<Person>) -> Vec<(String, Vec<Person>)> {
 }
 
 #[component]
-pub fn ActAs(
-    /// The select's id (the header's and a `/split` pane's must differ from
-    /// nothing else on their page: each pane is its own page).
-    #[prop(default = "act-as")]
-    id: &'static str,
-) -> impl IntoView {
+pub fn ActAs() -> impl IntoView {
     let sim = use_sim();
     let people = Memo::new(move |_| sim.with(|w| w.people()));
     let on_change = move |ev: leptos::ev::Event| sim.set_device(&event_target_value(&ev));
     view! {
         <div class="act-as">
-            <label for=id>"Act as"</label>
-            <select id=id on:change=on_change prop:value=move || sim.device()>
+            <label for="act-as">"Act as"</label>
+            <select id="act-as" on:change=on_change prop:value=move || sim.device()>
                 <option value=SHARED_BROWSER selected=move || sim.device() == SHARED_BROWSER>
                     "Nobody in particular (the shared browser)"
                 </option>
