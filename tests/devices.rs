@@ -7,15 +7,17 @@
 
 use rms_sim::persist;
 use rms_sim::sim::command::*;
+use rms_sim::sim::scenario::{CONTOSO_ADMIN, FABRIKAM_USERS, LITWARE_ADMIN};
 use rms_sim::sim::*;
 
-const PAT: &str = "p.dover@fabrikam.com";
-const ROSA: &str = "r.ortiz@fabrikam.com";
-const FAB_PW: &str = "Fabrikam-2016!";
-const JANET: &str = "janetm@contoso.com";
-const JANET_PW: &str = "Contoso-2016!";
-const LEE: &str = "admin@litwareinc.com";
-const LEE_PW: &str = "Litware-2016!";
+// The presets' own accounts, not their credentials typed again.
+const PAT: &str = FABRIKAM_USERS[0].email;
+const ROSA: &str = FABRIKAM_USERS[1].email;
+const FAB_PW: &str = FABRIKAM_USERS[0].password;
+const JANET: &str = CONTOSO_ADMIN.email;
+const JANET_PW: &str = CONTOSO_ADMIN.password;
+const LEE: &str = LITWARE_ADMIN.email;
+const LEE_PW: &str = LITWARE_ADMIN.password;
 
 fn load(preset: Preset, seed: u64) -> (World, SeededRandom) {
     let mut rng = SeededRandom::new(seed);
