@@ -32,6 +32,9 @@ impl Backend for LocalStorage {
     fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
         Self::storage()?.set_item(key, value).map_err(|e| StorageError::WriteFailed(js_error(e)))
     }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        Self::storage()?.remove_item(key).map_err(|e| StorageError::WriteFailed(js_error(e)))
+    }
 }
 
 /// Random bytes from the browser's cryptographic source.
@@ -166,4 +169,39 @@ impl TabDevice {
 /// This window's name: a `/split` pane's iframe is named `pane-N`.
 pub fn window_name() -> String {
     web_sys::window().and_then(|w| w.name().ok()).unwrap_or_default()
+}
+
+/// The page address's fragment, without `#` (`None` when there is none).
+pub fn fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let hash = hash.strip_prefix('#').unwrap_or(&hash);
+    (!hash.is_empty()).then(|| hash.to_string())
+}
+
+/// Takes the fragment off the address without a reload or a history entry
+/// (so that a reload doesn't offer the shared world again).
+pub fn clear_fragment() {
+    let Some(w) = web_sys::window() else { return };
+    let loc = w.location();
+    let (Ok(path), Ok(search)) = (loc.pathname(), loc.search()) else { return };
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{search}")));
+    }
+}
+
+/// The address of this simulator's start page, with `fragment`.
+pub fn start_page_link(fragment: &str) -> String {
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    format!("{origin}/#{fragment}")
+}
+
+/// Copies `text` to the clipboard (where the browser allows it).
+pub fn copy_text(text: &str) -> bool {
+    match web_sys::window() {
+        Some(w) => {
+            let _ = w.navigator().clipboard().write_text(text);
+            true
+        }
+        None => false,
+    }
 }

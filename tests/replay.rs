@@ -304,3 +304,39 @@ fn a_scenario_is_one_action() {
     assert_eq!(groups[0].command, Some("LoadScenario"));
     assert!(groups[0].events.len() > 5);
 }
+
+/// Undo reverses every kind of command, and Redo brings it back, for every
+/// tab (`persist::history`): the world is the one before, then the one after.
+#[test]
+fn every_command_kind_is_undone_and_redone() {
+    use rms_sim::persist::history::{self, Direction};
+    use rms_sim::persist::{self, Backend, KEY, MemoryBackend, sync::Replica};
+    let strip = |w: &World| {
+        let mut w = w.clone();
+        w.recent_writes.clear();
+        w
+    };
+    for seed in 0..4u64 {
+        let mut rng = SeededRandom::new(seed ^ 0x0dd0);
+        for kind in AnyCommand::KINDS {
+            let b = MemoryBackend::default();
+            let mut w = world(seed);
+            let mut replica = Replica::new(None);
+            replica.replace(&b, &mut w, &mut rng, &[]).unwrap();
+            replica.take_before();
+            let before = strip(&w);
+            let c = command(kind, &w, &mut rng);
+            let (_, saved, kept) = history::act(&mut replica, &b, &mut w, &mut rng, c);
+            saved.unwrap();
+            kept.unwrap();
+            let after = strip(&w);
+            let label = history::undo_or_redo(&mut replica, &b, &mut w, Direction::Undo, &mut rng).unwrap();
+            assert_eq!(label, history::label_of(kind), "seed {seed}: {kind}");
+            assert_eq!(strip(&w), before, "seed {seed}: {kind} undone");
+            let stored = persist::decode(&b.read(KEY).unwrap().unwrap()).unwrap();
+            assert_eq!(strip(&stored), before, "seed {seed}: {kind} undone in storage");
+            history::undo_or_redo(&mut replica, &b, &mut w, Direction::Redo, &mut rng).unwrap();
+            assert_eq!(strip(&w), after, "seed {seed}: {kind} redone");
+        }
+    }
+}

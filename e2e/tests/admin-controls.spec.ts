@@ -118,13 +118,16 @@ test('"Block sign-in" stops an account that sign-up created; "Delete" frees its 
   // Blocking keeps the license.
   await expect(await litwareUnits(sim, 'ConsumedUnits')).toHaveText('1');
 
-  // The admin deletes it: "Delete", then "Yes, delete".
+  // The admin deletes it: "Delete" runs at once, and its notice offers Undo instead of asking first.
   await signInAs(sim, LITWARE_ADMIN);
   await openAdmin(sim);
   await rowWith(users, user.email).getByRole('button', { name: 'Delete', exact: true }).click();
-  await expect(section(page, 'Users')).toContainText(`Delete ${user.email}?`);
-  await rowWith(users, user.email).getByRole('button', { name: 'Yes, delete', exact: true }).click();
   await expect(sim.status()).toContainText('The account was deleted, and its license units are free again.');
+  await expect(rowWith(users, user.email)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo Delete a user', exact: true }).click();
+  await expect(rowWith(users, user.email)).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Undone: Delete a user' })).toBeVisible();
+  await rowWith(users, user.email).getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(rowWith(users, user.email)).toHaveCount(0);
   await expect(rowWith(users, LITWARE_ADMIN.email)).toHaveCount(1);
 

@@ -6,7 +6,9 @@
 //! JSON replaces the old one whole, or (quota full, storage disabled) the old
 //! one stays as it was and the caller is told.
 
+pub mod history;
 pub mod pack;
+pub mod share;
 pub mod sync;
 
 use crate::sim::World;
@@ -85,6 +87,7 @@ impl fmt::Display for LoadError {
 pub trait Backend {
     fn read(&self, key: &str) -> Result<Option<String>, StorageError>;
     fn write(&self, key: &str, value: &str) -> Result<(), StorageError>;
+    fn remove(&self, key: &str) -> Result<(), StorageError>;
 }
 
 /// An in-memory backend for tests and for browsers without storage.
@@ -104,6 +107,10 @@ impl Backend for MemoryBackend {
             return Err(StorageError::WriteFailed(reason.clone()));
         }
         self.data.borrow_mut().insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.data.borrow_mut().remove(key);
         Ok(())
     }
 }
@@ -543,7 +550,7 @@ pub fn readable(raw: &str) -> String {
     pack::unpack(raw).unwrap_or_else(|_| raw.to_string())
 }
 
-fn decode_json(raw: &str) -> Result<World, LoadError> {
+pub(crate) fn decode_json(raw: &str) -> Result<World, LoadError> {
     // Fast path: this build's own output starts with its schema, so it can be
     // read straight into the world without an intermediate JSON tree.
     if raw.starts_with(&format!("{{\"schema\":{SCHEMA_VERSION},"))

@@ -52,11 +52,14 @@ pub struct Replica {
     last_raw: Option<String>,
     /// This tab's commands that no stored state from another tab has shown to include yet.
     unconfirmed: Vec<Unconfirmed>,
+    /// The stored text of the state the last `act` or `replace` started
+    /// from (its Undo step), until `take_before`.
+    before: Option<String>,
 }
 
 impl Replica {
     pub fn new(last_raw: Option<String>) -> Self {
-        Replica { last_raw, unconfirmed: vec![] }
+        Replica { last_raw, unconfirmed: vec![], before: None }
     }
 
     /// Runs `command` on the newest state and saves. Returns the command's
@@ -68,13 +71,19 @@ impl Replica {
         rng: &mut dyn RandomSource,
         command: C,
     ) -> (C::Output, Result<(), StorageError>) {
+        let mut rebased = false;
         if let Ok(Some(raw)) = backend.read(super::KEY)
             && self.last_raw.as_deref() != Some(raw.as_str())
             && let Ok(stored) = decode(&raw)
         {
             self.last_raw = Some(raw);
-            *world = self.rebase(stored, rng).0;
+            let (newest, replayed) = self.rebase(stored, rng);
+            *world = newest;
+            rebased = replayed;
         }
+        // The state this command starts from: what is stored, unless this
+        // tab's commands were just replayed onto it (rare: then encode it).
+        self.before = if rebased { Some(super::encode_stored(world)) } else { self.last_raw.clone() };
         let (result, tape) = run_recorded(&command, world, rng);
         let id = self.stamp(world, rng);
         self.unconfirmed.push(Unconfirmed { id, command: command.into(), tape });
@@ -106,17 +115,33 @@ impl Replica {
         Ok(Some(Rebased { world, saved }))
     }
 
-    /// Replaces the whole state (a preset, a reset, an import): earlier
-    /// commands of this tab are not replayed over it.
+    /// Replaces the whole state (a preset, a reset, an import, Undo):
+    /// earlier commands are not replayed over it. `superseded` are the write
+    /// IDs of the state it replaces: the new state carries them, so that no
+    /// tab replays a command the replaced state held (after an Undo, the
+    /// undone command stays undone in the tab that made it).
     pub fn replace(
         &mut self,
         backend: &dyn Backend,
         world: &mut World,
         rng: &mut dyn RandomSource,
+        superseded: &[u64],
     ) -> Result<(), StorageError> {
         self.unconfirmed.clear();
+        self.before = self.last_raw.clone();
+        // The superseded IDs last, so that the cap drops the new state's own first.
+        let mut ids = std::mem::take(&mut world.recent_writes);
+        ids.retain(|id| !superseded.contains(id));
+        ids.extend_from_slice(superseded);
+        world.recent_writes = ids;
         self.stamp(world, rng);
         self.save(backend, world)
+    }
+
+    /// The stored text of the state the last `act` or `replace` started
+    /// from, once (`None` before anything was stored).
+    pub fn take_before(&mut self) -> Option<String> {
+        self.before.take()
     }
 
     /// `stored` plus this tab's commands it lacks, replayed in order, and
@@ -193,6 +218,9 @@ mod tests {
             }
             *self.browser.truth.borrow_mut() = Some(value.to_string());
             *self.view.borrow_mut() = Some(value.to_string());
+            Ok(())
+        }
+        fn remove(&self, _key: &str) -> Result<(), StorageError> {
             Ok(())
         }
     }
@@ -375,12 +403,74 @@ mod tests {
         let own = a.replica.last_raw().unwrap().to_string();
         assert!(a.replica.receive(&a.tab, &own, &mut r).unwrap().is_none(), "a tab's own write is nothing new");
         let mut fresh = World::load(Preset::Default, Config { pbkdf2_iterations: 1, ..Config::default() }, &mut r);
-        a.replica.replace(&a.tab, &mut fresh, &mut r).unwrap();
+        a.replica.replace(&a.tab, &mut fresh, &mut r, &[]).unwrap();
         a.world = fresh;
         let mut other = Session::open(&b);
         other.act(&mut r, AdvanceClock { amount: "1".into(), unit: TimeUnit::Days }).unwrap();
         a.deliver(&mut r);
         assert!(!has(&a.world, "p.dover@fabrikam.com"), "a replaced state does not bring back older commands");
+    }
+
+    #[test]
+    fn a_loaded_state_does_not_bring_back_another_tabs_commands() {
+        let b = browser();
+        let (mut a, mut bb) = (Session::open(&b), Session::open(&b));
+        let mut r = SeededRandom::new(31);
+        // B signs someone up; A sees it (B's command stays unconfirmed in B).
+        bb.sign_up(&mut r, "r.ortiz@fabrikam.com");
+        a.deliver(&mut r);
+        assert!(has(&a.world, "r.ortiz@fabrikam.com"));
+        // A loads a fresh scenario: it supersedes everything A's state held.
+        let mut fresh = World::load(Preset::Default, Config { pbkdf2_iterations: 1, ..Config::default() }, &mut r);
+        let superseded = a.world.recent_writes.clone();
+        a.replica.replace(&a.tab, &mut fresh, &mut r, &superseded).unwrap();
+        a.world = fresh;
+        bb.deliver(&mut r);
+        assert!(!has(&bb.world, "r.ortiz@fabrikam.com"), "B does not replay its sign-up onto the loaded scenario");
+        assert_eq!(*b.truth.borrow(), a.replica.last_raw().map(str::to_string), "B wrote nothing back");
+    }
+
+    #[test]
+    fn a_command_undone_in_another_tab_stays_undone() {
+        let b = browser();
+        let (mut a, mut bb) = (Session::open(&b), Session::open(&b));
+        let mut r = SeededRandom::new(32);
+        let before = b.truth.borrow().clone().unwrap();
+        a.sign_up(&mut r, "p.dover@fabrikam.com");
+        bb.deliver(&mut r);
+        // B undoes A's sign-up (both its commands): the state before it comes back.
+        let mut restored = decode(&before).unwrap();
+        let superseded = bb.world.recent_writes.clone();
+        bb.replica.replace(&bb.tab, &mut restored, &mut r, &superseded).unwrap();
+        bb.world = restored;
+        a.deliver(&mut r);
+        assert!(!has(&a.world, "p.dover@fabrikam.com"), "A does not replay the undone sign-up");
+        let truth = decode(b.truth.borrow().as_ref().unwrap()).unwrap();
+        assert!(!has(&truth, "p.dover@fabrikam.com"));
+        // A's next command is applied to the restored state.
+        a.act(&mut r, AdvanceClock { amount: "1".into(), unit: TimeUnit::Hours }).unwrap();
+        bb.deliver(&mut r);
+        assert_eq!(a.world, bb.world);
+        assert!(!has(&bb.world, "p.dover@fabrikam.com"));
+    }
+
+    #[test]
+    fn act_keeps_the_state_it_started_from_for_undo() {
+        let b = browser();
+        let (mut a, mut other) = (Session::open(&b), Session::open(&b));
+        let mut r = SeededRandom::new(33);
+        let stored = b.truth.borrow().clone();
+        a.act(&mut r, AdvanceClock { amount: "1".into(), unit: TimeUnit::Hours }).unwrap();
+        assert_eq!(a.replica.take_before(), stored, "the stored text, not a new encoding");
+        assert_eq!(a.replica.take_before(), None, "taken once");
+        // After another tab's racing write, the before state includes it and A's replayed hour.
+        other.act(&mut r, AdvanceClock { amount: "1".into(), unit: TimeUnit::Days }).unwrap();
+        *a.tab.view.borrow_mut() = b.truth.borrow().clone();
+        let other_raw = b.truth.borrow().clone().unwrap();
+        a.act(&mut r, AdvanceClock { amount: "5".into(), unit: TimeUnit::Minutes }).unwrap();
+        let before = decode(&a.replica.take_before().unwrap()).unwrap();
+        let other_world = decode(&other_raw).unwrap();
+        assert_eq!(before.clock, other_world.clock.plus(crate::sim::SimDuration::hours(1)));
     }
 
     #[test]

@@ -132,6 +132,7 @@ macro_rules! commands {
             }
 
             /// Runs the command; the output is dropped (a replay).
+            /// (`AnyCommand` is a `Command` too, for code that holds any kind.)
             pub fn apply(&self, world: &mut World, rng: &mut dyn RandomSource) {
                 match self {
                     $(AnyCommand::$name(c) => { let _ = c.run(world, rng); })*
@@ -146,6 +147,13 @@ macro_rules! commands {
             }
         }
     };
+}
+
+impl Command for AnyCommand {
+    type Output = ();
+    fn run(&self, world: &mut World, rng: &mut dyn RandomSource) {
+        self.apply(world, rng)
+    }
 }
 
 commands! {

@@ -7,6 +7,9 @@ pub mod state;
 
 use components::header::Header;
 use components::recovery::Recovery;
+use components::share_world::SharedWorldOffer;
+use components::undo_redo::UndoStatus;
+use crate::persist::history;
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -22,9 +25,14 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let sim = Sim::boot();
     provide_context(sim);
+    components::undo_redo::provide_undo_notice();
     let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-        if ev.key().as_deref() == Some(crate::persist::KEY) {
+        let key = ev.key();
+        if key.as_deref() == Some(crate::persist::KEY) {
             sim.refresh_from_storage(ev.new_value());
+        } else if matches!(key.as_deref(), Some(history::INDEX_KEY | history::CHECKPOINTS_KEY)) {
+            // Another tab's Undo history or checkpoints changed.
+            sim.refresh_history();
         }
     });
     on_cleanup(move || handle.remove());
@@ -41,7 +49,9 @@ pub fn App() -> impl IntoView {
                 fallback=|| view! { <Recovery /> }
             >
                 <Header />
+                <UndoStatus />
                 <main id="main">
+                    <SharedWorldOffer />
                     <AppRoutes />
                 </main>
             </Show>

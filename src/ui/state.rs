@@ -5,6 +5,8 @@
 //! `storage` event from another tab refreshes the signal without a reload,
 //! replaying this tab's own recent commands if that state lacks them.
 
+use crate::persist::history::{self, Checkpoint, Direction, HistoryError, Offer};
+use crate::persist::share::ShareError;
 use crate::persist::sync::{Rebased, Replica};
 use crate::persist::{self, Backend, LoadError, StorageError};
 use crate::platform::{CryptoRandom, LocalStorage, TabDevice, alert, fetch_text};
@@ -52,6 +54,15 @@ pub struct Sim {
     /// The device this tab is ("Act as"): `SHARED_BROWSER` or a person's
     /// address. A view of the world, kept in the tab (`TabDevice`), not in it.
     device: RwSignal<String>,
+    /// What "Undo" and "Redo" would reverse (every tab shares the history).
+    pub history: RwSignal<Offer>,
+    /// Why the last action can't be undone (storage full), if it can't.
+    pub undo_problem: RwSignal<Option<String>>,
+    /// The checkpoints, oldest first.
+    pub checkpoints: RwSignal<Vec<Checkpoint>>,
+    /// A world that the page's link carries (`#world=…`), until the person
+    /// loads it or keeps their own.
+    pub shared: RwSignal<Option<Result<World, ShareError>>>,
 }
 
 fn default_world() -> World {
@@ -70,7 +81,9 @@ impl Sim {
             }
             Ok(None) => {
                 let mut w = default_world();
-                match replica.replace(&backend, &mut w, &mut CryptoRandom) {
+                let saved = replica.replace(&backend, &mut w, &mut CryptoRandom, &[]);
+                replica.take_before();
+                match saved {
                     Ok(()) => (w, Boot::Ready),
                     Err(e) => (w, Boot::MemoryOnly(e)),
                 }
@@ -96,7 +109,86 @@ impl Sim {
             }),
             revision: RwSignal::new(0),
             device: RwSignal::new(TabDevice::read().unwrap_or_else(|| SHARED_BROWSER.to_string())),
+            history: RwSignal::new(history::index(&backend).offer()),
+            undo_problem: RwSignal::new(None),
+            checkpoints: RwSignal::new(history::checkpoints(&backend)),
+            shared: RwSignal::new(crate::platform::fragment().and_then(|f| crate::persist::share::parse(&f))),
         }
+    }
+
+    /// Reads the history and checkpoints again (after a change, or another tab's).
+    pub fn refresh_history(&self) {
+        if self.storage_usable() {
+            self.history.set(history::index(&LocalStorage).offer());
+            self.checkpoints.set(history::checkpoints(&LocalStorage));
+        }
+    }
+
+    fn kept(&self, kept: Result<(), HistoryError>) {
+        self.undo_problem.set(kept.err().map(|e| format!("This action can't be undone: {e}")));
+        self.refresh_history();
+    }
+
+    /// "Undo" or "Redo": the world before the last action (after the last
+    /// undone one) comes back, for every tab. Returns the action's words.
+    pub fn undo_or_redo(&self, direction: Direction) -> Result<String, HistoryError> {
+        if !self.storage_usable() {
+            return Err(HistoryError::Storage(StorageError::Unavailable(
+                "Undo keeps its steps in the browser's storage".into(),
+            )));
+        }
+        let mut world = self.world.get_untracked();
+        let done = self
+            .replica
+            .try_update_value(|r| history::undo_or_redo(r, &LocalStorage, &mut world, direction, &mut CryptoRandom))
+            .expect("the replica lives as long as the app");
+        if done.is_ok() {
+            self.after_save(Ok(()));
+            self.set_world(world);
+            self.undo_problem.set(None);
+        }
+        self.refresh_history();
+        done
+    }
+
+    /// "Save checkpoint": the world as it is now, under `name`.
+    pub fn save_checkpoint(&self, name: &str) -> Result<Checkpoint, HistoryError> {
+        let raw = self.replica.with_value(|r| r.last_raw().map(str::to_string));
+        let Some(raw) = raw.filter(|_| self.storage_usable()) else {
+            return Err(HistoryError::Storage(StorageError::Unavailable(
+                "checkpoints are kept in the browser's storage".into(),
+            )));
+        };
+        let (clock, scenario) = self.with_untracked(|w| {
+            let scenario = Preset::from_id(&w.scenario).map(|p| p.name()).unwrap_or("an imported state");
+            (w.clock.to_string(), scenario.to_string())
+        });
+        let saved = history::save_checkpoint(&LocalStorage, name, &raw, &clock, &scenario, &mut CryptoRandom);
+        self.refresh_history();
+        saved
+    }
+
+    /// "Restore": the checkpoint's world comes back (Undo reverses it).
+    pub fn restore_checkpoint(&self, id: u64) -> Result<Checkpoint, HistoryError> {
+        let mut world = self.world.get_untracked();
+        let restored = self
+            .replica
+            .try_update_value(|r| history::restore_checkpoint(r, &LocalStorage, &mut world, id, &mut CryptoRandom))
+            .expect("the replica lives as long as the app");
+        let restored = restored.map(|(c, kept)| {
+            self.after_save(Ok(()));
+            self.set_world(world);
+            self.kept(kept);
+            c
+        });
+        self.refresh_history();
+        restored
+    }
+
+    pub fn delete_checkpoint(&self, id: u64) -> Result<(), HistoryError> {
+        let deleted = history::delete_checkpoint(&LocalStorage, id);
+        self.refresh_history();
+        deleted
     }
 
     /// The device this tab is (reactive).
@@ -173,14 +265,17 @@ impl Sim {
     /// is plain data (`sim::command`), so it can't reach this page's state.
     pub fn act<C: Command>(&self, command: C) -> C::Output {
         let mut world = self.world.get_untracked();
-        let (result, saved) = if self.storage_usable() {
+        let (result, saved, kept) = if self.storage_usable() {
             self.replica
-                .try_update_value(|r| r.act(&LocalStorage, &mut world, &mut CryptoRandom, command))
+                .try_update_value(|r| history::act(r, &LocalStorage, &mut world, &mut CryptoRandom, command))
                 .expect("the replica lives as long as the app")
         } else {
-            (command.run(&mut world, &mut CryptoRandom), Ok(()))
+            (command.run(&mut world, &mut CryptoRandom), Ok(()), Ok(()))
         };
         self.after_save(saved);
+        if self.storage_usable() {
+            self.kept(kept);
+        }
         self.set_world(world);
         result
     }
@@ -190,14 +285,17 @@ impl Sim {
         self.revision.update(|r| *r += 1);
     }
 
-    /// Replaces the whole world (load a preset, reset, import).
-    pub fn replace(&self, mut world: World) {
+    /// Replaces the whole world (load a preset, reset, import, a shared
+    /// link); `label` is the action's words for Undo.
+    pub fn replace(&self, mut world: World, label: &str) {
         if self.storage_usable() {
-            let saved = self
+            let current = self.world.get_untracked();
+            let (saved, kept) = self
                 .replica
-                .try_update_value(|r| r.replace(&LocalStorage, &mut world, &mut CryptoRandom))
+                .try_update_value(|r| history::replace(r, &LocalStorage, &current, &mut world, label, &mut CryptoRandom))
                 .expect("the replica lives as long as the app");
             self.after_save(saved);
+            self.kept(kept);
         }
         self.set_world(world);
     }
@@ -244,7 +342,7 @@ impl Sim {
     /// Leaves the recovery screen by starting over with the default scenario.
     pub fn reset_after_recovery(&self) {
         self.boot.set(Boot::Ready);
-        self.replace(default_world());
+        self.replace(default_world(), "Start over");
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::event_list::BehindTheScenes;
 use super::status::{Notice, NoticeView};
+use super::undo_redo::UndoOffer;
 use crate::sim::{Command, Event};
 use crate::ui::state::{Sim, use_sim};
 use leptos::prelude::*;
@@ -17,6 +18,8 @@ pub struct Feedback {
     /// The world's revision the notice speaks of (`NoticeView`).
     made_at: RwSignal<u64>,
     since: RwSignal<Option<u64>>,
+    /// The last command was destructive: its notice offers "Undo".
+    offer_undo: RwSignal<bool>,
 }
 
 impl Feedback {
@@ -27,6 +30,7 @@ impl Feedback {
             notice: RwSignal::new(Notice::None),
             made_at: RwSignal::new(sim.revision.get_untracked()),
             since: RwSignal::new(None),
+            offer_undo: RwSignal::new(false),
         }
     }
 
@@ -36,7 +40,20 @@ impl Feedback {
         self.since.set(Some(self.sim.with_untracked(|w| w.log.last_seq())));
         let out = self.sim.act(command);
         self.made_at.set(self.sim.revision.get_untracked());
+        self.offer_undo.set(false);
         self.notice.set(say(&out));
+        out
+    }
+
+    /// A destructive action (Convert to paid, Revoke, Delete): it runs at
+    /// once, and its notice offers "Undo" instead of asking first.
+    pub fn run_undoable<C, T, E>(&self, command: C, ok: impl FnOnce(&T) -> String) -> C::Output
+    where
+        C: Command<Output = Result<T, E>>,
+        E: Display,
+    {
+        let out = self.run_result(command, ok);
+        self.offer_undo.set(out.is_ok());
         out
     }
 
@@ -55,6 +72,7 @@ impl Feedback {
     /// A notice that needs no command (a check made before any is run).
     pub fn say(&self, notice: Notice) {
         self.made_at.set(self.sim.revision.get_untracked());
+        self.offer_undo.set(false);
         self.notice.set(notice);
     }
 
@@ -76,7 +94,11 @@ impl Default for Feedback {
 /// The notice of a `Feedback` (`role=status` or `role=alert`).
 #[component]
 pub fn FeedbackNotice(feedback: Feedback) -> impl IntoView {
-    view! { <NoticeView notice=feedback.notice made_at=feedback.made_at /> }
+    let made_at = feedback.made_at;
+    view! {
+        <NoticeView notice=feedback.notice made_at=made_at />
+        {move || feedback.offer_undo.get().then(|| view! { <UndoOffer made_at=made_at.into() /> })}
+    }
 }
 
 /// "What happened behind the scenes" of a `Feedback`'s last command.

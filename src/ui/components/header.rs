@@ -9,6 +9,7 @@ use super::act_as::ActAs;
 use super::clock::Clock;
 use super::icon::{Icon, icons};
 use super::popup::close_on_escape;
+use super::undo_redo::UndoRedo;
 use crate::sim::devices::{SHARED_BROWSER, device_name};
 use crate::ui::state::{Boot, use_sim};
 use leptos::prelude::*;
@@ -82,6 +83,7 @@ pub fn Header() -> impl IntoView {
                 </A>
             </div>
             <ActAs />
+            <UndoRedo />
             <Clock />
         </header>
         <nav id="site-nav" class="site-nav" class:open=move || menu_open.get() aria-label="Main">

@@ -3,6 +3,7 @@
 pub mod act_as;
 pub mod attachments;
 pub mod become_admin;
+pub mod checkpoints;
 pub mod clock;
 pub mod data_table;
 pub mod directory_map;
@@ -21,8 +22,10 @@ pub mod popup;
 pub mod recovery;
 pub mod rights;
 pub mod safe_text;
+pub mod share_world;
 pub mod signed_in;
 pub mod status;
 pub mod trial_note;
+pub mod undo_redo;
 pub mod why;
 pub mod wording;

@@ -43,6 +43,14 @@ impl Runner {
     {
         self.feedback.run_result(command, ok).is_ok()
     }
+
+    /// A destructive command: it runs at once and its notice offers "Undo".
+    fn run_undoable<C, T: 'static>(&self, command: C, ok: impl FnOnce(&T) -> String) -> bool
+    where
+        C: Command<Output = Result<T, AdminError>>,
+    {
+        self.feedback.run_undoable(command, ok).is_ok()
+    }
 }
 
 #[component]
@@ -292,7 +300,6 @@ fn DirSync(upn: Email, tenant: String, run: Runner) -> impl IntoView {
 #[component]
 fn Users(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     let sim = run.sim;
-    let confirming = RwSignal::new(None::<String>);
     let rows = Memo::new(move |_| {
         sim.with(|w| {
             w.directory
@@ -331,7 +338,7 @@ fn Users(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                             <tbody role="rowgroup">
                                 {rows.get().into_iter().map(|(u, name, role, method, blocked, lic)| {
                                     let own = u == me;
-                                    let (ub, ud, uc) = (u.clone(), u.clone(), u.clone());
+                                    let (ub, ud) = (u.clone(), u.clone());
                                     let (a1, a2) = (upn.clone(), upn.clone());
                                     let block = move |_| {
                                         let (a, t) = (a1.clone(), ub.clone());
@@ -339,8 +346,7 @@ fn Users(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                                     };
                                     let delete = move |_| {
                                         let (a, t) = (a2.clone(), ud.clone());
-                                        run.run(RemoveUser { actor: a, upn: t }, |_| "The account was deleted, and its license units are free again.".to_string());
-                                        confirming.set(None);
+                                        run.run_undoable(RemoveUser { actor: a, upn: t }, |_| "The account was deleted, and its license units are free again.".to_string());
                                     };
                                     view! {
                                         <tr role="row">
@@ -349,18 +355,7 @@ fn Users(upn: Email, tenant: String, run: Runner) -> impl IntoView {
                                             <td role="cell" data-label="Actions" class="row-actions">
                                                 {(!own).then(|| view! {
                                                     <button type="button" class="small" on:click=block>{if blocked { "Unblock sign-in" } else { "Block sign-in" }}</button>
-                                                    {move || if confirming.get().as_deref() == Some(uc.as_str()) {
-                                                        let delete = delete.clone();
-                                                        view! {
-                                                            <span class="confirm">{format!(" Delete {uc}? ")}
-                                                                <button type="button" class="small danger" on:click=delete>"Yes, delete"</button>
-                                                                <button type="button" class="small" on:click=move |_| confirming.set(None)>"Cancel"</button>
-                                                            </span>
-                                                        }.into_any()
-                                                    } else {
-                                                        let c = uc.clone();
-                                                        view! { <button type="button" class="small danger" on:click=move |_| confirming.set(Some(c.clone()))>"Delete"</button> }.into_any()
-                                                    }}
+                                                    <button type="button" class="small danger" on:click=delete>"Delete"</button>
                                                 })}
                                             </td>
                                         </tr>
@@ -411,7 +406,7 @@ fn Subscriptions(upn: Email, tenant: String, run: Runner) -> impl IntoView {
     let (u1, u3) = (upn.clone(), upn.clone());
     let convert = move |_| {
         let u = u1.clone();
-        run.run(ConvertToPaid { actor: u }, |_| "Converted: the organization now has Azure Rights Management Premium. The directory, accounts and protected files are unchanged; track and revoke, usage logging, super users and bring your own key are available.".to_string());
+        run.run_undoable(ConvertToPaid { actor: u }, |_| "Converted: the organization now has Azure Rights Management Premium. The directory, accounts and protected files are unchanged; track and revoke, usage logging, super users and bring your own key are available.".to_string());
     };
     let logging_toggle = move |on: bool| {
         let u = u3.clone();

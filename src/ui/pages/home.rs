@@ -11,7 +11,10 @@ use crate::sim::personal::installed;
 use crate::sim::signup::Era;
 use crate::sim::{Config, PRESETS, Preset, World};
 use crate::ui::components::icon::{Icon, icons};
+use crate::ui::components::checkpoints::Checkpoints;
+use crate::ui::components::share_world::ShareWorld;
 use crate::ui::components::status::{Notice, NoticeView};
+use crate::ui::components::undo_redo::UndoOffer;
 use crate::ui::state::PersonalList;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
@@ -32,12 +35,14 @@ const WALK: &[(&str, &str, &str, &str)] = &[
 pub fn Home() -> impl IntoView {
     let sim = use_sim();
     let notice = RwSignal::new(Notice::None);
-    let load = move |p: Preset| {
+    // The revision the Reset or Import notice speaks of (its "Undo").
+    let made_at = RwSignal::new(u64::MAX);
+    let load = move |p: Preset, label: &str| {
         // The era is the trainer's setting: a scenario loads in the chosen one.
         let era = sim.with_untracked(|w| w.signups.era);
         let mut w = World::load(p, Config::default(), &mut CryptoRandom);
         w.signups.era = era;
-        sim.replace(w);
+        sim.replace(w, label);
     };
     let export = move |_| {
         let raw = sim.with_untracked(persist::encode);
@@ -57,7 +62,8 @@ pub fn Home() -> impl IntoView {
                 None => notice.set(Notice::Err(format!("{name} couldn't be read as text. Nothing was changed."))),
                 Some(t) => match persist::decode(&t) {
                     Ok(w) => {
-                        sim.replace(w);
+                        sim.replace(w, "Import");
+                        made_at.set(sim.revision.get_untracked());
                         notice.set(Notice::Ok(format!("{name} was imported: the simulator now shows its state.")));
                     }
                     Err(e) => notice.set(Notice::Err(format!("{name} wasn't imported, and nothing was changed. {e}"))),
@@ -93,8 +99,12 @@ pub fn Home() -> impl IntoView {
                 "Loading a scenario replaces everything in the simulator (inboxes, accounts, the clock). Now: "
                 <strong>{move || Preset::from_id(&current()).map(|p| p.name()).unwrap_or("an imported state")}</strong>
             </p>
-            <ResetAndFiles load=load export=export import=import notice=notice />
+            <ResetAndFiles load=load export=export import=import notice=notice made_at=made_at />
         </section>
+        <div class="home-pair">
+            <Checkpoints />
+            <ShareWorld />
+        </div>
         <EraChoice />
         <section aria-labelledby="areas-h">
             <h2 id="areas-h">"Areas"</h2>
@@ -131,9 +141,11 @@ const AREAS: &[(&str, &str, &str)] = &[
 fn PresetCard(
     preset: Preset,
     #[prop(into)] loaded: Signal<bool>,
-    load: impl Fn(Preset) + Copy + 'static,
+    load: impl Fn(Preset, &str) + Copy + 'static,
 ) -> impl IntoView {
+    let sim = use_sim();
     let notice = RwSignal::new(Notice::None);
+    let made_at = RwSignal::new(u64::MAX);
     let hid = format!("preset-{}", preset.id());
     let labelled_by = hid.clone();
     view! {
@@ -164,10 +176,12 @@ fn PresetCard(
             </details>
             <div class="preset-load">
                 <button type="button" class="primary" on:click=move |_| {
-                    load(preset);
+                    load(preset, &format!("Load “{}”", preset.name()));
+                    made_at.set(sim.revision.get_untracked());
                     notice.set(Notice::Ok(format!("“{}” loaded: inboxes, accounts and the clock start fresh.", preset.name())));
                 }>"Load"</button>
                 <NoticeView notice=notice />
+                <UndoOffer made_at=made_at.into() />
             </div>
         </section>
     }
@@ -176,22 +190,26 @@ fn PresetCard(
 /// "Reset", "Export" and "Import", with their notice beside them.
 #[component]
 fn ResetAndFiles(
-    load: impl Fn(Preset) + Copy + 'static,
+    load: impl Fn(Preset, &str) + Copy + 'static,
     export: impl Fn(leptos::ev::MouseEvent) + 'static,
     import: impl Fn(leptos::ev::Event) + 'static,
     notice: RwSignal<Notice>,
+    made_at: RwSignal<u64>,
 ) -> impl IntoView {
+    let sim = use_sim();
     view! {
         <div class="actions">
             <button type="button" class="danger" on:click=move |_| {
-                load(Preset::Default);
-                notice.set(Notice::Ok("Reset: the default scenario is loaded again.".into()));
+                load(Preset::Default, "Reset");
+                made_at.set(sim.revision.get_untracked());
+                notice.set(Notice::Ok("Reset: the default scenario is loaded again. Nothing was asked: \"Undo\" brings the world before it back.".into()));
             }>"Reset"</button>
             <button type="button" on:click=export>"Export"</button>
             <label class="file-button" for="import-file">"Import"</label>
             <input id="import-file" type="file" accept=".json,application/json" on:change=import />
         </div>
         <NoticeView notice=notice />
+        <UndoOffer made_at=made_at.into() />
     }
 }
 

@@ -61,7 +61,7 @@ fn TrackingSite(upn: Email) -> impl IntoView {
     let revoke = Callback::new(move |(cid, name): (String, String)| {
         let owner = u.clone();
         let now = sim.with_untracked(|w| w.clock);
-        let _ = fb.run_result(Revoke { owner, content_id: cid }, |at| {
+        let _ = fb.run_undoable(Revoke { owner, content_id: cid }, |at| {
             let at = *at;
             {
                 if at <= now {
