@@ -5,11 +5,14 @@
 //! software inventory, and the PowerShell console's connection.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use rms_sim::persist;
 use rms_sim::sim::admin::dns::{DnsError, VerifyError};
 use rms_sim::sim::admin::{AdminError, Confirmed, DELETION_DELAY};
 use rms_sim::sim::signin::SignInError;
 use rms_sim::sim::*;
+use support::email;
 
 const PAT: &str = "p.dover@fabrikam.com";
 const ROSA: &str = "r.ortiz@fabrikam.com";
@@ -27,10 +30,6 @@ fn load(preset: Preset, seed: u64) -> (World, SeededRandom) {
     let mut rng = SeededRandom::new(seed);
     let w = World::load(preset, cfg(), &mut rng);
     (w, rng)
-}
-
-fn email(s: &str) -> Email {
-    Email::parse(s).unwrap()
 }
 
 fn tenant<'a>(w: &'a World, domain: &str) -> &'a Tenant {

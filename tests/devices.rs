@@ -5,10 +5,13 @@
 //! people of the world are every account and every address with mail.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use rms_sim::persist;
 use rms_sim::sim::command::*;
 use rms_sim::sim::scenario::{CONTOSO_ADMIN, FABRIKAM_USERS, LITWARE_ADMIN};
 use rms_sim::sim::*;
+use support::{email, load};
 
 // The presets' own accounts, not their credentials typed again.
 const PAT: &str = FABRIKAM_USERS[0].email;
@@ -18,16 +21,6 @@ const JANET: &str = CONTOSO_ADMIN.email;
 const JANET_PW: &str = CONTOSO_ADMIN.password;
 const LEE: &str = LITWARE_ADMIN.email;
 const LEE_PW: &str = LITWARE_ADMIN.password;
-
-fn load(preset: Preset, seed: u64) -> (World, SeededRandom) {
-    let mut rng = SeededRandom::new(seed);
-    let w = World::load(preset, Config { pbkdf2_iterations: 2, ..Config::default() }, &mut rng);
-    (w, rng)
-}
-
-fn email(s: &str) -> Email {
-    Email::parse(s).unwrap()
-}
 
 #[test]
 fn signing_in_on_one_device_leaves_the_others_signed_in() {

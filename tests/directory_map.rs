@@ -5,24 +5,17 @@
 //! UI runs it, as a command, so its events are one action.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use rms_sim::sim::command::*;
 use rms_sim::sim::map::{DirectoryMap, Facet, Mark, NAMED_USERS};
 use rms_sim::sim::*;
+use support::{email, load};
 
 const PAT: &str = "p.dover@fabrikam.com";
 const ROSA: &str = "r.ortiz@fabrikam.com";
 const JANET: &str = "janetm@contoso.com";
 const LEE: &str = "admin@litwareinc.com";
-
-fn load(preset: Preset, seed: u64) -> (World, SeededRandom) {
-    let mut rng = SeededRandom::new(seed);
-    let w = World::load(preset, Config { pbkdf2_iterations: 2, ..Config::default() }, &mut rng);
-    (w, rng)
-}
-
-fn email(s: &str) -> Email {
-    Email::parse(s).unwrap()
-}
 
 fn id_of(w: &World, domain: &str) -> String {
     w.tenant_of_domain(domain).unwrap_or_else(|| panic!("no tenant holds {domain}")).id.clone()

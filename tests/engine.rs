@@ -10,6 +10,8 @@
 //!
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use rms_sim::persist;
 use rms_sim::sim::admin::AdminError;
 use rms_sim::sim::admin::dns::DnsError;
@@ -20,6 +22,7 @@ use rms_sim::sim::signin::LOCKED_MESSAGE;
 use rms_sim::sim::signup::DomainListError;
 use rms_sim::sim::signup::Era;
 use rms_sim::sim::*;
+use support::email;
 
 // ───────────────────────────── helpers ─────────────────────────────
 
@@ -48,10 +51,6 @@ fn world(seed: u64) -> (World, SeededRandom) {
     let mut rng = SeededRandom::new(seed);
     let w = World::load(Preset::Default, cfg(), &mut rng);
     (w, rng)
-}
-
-fn email(s: &str) -> Email {
-    Email::parse(s).unwrap()
 }
 
 fn details(first: &str, last: &str, password: &str) -> AccountDetails {

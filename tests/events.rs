@@ -4,6 +4,8 @@
 //! era a sign-up ran in; one message per outcome behind the scenes.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use rms_sim::sim::admin::AdminError;
 use rms_sim::sim::command::*;
 use rms_sim::sim::console::ConsoleService;
@@ -15,16 +17,13 @@ use rms_sim::sim::signup::{Era, Field, FieldError, FieldProblem, TokenError};
 use rms_sim::sim::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
+use support::email;
 
 const PAT: &str = "p.dover@fabrikam.com";
 const ROSA: &str = "r.ortiz@fabrikam.com";
 const KAI: &str = "k.braun@tailspintoys.de";
 const JANET: &str = "janetm@contoso.com";
 const JANET_PW: &str = "Contoso-2016!";
-
-fn email(s: &str) -> Email {
-    Email::parse(s).unwrap()
-}
 
 fn world() -> (World, SeededRandom) {
     let mut rng = SeededRandom::new(12);

@@ -13,11 +13,14 @@
 //!    first — the output is the one the person saw.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use rms_sim::sim::command::*;
 use rms_sim::sim::powershell::{Console, HostError};
 use rms_sim::sim::sharing::{Client, Delivery, Permission, PolicyChoice, ProtectRequest};
 use rms_sim::sim::signup::Era;
 use rms_sim::sim::*;
+use support::email;
 
 const JANET: &str = "janetm@contoso.com";
 const LEE: &str = "admin@litwareinc.com";
@@ -26,10 +29,6 @@ const PEOPLE: [&str; 5] = [JANET, LEE, PAT, "r.ortiz@fabrikam.com", "k.braun@tai
 const PASSWORDS: [&str; 4] = ["Contoso-2016!", "Litware-2016!", "Fabrikam-2016!", "wrong"];
 /// The devices a command may run on: the shared browser and two people's own.
 const DEVICES: [&str; 3] = [SHARED_BROWSER, JANET, PAT];
-
-fn email(s: &str) -> Email {
-    Email::parse(s).unwrap()
-}
 
 fn pick<T: Copy>(rng: &mut SeededRandom, items: &[T]) -> T {
     items[rng.below(items.len() as u64) as usize]

@@ -5,11 +5,11 @@ pub mod components;
 pub mod pages;
 pub mod state;
 
+use crate::persist::history;
 use components::header::Header;
 use components::recovery::Recovery;
 use components::share_world::SharedWorldOffer;
 use components::undo_redo::UndoStatus;
-use crate::persist::history;
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -36,6 +36,13 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+    // A shared link pasted into the address bar of an open tab changes only the fragment.
+    let hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(shared) = crate::platform::fragment().and_then(|f| crate::persist::share::parse(&f)) {
+            sim.shared.set(Some(shared));
+        }
+    });
+    on_cleanup(move || hash.remove());
     // The personal-address table doesn't weigh on the first load: it is
     // fetched once the page has painted its first content.
     if !sim.personal_ready() {

@@ -292,7 +292,9 @@ impl Sim {
             let current = self.world.get_untracked();
             let (saved, kept) = self
                 .replica
-                .try_update_value(|r| history::replace(r, &LocalStorage, &current, &mut world, label, &mut CryptoRandom))
+                .try_update_value(|r| {
+                    history::replace(r, &LocalStorage, &current, &mut world, label, &mut CryptoRandom)
+                })
                 .expect("the replica lives as long as the app");
             self.after_save(saved);
             self.kept(kept);

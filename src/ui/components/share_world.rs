@@ -39,7 +39,7 @@ pub fn ShareWorld() -> impl IntoView {
                     <div class="share-result">
                         <label for="share-link">"Link to this world"</label>
                         <input id="share-link" type="text" readonly prop:value=l.clone()
-                            on:focus=move |ev| { let _ = event_target::<web_sys::HtmlInputElement>(&ev).select(); } />
+                            on:focus=move |ev| event_target::<web_sys::HtmlInputElement>(&ev).select() />
                         <div class="actions">
                             <button type="button" on:click=move |_| {
                                 notice.set(if copy_text(&copy_link) {
@@ -67,7 +67,7 @@ fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

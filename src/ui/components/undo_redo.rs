@@ -25,11 +25,22 @@ fn undo_notice() -> RwSignal<Notice> {
 
 fn run(sim: Sim, notice: RwSignal<Notice>, direction: Direction) {
     let result = sim.undo_or_redo(direction);
-    notice.set(match (result, direction) {
+    let said = match (result, direction) {
         (Ok(label), Direction::Undo) => Notice::Ok(format!("Undone: {label}. \"Redo\" brings it back.")),
         (Ok(label), Direction::Redo) => Notice::Ok(format!("Redone: {label}.")),
         (Err(e), _) => Notice::Err(e.to_string()),
-    });
+    };
+    notice.set(said.clone());
+    // The notice floats under the header: it goes after a while, so that it
+    // never hides the page for long (unless another Undo replaced it).
+    set_timeout(
+        move || {
+            if notice.with_untracked(|n| *n == said) {
+                notice.set(Notice::None);
+            }
+        },
+        std::time::Duration::from_secs(8),
+    );
 }
 
 /// Whether a key press belongs to a text field (its own undo).
@@ -37,10 +48,13 @@ fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
     let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return false };
     let tag = el.tag_name().to_ascii_lowercase();
-    el.is_content_editable() || tag == "textarea" || tag == "select" || (tag == "input" && {
-        let kind = el.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
-        !matches!(kind.as_str(), "checkbox" | "radio" | "button" | "submit" | "file" | "range" | "color")
-    })
+    el.is_content_editable()
+        || tag == "textarea"
+        || tag == "select"
+        || (tag == "input" && {
+            let kind = el.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
+            !matches!(kind.as_str(), "checkbox" | "radio" | "button" | "submit" | "file" | "range" | "color")
+        })
 }
 
 #[component]
@@ -116,9 +130,7 @@ pub fn UndoStatus() -> impl IntoView {
 pub fn UndoOffer(made_at: Signal<u64>) -> impl IntoView {
     let sim = use_sim();
     let notice = undo_notice();
-    let label = move || {
-        (sim.revision.get() == made_at.get()).then(|| sim.history.with(|h| h.undo.clone())).flatten()
-    };
+    let label = move || (sim.revision.get() == made_at.get()).then(|| sim.history.with(|h| h.undo.clone())).flatten();
     move || {
         label().map(|l| {
             view! {
