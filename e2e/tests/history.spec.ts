@@ -111,7 +111,8 @@ test('a shared link opens the same world in a fresh browser, keeping the old one
   await share.getByRole('button', { name: 'Share this world', exact: true }).click();
   const link = await share.getByRole('textbox', { name: 'Link to this world' }).inputValue();
   expect(link).toMatch(/\/#world=\d+\.[A-Za-z0-9_-]+$/);
-  await expect(share.getByRole('img', { name: 'QR code of the link to this world' })).toBeVisible();
+  // Fabrikam's world with its events is too big for one QR code, and the page says so.
+  await expect(share.getByRole('note')).toContainText('No QR code: this link is');
 
   // A trainee's browser: nothing in common but the link.
   const trainee = await browser.newContext({ baseURL: new URL(link).origin });
@@ -129,7 +130,7 @@ test('a shared link opens the same world in a fresh browser, keeping the old one
   await expect(tab.getByRole('cell', { name: PAT.email, exact: true }).first()).toBeVisible();
   // The world the trainee had is a checkpoint, and Undo brings it back too.
   await tab.goto('/');
-  await expect(tab.getByRole('list', { name: 'Checkpoints' })).toContainText('My world before the shared one');
+  await expect(tab.getByRole('list', { name: 'Checkpoints' })).toContainText('Before the shared world');
   await undo(tab).click();
   await expect(clock(tab)).not.toHaveAttribute('datetime', when!);
 

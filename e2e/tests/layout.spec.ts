@@ -32,6 +32,7 @@ const ROUTES = [
   '/viewer',
   '/tracking',
   '/inventory',
+  '/split',
   '/no-such-page',
 ];
 
@@ -56,6 +57,11 @@ async function layoutProblems(page: Page): Promise<string[]> {
       if (!visible(e) || e.closest('.visually-hidden')) continue;
       const r = e.getBoundingClientRect();
       if (r.right > vw + 1 || r.left < -1) out.push(`${e.outerHTML.slice(0, 80)} is outside the viewport (${Math.round(r.left)}–${Math.round(r.right)})`);
+    }
+    // "Act as" must stay wide enough to read a name in the header.
+    const actAs = document.querySelector('header select');
+    if (actAs && visible(actAs) && actAs.getBoundingClientRect().width < 120) {
+      out.push(`"Act as" is squeezed to ${Math.round(actAs.getBoundingClientRect().width)} px`);
     }
     for (const t of document.querySelectorAll('main table')) {
       const headers = [...t.querySelectorAll('thead th')].map((h) => (h.textContent ?? '').trim());

@@ -54,7 +54,12 @@ pub fn Clock() -> impl IntoView {
             <span class="clock-now">
                 <Icon drawing=icons::CLOCK />
                 <time data-testid="clock" class="clock-full" datetime=move || sim.with(|w| w.clock.iso())>{move || sim.with(|w| w.clock.to_string())}</time>
-                <time class="clock-short" datetime=move || sim.with(|w| w.clock.iso())>{move || sim.with(|w| w.clock.short())}</time>
+                <time class="clock-short" datetime=move || sim.with(|w| w.clock.iso())>{move || {
+                    // "Mon 2 May, 09:00": the narrowest phones show only the time (the day is in the panel).
+                    let short = sim.with(|w| w.clock.short());
+                    let (day, time) = short.split_once(", ").map(|(d, t)| (format!("{d}, "), t.to_string())).unwrap_or_default();
+                    view! { <span class="clock-day">{day}</span>{time} }
+                }}</time>
             </span>
             <button
                 type="button"
@@ -68,6 +73,7 @@ pub fn Clock() -> impl IntoView {
                 {move || pending.get().map(|_| view! { <span class="menu-dot" aria-hidden="true"></span> })}
             </button>
             <div class="clock-panel" id="clock-panel">
+                <p class="clock-panel-now">{move || sim.with(|w| w.clock.to_string())}</p>
                 <span class="clock-steps">
                     <button type="button" on:click=move |_| step("15", TimeUnit::Minutes)>"+15 minutes"</button>
                     <button type="button" on:click=move |_| step("1", TimeUnit::Hours)>"+1 hour"</button>

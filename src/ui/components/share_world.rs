@@ -39,7 +39,7 @@ pub fn ShareWorld() -> impl IntoView {
                     <div class="share-result">
                         <label for="share-link">"Link to this world"</label>
                         <input id="share-link" type="text" readonly prop:value=l.clone()
-                            on:focus=move |ev| event_target::<web_sys::HtmlInputElement>(&ev).select() />
+                            on:focus=move |ev| { event_target::<web_sys::HtmlInputElement>(&ev).select(); } />
                         <div class="actions">
                             <button type="button" on:click=move |_| {
                                 notice.set(if copy_text(&copy_link) {
@@ -154,7 +154,7 @@ pub fn SharedWorldOffer() -> impl IntoView {
 
 /// Saves the current world as a checkpoint with a free name.
 fn keep_as_checkpoint(sim: &crate::ui::state::Sim) -> Result<String, crate::persist::history::HistoryError> {
-    let base = sim.with_untracked(|w| format!("My world before the shared one ({})", w.clock));
+    let base = sim.with_untracked(|w| format!("Before the shared world, {}", w.clock.short()));
     let taken = sim.checkpoints.get_untracked();
     let name = (1..)
         .map(|i| if i == 1 { base.clone() } else { format!("{base} {i}") })

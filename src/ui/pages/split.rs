@@ -91,7 +91,7 @@ pub fn Split() -> impl IntoView {
                 let src = PANES[i].1;
                 view! {
                     <section class="split-pane" class:shown=move || shown.get() == i
-                        prop:hidden=move || i >= count.get() aria-labelledby=format!("pane-{}-h", i + 1)>
+                        prop:hidden=move || { i >= count.get() } aria-labelledby=format!("pane-{}-h", i + 1)>
                         <h2 id=format!("pane-{}-h", i + 1) class="split-pane-h">
                             {move || pane_caption(i, &devices.with(|d| d[i].clone()))}
                         </h2>

@@ -1,0 +1,42 @@
+// Temporary: the lead's screenshots of this session's pages.
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
+const BASE = process.env.BASE ?? 'http://127.0.0.1:8098';
+const out = '/tmp/lead-shots';
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--no-sandbox'] });
+for (const [width, height] of [[1280, 720], [390, 844]]) {
+  const ctx = await browser.newContext({ viewport: { width, height } });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  const shot = (name, full = false) => page.screenshot({ path: `${out}/${name}-${width}.png`, fullPage: full });
+  await page.goto(`${BASE}/`);
+  await page.getByRole('heading', { name: 'Scenarios' }).waitFor();
+  await shot('header');
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await page.waitForTimeout(300);
+  await shot('reset');
+  await page.getByRole('banner').getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.waitForTimeout(300);
+  await shot('undone');
+  await page.getByLabel('Checkpoint name').fill('before takeover');
+  await page.getByRole('button', { name: 'Save checkpoint' }).click();
+  await page.getByRole('button', { name: 'Share this world', exact: true }).last().click();
+  await page.getByRole('region', { name: 'Share this world' }).scrollIntoViewIfNeeded();
+  await shot('share');
+  await page.getByRole('region', { name: 'Checkpoints' }).scrollIntoViewIfNeeded();
+  await shot('checkpoints');
+  const link = await page.getByRole('textbox', { name: 'Link to this world' }).inputValue();
+  const p2 = await (await browser.newContext({ viewport: { width, height } })).newPage();
+  await p2.goto(link);
+  await p2.getByRole('button', { name: 'Load this world' }).waitFor();
+  await p2.screenshot({ path: `${out}/offer-${width}.png` });
+  await page.goto(`${BASE}/split`);
+  await page.waitForTimeout(2500);
+  await shot('split');
+  await page.goto(`${BASE}/inbox`);
+  await page.getByLabel('Act as').selectOption('admin@litwareinc.com');
+  await page.waitForTimeout(300);
+  await shot('yourinbox');
+  await ctx.close();
+}
+await browser.close();
