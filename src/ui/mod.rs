@@ -9,7 +9,6 @@ use crate::persist::history;
 use components::header::Header;
 use components::recovery::Recovery;
 use components::share_world::SharedWorldOffer;
-use components::undo_redo::UndoStatus;
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -56,7 +55,6 @@ pub fn App() -> impl IntoView {
                 fallback=|| view! { <Recovery /> }
             >
                 <Header />
-                <UndoStatus />
                 <main id="main">
                     <SharedWorldOffer />
                     <AppRoutes />

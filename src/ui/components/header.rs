@@ -9,7 +9,7 @@ use super::act_as::ActAs;
 use super::clock::Clock;
 use super::icon::{Icon, icons};
 use super::popup::close_on_escape;
-use super::undo_redo::UndoRedo;
+use super::undo_redo::{UndoRedo, UndoStatus};
 use crate::sim::devices::{SHARED_BROWSER, device_name};
 use crate::ui::state::{Boot, use_sim};
 use leptos::prelude::*;
@@ -85,6 +85,8 @@ pub fn Header() -> impl IntoView {
             <ActAs />
             <UndoRedo />
             <Clock />
+            // Floats under the header, inside its landmark.
+            <UndoStatus />
         </header>
         <nav id="site-nav" class="site-nav" class:open=move || menu_open.get() aria-label="Main">
             {move || device_line().map(|d| view! { <p class="device-line">{d}</p> })}
