@@ -6,6 +6,7 @@ pub mod pages;
 pub mod state;
 
 use components::header::Header;
+use components::lesson_panel::{LessonPanel, Lessons as LessonState, PresenterEffects};
 use components::recovery::Recovery;
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
@@ -22,9 +23,15 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let sim = Sim::boot();
     provide_context(sim);
+    let lessons = LessonState::boot();
+    provide_context(lessons);
     let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
         if ev.key().as_deref() == Some(crate::persist::KEY) {
             sim.refresh_from_storage(ev.new_value());
+        }
+        // The lesson under way: every tab and the presenter view follow it.
+        if ev.key().as_deref() == Some(crate::platform::LessonStore::KEY) {
+            lessons.refresh_from_storage(ev.new_value());
         }
     });
     on_cleanup(move || handle.remove());
@@ -44,6 +51,8 @@ pub fn App() -> impl IntoView {
                 <main id="main">
                     <AppRoutes />
                 </main>
+                <LessonPanel />
+                <PresenterEffects />
             </Show>
         </Router>
     }
@@ -88,6 +97,8 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/tracking") view=Tracking />
             <Route path=path!("/inventory") view=Inventory />
             <Route path=path!("/split") view=Split />
+            <Route path=path!("/lessons") view=Lessons />
+            <Route path=path!("/presenter") view=Presenter />
         </Routes>
     }
 }

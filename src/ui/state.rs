@@ -246,6 +246,15 @@ impl Sim {
         self.boot.set(Boot::Ready);
         self.replace(default_world());
     }
+
+    /// Loads a scenario preset, in the era the trainer chose (the start
+    /// page's "Load" and "Reset", a lesson's "Start lesson").
+    pub fn load_preset(&self, preset: Preset) {
+        let era = self.with_untracked(|w| w.signups.era);
+        let mut w = World::load(preset, Config::default(), &mut CryptoRandom);
+        w.signups.era = era;
+        self.replace(w);
+    }
 }
 
 pub fn use_sim() -> Sim {
