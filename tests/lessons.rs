@@ -344,6 +344,12 @@ fn the_protect_lesson_needs_the_boxes_it_names() {
         .run(&mut w, &mut rng)
         .unwrap();
     assert!(l.steps[1].done(&w, since));
+    // With two files of Janet's, Show me revokes the one shared for instant
+    // revoke, and Pat is refused that one.
+    for s in &l.steps[2..] {
+        show_me(s, &mut w, &mut rng, since);
+    }
+    assert!(l.steps.iter().all(|s| s.done(&w, since)));
 }
 
 // ───────────────────── what happened before, and undo ─────────────────────

@@ -32,6 +32,8 @@ const ROUTES = [
   '/viewer',
   '/tracking',
   '/inventory',
+  '/lessons',
+  '/presenter',
   '/no-such-page',
 ];
 

@@ -125,13 +125,18 @@ fn share(actor: Email, (name, bytes): (&str, &[u8]), to: &str, tracked: bool) ->
     Protect { actor, request, delivery: Delivery::Share }.into()
 }
 
-/// `who` opens the newest file `issuer` shared with them, from the inbox.
-fn open_from(w: &World, who: &str, issuer: &str) -> Result<AnyCommand, String> {
-    let message =
-        newest(w, who, |k| matches!(k, MessageKind::SharedFile { from, .. } if from.eq_ignore_ascii_case(issuer)))
-            .ok_or_else(|| {
-                format!("{who} has no file from {issuer} in the inbox yet: do the steps before this one first.")
-            })?;
+/// `who` opens the newest file `issuer` shared with them, from the inbox
+/// (the newest of those named `prefer`, if any is).
+fn open_from(w: &World, who: &str, issuer: &str, prefer: &[String]) -> Result<AnyCommand, String> {
+    let from_issuer =
+        |k: &MessageKind| matches!(k, MessageKind::SharedFile { from, .. } if from.eq_ignore_ascii_case(issuer));
+    let preferred = |k: &MessageKind| {
+        from_issuer(k)
+            && matches!(k, MessageKind::SharedFile { names, .. } if names.first().is_some_and(|n| prefer.contains(n)))
+    };
+    let message = newest(w, who, preferred).or_else(|| newest(w, who, from_issuer)).ok_or_else(|| {
+        format!("{who} has no file from {issuer} in the inbox yet: do the steps before this one first.")
+    })?;
     let id = message.attachments().first().cloned().ok_or("The message has no attachment.")?;
     let (file_name, bytes) = w.mail.attachment(&id).ok_or("The attachment is no longer stored.")?;
     as_person(w, who, |me| {
@@ -219,10 +224,10 @@ fn plan(goal: Goal, who: &str, w: &World, since: u64) -> Result<AnyCommand, Stri
                     domain_of(issuer)
                 ));
             }
-            open_from(w, who, issuer)
+            open_from(w, who, issuer, &[])
         }
         Goal::Shared { reader } => as_person(w, who, |actor| share(actor, SAMPLE_TXT, reader, true)),
-        Goal::Opened { issuer } => open_from(w, who, issuer),
+        Goal::Opened { issuer } => open_from(w, who, issuer, &[]),
         Goal::NoticeRead { reader } => {
             let files = protected_by(w.log.since(since), who);
             read(
@@ -246,7 +251,8 @@ fn plan(goal: Goal, who: &str, w: &World, since: u64) -> Result<AnyCommand, Stri
                 .filter(|d| {
                     d.issuer.as_str().eq_ignore_ascii_case(who) && d.revoked_at.is_none() && files.contains(&d.name)
                 })
-                .max_by_key(|d| d.protected_at)
+                // The one shared for instant revoke, if there are several.
+                .max_by_key(|d| (d.instant_revoke, d.protected_at))
                 .ok_or_else(|| format!("{who} has no file to revoke yet: do the steps before this one first."))?;
             let content_id = doc.content_id.clone();
             as_person(w, who, |owner| Revoke { owner, content_id }.into())
@@ -255,7 +261,18 @@ fn plan(goal: Goal, who: &str, w: &World, since: u64) -> Result<AnyCommand, Stri
             if !Goal::Revoked.check(owner, w, since) {
                 return Err(format!("{owner} hasn't revoked the file yet: do the step before this one first."));
             }
-            open_from(w, who, owner)
+            let revoked: Vec<String> = w
+                .log
+                .since(since)
+                .iter()
+                .filter_map(|e| match &e.kind {
+                    crate::sim::EventKind::AccessRevoked { owner: o, file, .. } if o.eq_ignore_ascii_case(owner) => {
+                        Some(file.clone())
+                    }
+                    _ => None,
+                })
+                .collect();
+            open_from(w, who, owner, &revoked)
         }
     }
 }

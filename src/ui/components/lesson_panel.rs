@@ -141,13 +141,13 @@ pub fn StepList(lesson: &'static Lesson, #[prop(into)] done: Signal<Vec<bool>>, 
     view! {
         <ol class="lp-steps" aria-label="Steps">
             {lesson.steps.iter().enumerate().map(|(i, s)| {
+                let title = format!("Step {}: {}", i + 1, s.title);
                 let is_done = move || done.with(|d| d.get(i).copied().unwrap_or(false));
                 view! {
                     <li aria-current=(i == current).then_some("step") class:done=is_done>
-                        <button type="button" class="lp-step" on:click=move |_| lessons.update(|p| p.go_to(i))>
-                            <span class="lp-n">{i + 1}</span>
-                            <span class="lp-step-title">{s.title}</span>
-                            {move || is_done().then(|| view! { <span class="lp-done"><Icon drawing=icons::CHECK />"Done"</span> })}
+                        <button type="button" class="lp-step" title=title on:click=move |_| lessons.update(|p| p.go_to(i))>
+                            <span class="lp-n"><span class="visually-hidden">"Step "</span>{i + 1}</span>
+                            {move || is_done().then(|| view! { <span class="lp-done"><Icon drawing=icons::CHECK /><span class="lp-done-word">"Done"</span></span> })}
                         </button>
                     </li>
                 }
@@ -299,6 +299,7 @@ fn Panel(lesson: &'static Lesson, step: usize, since: u64) -> impl IntoView {
                     <span class="lp-lesson">{lesson.title}</span>
                     <span class="lp-count">{format!("Step {} of {total}", step + 1)}</span>
                 </p>
+                <StepList lesson=lesson done=done current=step />
                 <div class="lp-tools">
                     <PresenterToggle />
                     <OpenPresenterView />
@@ -341,7 +342,6 @@ fn Panel(lesson: &'static Lesson, step: usize, since: u64) -> impl IntoView {
                     })}
                     {move || lessons.started.get().map(|m| view! { <p role="status" class="notice ok">{m}</p> })}
                     <FeedbackNotice feedback=fb />
-                    <StepList lesson=lesson done=done current=step />
                 </div>
                 {move || show_since.get().map(|from| {
                     let events = sim.with(|w| w.log.since(from).to_vec());

@@ -87,7 +87,7 @@ fn LessonCard(lesson: &'static Lesson) -> impl IntoView {
                 }).collect_view()}
             </ol>
             <button type="button" class="primary" on:click=start>
-                "Start lesson"<span class="visually-hidden">{format!(": {}", lesson.title)}</span>
+                "Start lesson"<span class="visually-hidden">{format!(" “{}”", lesson.title)}</span>
             </button>
         </section>
     }
@@ -136,7 +136,7 @@ fn ChallengeCard(challenge: &'static Challenge) -> impl IntoView {
             </ul>
             <Why label="Hint"><p class="hint">{challenge.hint}</p></Why>
             <button type="button" on:click=start>
-                "Start challenge"<span class="visually-hidden">{format!(": {}", challenge.title)}</span>
+                "Start challenge"<span class="visually-hidden">{format!(" “{}”", challenge.title)}</span>
             </button>
             <NoticeView notice=notice />
         </section>

@@ -56,7 +56,7 @@ pub fn Presenter() -> impl IntoView {
                             <StepList lesson=lesson done=done current=step />
                         </section>
                         <section class="card" aria-labelledby="pv-behind-h">
-                            <h2 id="pv-behind-h">"Behind the scenes"</h2>
+                            <h2 id="pv-behind-h">"Live, since the lesson began"</h2>
                             {move || {
                                 let events = sim.with(|w| w.log.since(since).to_vec());
                                 if events.is_empty() {
