@@ -205,3 +205,77 @@ pub fn copy_text(text: &str) -> bool {
         None => false,
     }
 }
+
+/// The lessons' progress (`sim::lessons::Progress`), kept in `localStorage`
+/// under its own key, beside the world and never inside it: every tab of
+/// the simulator (and the presenter view) follows the same lesson.
+pub struct LessonStore;
+
+impl LessonStore {
+    pub const KEY: &'static str = "rms-sim/lessons";
+
+    /// The stored progress, if any (`None` when storage can't be used).
+    pub fn read() -> Option<String> {
+        LocalStorage.read(Self::KEY).ok().flatten()
+    }
+
+    /// Keeps `json`; says why not when storage refuses it.
+    pub fn write(json: &str) -> Result<(), String> {
+        LocalStorage.write(Self::KEY, json).map_err(|e| e.to_string())
+    }
+}
+
+/// Presenter mode (large type, explanations collapsed, no navigation): a
+/// choice of this tab, kept in `sessionStorage` for its reloads, shown as
+/// the class `presenter` on `<html>`.
+pub struct PresenterMode;
+
+impl PresenterMode {
+    const KEY: &'static str = "rms-sim/presenter";
+    const CLASS: &'static str = "presenter";
+
+    pub fn read() -> bool {
+        TabDevice::storage().and_then(|s| s.get_item(Self::KEY).ok().flatten()).as_deref() == Some("on")
+    }
+
+    pub fn write(on: bool) {
+        if let Some(s) = TabDevice::storage() {
+            let _ = if on { s.set_item(Self::KEY, "on") } else { s.remove_item(Self::KEY) };
+        }
+    }
+
+    /// Sets or clears the class on `<html>`, keeping its other classes.
+    pub fn show(on: bool) {
+        let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+            return;
+        };
+        let mut classes: Vec<String> =
+            html.class_name().split_whitespace().filter(|c| *c != Self::CLASS).map(str::to_string).collect();
+        if on {
+            classes.push(Self::CLASS.to_string());
+        }
+        html.set_class_name(&classes.join(" "));
+    }
+
+    /// Closes the open disclosures in the page (`main`): the explanations
+    /// collapse, one click away.
+    pub fn collapse_explanations() {
+        use wasm_bindgen::JsCast;
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Ok(list) = doc.query_selector_all("main details[open]") else { return };
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                let _ = el.remove_attribute("open");
+            }
+        }
+    }
+}
+
+/// Opens `url` in a second window named `name` (the presenter view);
+/// false if the browser blocked it.
+pub fn open_window(url: &str, name: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.open_with_url_and_target_and_features(url, name, "popup=yes,width=1100,height=760").ok())
+        .flatten()
+        .is_some()
+}

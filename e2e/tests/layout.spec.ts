@@ -33,6 +33,8 @@ const ROUTES = [
   '/tracking',
   '/inventory',
   '/split',
+  '/lessons',
+  '/presenter',
   '/no-such-page',
 ];
 

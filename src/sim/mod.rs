@@ -13,6 +13,8 @@
 //! - `console/`: the PowerShell console (a language layer free of the world, and its host);
 //! - `sharing/`: the sharing application and the protection service;
 //! - `events/`: the event log and the explanation of each event;
+//! - `lessons/`: the lessons (the seed's sections step by step), their
+//!   checks, what "Show me" runs, and the trainer's challenges;
 //! - `clock.rs`, `scenario.rs`: the simulated clock and the presets;
 //! - `command.rs`: every change the UI makes, as plain data (replay-safe);
 //! - `basics/`: world-free helpers (time, randomness, addresses, passwords,
@@ -30,6 +32,7 @@ pub mod console;
 pub mod devices;
 pub mod directory;
 pub mod events;
+pub mod lessons;
 pub mod mail;
 pub mod scenario;
 pub mod sharing;
@@ -49,6 +52,7 @@ pub use devices::{Devices, Person, SHARED_BROWSER};
 pub use directory::*;
 pub use email::Email;
 pub use events::{ActionGroup, Event, EventKind, EventLog, Step};
+pub use lessons::{CHALLENGES, LESSONS, Lesson, Progress};
 pub use mail::{Block, Mail, Mailbox, Message, MessageKind};
 pub use rand::{RandomSource, SeededRandom};
 pub use scenario::{PRESETS, Preset};

@@ -7,6 +7,7 @@ pub mod state;
 
 use crate::persist::history;
 use components::header::Header;
+use components::lesson_panel::{LessonPanel, Lessons as LessonState, PresenterEffects};
 use components::recovery::Recovery;
 use components::share_world::SharedWorldOffer;
 use leptos::prelude::*;
@@ -25,6 +26,8 @@ pub fn App() -> impl IntoView {
     let sim = Sim::boot();
     provide_context(sim);
     components::undo_redo::provide_undo_notice();
+    let lessons = LessonState::boot();
+    provide_context(lessons);
     let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
         let key = ev.key();
         if key.as_deref() == Some(crate::persist::KEY) {
@@ -32,6 +35,10 @@ pub fn App() -> impl IntoView {
         } else if matches!(key.as_deref(), Some(history::INDEX_KEY | history::CHECKPOINTS_KEY)) {
             // Another tab's Undo history or checkpoints changed.
             sim.refresh_history();
+        }
+        // The lesson under way: every tab and the presenter view follow it.
+        if key.as_deref() == Some(crate::platform::LessonStore::KEY) {
+            lessons.refresh_from_storage(ev.new_value());
         }
     });
     on_cleanup(move || handle.remove());
@@ -59,6 +66,8 @@ pub fn App() -> impl IntoView {
                     <SharedWorldOffer />
                     <AppRoutes />
                 </main>
+                <LessonPanel />
+                <PresenterEffects />
             </Show>
         </Router>
     }
@@ -103,6 +112,8 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/tracking") view=Tracking />
             <Route path=path!("/inventory") view=Inventory />
             <Route path=path!("/split") view=Split />
+            <Route path=path!("/lessons") view=Lessons />
+            <Route path=path!("/presenter") view=Presenter />
         </Routes>
     }
 }

@@ -346,6 +346,20 @@ impl Sim {
         self.boot.set(Boot::Ready);
         self.replace(default_world(), "Start over");
     }
+
+    /// Loads a scenario preset, in the era the trainer chose (the start
+    /// page's "Load" and "Reset", a lesson's "Start lesson").
+    pub fn load_preset(&self, preset: Preset) {
+        self.load_preset_as(preset, &format!("Load “{}”", preset.name()));
+    }
+
+    /// `load_preset`, named `label` for Undo ("Reset").
+    pub fn load_preset_as(&self, preset: Preset, label: &str) {
+        let era = self.with_untracked(|w| w.signups.era);
+        let mut w = World::load(preset, Config::default(), &mut CryptoRandom);
+        w.signups.era = era;
+        self.replace(w, label);
+    }
 }
 
 pub fn use_sim() -> Sim {

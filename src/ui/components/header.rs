@@ -32,6 +32,7 @@ const AREAS: &[(&str, &str, &str)] = &[
     ("/inventory", "Inventory", icons::SEARCH),
     ("/events", "What happened", icons::CLOCK),
     ("/split", "Side by side", icons::COLUMNS_2),
+    ("/lessons", "Lessons", icons::GRADUATION_CAP),
 ];
 
 #[component]

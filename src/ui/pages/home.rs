@@ -2,14 +2,14 @@
 //! links to every area.
 
 use crate::persist;
-use crate::platform::{CryptoRandom, download_text};
+use crate::platform::download_text;
 use crate::sim::DomainList;
 use crate::sim::command::{AddBlockedDomain, RemoveBlockedDomain, SetDomainList, SetEra};
 use crate::sim::email::{PERSONAL_DOMAINS, PersonalKind};
 use crate::sim::password::POLICY_SOURCE;
 use crate::sim::personal::installed;
 use crate::sim::signup::Era;
-use crate::sim::{Config, PRESETS, Preset, World};
+use crate::sim::{PRESETS, Preset};
 use crate::ui::components::checkpoints::Checkpoints;
 use crate::ui::components::icon::{Icon, icons};
 use crate::ui::components::share_world::ShareWorld;
@@ -37,13 +37,8 @@ pub fn Home() -> impl IntoView {
     let notice = RwSignal::new(Notice::None);
     // The revision the Reset or Import notice speaks of (its "Undo").
     let made_at = RwSignal::new(u64::MAX);
-    let load = move |p: Preset, label: &str| {
-        // The era is the trainer's setting: a scenario loads in the chosen one.
-        let era = sim.with_untracked(|w| w.signups.era);
-        let mut w = World::load(p, Config::default(), &mut CryptoRandom);
-        w.signups.era = era;
-        sim.replace(w, label);
-    };
+    // The era is the trainer's setting: a scenario loads in the chosen one.
+    let load = move |p: Preset, label: &str| sim.load_preset_as(p, label);
     let export = move |_| {
         let raw = sim.with_untracked(persist::encode);
         match download_text("rms-simulator-state.json", "application/json", &raw) {
