@@ -30,6 +30,11 @@ for (const [width, height] of [
   await page.getByRole('button', { name: 'Show me' }).click();
   await page.getByTestId('step-state').filter({ hasText: 'Done' }).waitFor();
   await shot('panel-admin');
+  await page.goto(`${BASE}/powershell`);
+  await page.getByRole('textbox', { name: 'PowerShell command' }).waitFor();
+  await shot('panel-powershell');
+  await page.goto(`${BASE}/admin`);
+  await page.getByRole('heading', { name: 'Admin center' }).waitFor();
   if (width < 700) {
     await page.getByRole('button', { name: 'Hide lesson' }).click();
     await shot('panel-collapsed');

@@ -300,18 +300,11 @@ fn Panel(lesson: &'static Lesson, step: usize, since: u64) -> impl IntoView {
                     <span class="lp-count">{format!("Step {} of {total}", step + 1)}</span>
                 </p>
                 <StepList lesson=lesson done=done current=step />
-                <div class="lp-tools">
-                    <PresenterToggle />
-                    <OpenPresenterView />
-                    <button type="button" class="small" on:click=move |_| lessons.update(|p| p.stop())>
-                        <Icon drawing=icons::X />"Stop lesson"
-                    </button>
-                    <button type="button" class="small lp-collapse" aria-controls="lp-body"
-                        aria-expanded=move || (!collapsed.get()).to_string() on:click=move |_| collapsed.update(|c| *c = !*c)>
-                        <Icon drawing=icons::CHEVRON_DOWN />
-                        {move || if collapsed.get() { "Show lesson" } else { "Hide lesson" }}
-                    </button>
-                </div>
+                <button type="button" class="small lp-collapse" aria-controls="lp-body"
+                    aria-expanded=move || (!collapsed.get()).to_string() on:click=move |_| collapsed.update(|c| *c = !*c)>
+                    <Icon drawing=icons::CHEVRON_DOWN />
+                    {move || if collapsed.get() { "Show lesson" } else { "Hide lesson" }}
+                </button>
             </div>
             <div class="lp-body" id="lp-body">
                 <div class="lp-main">
@@ -336,6 +329,13 @@ fn Panel(lesson: &'static Lesson, step: usize, since: u64) -> impl IntoView {
                         <button type="button" prop:disabled=step == 0 on:click=move |_| lessons.update(|p| p.back())>"Back"</button>
                         <button type="button" class="primary" prop:disabled=move || !sim.personal_ready() on:click=show_me>"Show me"</button>
                         <button type="button" prop:disabled=step + 1 == total on:click=move |_| lessons.update(|p| p.next())>"Next"</button>
+                    </div>
+                    <div class="lp-tools">
+                        <PresenterToggle />
+                        <OpenPresenterView />
+                        <button type="button" class="small" on:click=move |_| lessons.update(|p| p.stop())>
+                            <Icon drawing=icons::X />"Stop lesson"
+                        </button>
                     </div>
                     {move || (step + 1 == total && done.with(|d| d.iter().all(|x| *x))).then(|| view! {
                         <p role="status" class="notice ok">{format!("Lesson complete: every step of “{}” is done.", lesson.title)}</p>
