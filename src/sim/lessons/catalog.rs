@@ -395,7 +395,7 @@ const IT_CONTROL: Lesson = Lesson {
             seed_ref: "Prevent users from signing up",
             seed: &["you can delete or disable accounts that were previously created in the Azure directory."],
             notes: &[],
-            doing: "In the Admin center's Users, click “Delete” for r.ortiz@fabrikam.com, then “Yes, delete” (or “Block sign-in”).",
+            doing: "In the Admin center's Users, click “Delete” for r.ortiz@fabrikam.com (it runs at once, and its notice offers “Undo”), or “Block sign-in”.",
             route: "/admin",
             control: "Delete",
             who: PAT,
