@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod codec;
 pub mod countries;
 pub mod email;
+pub mod number;
 pub mod password;
 pub mod personal;
 pub mod rand;

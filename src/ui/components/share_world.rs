@@ -10,6 +10,7 @@
 use super::status::{Notice, NoticeView};
 use crate::persist::share::{self, QR_MAX_BYTES};
 use crate::platform::{clear_fragment, copy_text, start_page_link};
+use crate::sim::basics::number::grouped;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 
@@ -50,7 +51,7 @@ pub fn ShareWorld() -> impl IntoView {
                             }>"Copy link"</button>
                             <a href=l.clone() target="_blank" rel="noopener">"Open the link in a new tab"</a>
                         </div>
-                        <p class="hint">{format!("The link is {} characters long.", thousands(bytes))}</p>
+                        <p class="hint">{format!("The link is {} characters long.", grouped(bytes))}</p>
                         <QrCode link=l />
                     </div>
                 }
@@ -61,18 +62,6 @@ pub fn ShareWorld() -> impl IntoView {
             <NoticeView notice=notice />
         </section>
     }
-}
-
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The QR code of a link, drawn as one SVG path; or, when the link is too
@@ -95,7 +84,7 @@ fn QrCode(link: String) -> impl IntoView {
         Err(bytes) => view! {
             <p class="note" role="note">{format!(
                 "No QR code: this link is {} bytes and one QR code holds at most {}. Send the link instead (chat or mail), or share an earlier world: restore a smaller checkpoint or load a scenario, then share that.",
-                thousands(bytes), thousands(QR_MAX_BYTES)
+                grouped(bytes), grouped(QR_MAX_BYTES)
             )}</p>
         }
         .into_any(),

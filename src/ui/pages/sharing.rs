@@ -61,15 +61,7 @@ struct Outcome {
 
 /// `12,345 bytes`.
 pub(crate) fn bytes_text(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{out} {}", if n == 1 { "byte" } else { "bytes" })
+    format!("{} {}", crate::sim::basics::number::grouped(n), if n == 1 { "byte" } else { "bytes" })
 }
 
 #[component]
