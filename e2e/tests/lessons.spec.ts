@@ -123,6 +123,20 @@ async function openAttachment(sim: Sim, address: string, subject: string, sender
 
 // ───────────────────────────── through the pages ─────────────────────────────
 
+test('the panel points at the step\'s control on its page, until the step is done', async ({ sim }) => {
+  const { page } = sim;
+  await startLesson(sim, 'Sign up for RMS for individuals', 6);
+  await expect(page.locator('.lesson-target')).toHaveCount(0);
+  await panel(page).getByRole('link', { name: 'the Microsoft Rights Management page (Portal)' }).click();
+  const target = page.locator('#main .lesson-target');
+  await expect(target).toHaveCount(1);
+  await expect(target).toHaveText('Get started');
+  await page.getByLabel('Email address').fill(PAT.email);
+  await target.click();
+  await expect(stepState(page)).toHaveText('Done');
+  await expect(page.locator('.lesson-target')).toHaveCount(0);
+});
+
 test('the sign-up lesson, steps 1 to 8, done through the pages', async ({ sim }) => {
   const { page } = sim;
   await sim.start();

@@ -239,6 +239,18 @@ fn Panel(lesson: &'static Lesson, step: usize, since: u64) -> impl IntoView {
     let total = lesson.steps.len();
     let done = Memo::new(move |_| sim.with(|w| lesson.steps.iter().map(|x| x.done(w, since)).collect::<Vec<_>>()));
     let this_done = move || done.with(|d| d[step]);
+    // The panel points at the step's control: on the step's page, the control
+    // it names is outlined until the step is done.
+    let location = use_location();
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        sim.revision.track();
+        let on_page = s.route.split('?').next() == Some(path.as_str());
+        let control = (on_page && !this_done()).then_some(s.control);
+        // After the page has drawn what this change shows.
+        request_animation_frame(move || point_at(control));
+    });
+    on_cleanup(|| point_at(None));
     // Every step done: the lesson is finished (kept with the progress).
     Effect::new(move |_| {
         let all = done.with(|d| d.iter().all(|x| *x));
@@ -349,5 +361,29 @@ fn Panel(lesson: &'static Lesson, step: usize, since: u64) -> impl IntoView {
                 })}
             </div>
         </aside>
+    }
+}
+
+/// Outlines the control named `name` in the page (`#main`), and no other.
+fn point_at(name: Option<&'static str>) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let elements = |selector: &str| {
+        let list = doc.query_selector_all(selector).ok();
+        (0..list.as_ref().map_or(0, |l| l.length()))
+            .filter_map(move |i| list.as_ref()?.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .collect::<Vec<_>>()
+    };
+    for e in elements(".lesson-target") {
+        let _ = e.class_list().remove_1("lesson-target");
+    }
+    let Some(name) = name else { return };
+    let words = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let target = elements("#main button, #main a, #main summary, #main label").into_iter().find(|e| {
+        let label = e.get_attribute("aria-label").unwrap_or_else(|| e.text_content().unwrap_or_default());
+        words(label) == name || words(e.text_content().unwrap_or_default()).starts_with(name)
+    });
+    if let Some(e) = target {
+        let _ = e.class_list().add_1("lesson-target");
     }
 }
