@@ -126,8 +126,11 @@ async function openAttachment(sim: Sim, address: string, subject: string, sender
 test('the panel points at the step\'s control on its page, until the step is done', async ({ sim }) => {
   const { page } = sim;
   await startLesson(sim, 'Sign up for RMS for individuals', 6);
+  // Off the step's page, nothing is pointed at.
+  await sim.open('/directory');
   await expect(page.locator('.lesson-target')).toHaveCount(0);
   await panel(page).getByRole('link', { name: 'the Microsoft Rights Management page (Portal)' }).click();
+  await expect(sim.heading()).toHaveText('Microsoft Rights Management');
   const target = page.locator('#main .lesson-target');
   await expect(target).toHaveCount(1);
   await expect(target).toHaveText('Get started');
