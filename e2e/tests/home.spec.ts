@@ -229,3 +229,11 @@ test('/sharing, /viewer and /tracking in every form: one h1, and every field has
   await expect(protectDialog(page, 'Protect in-place', 'Pat.txt').getByRole('radio', { name: 'fabrikam.com - Confidential View Only', exact: true })).toBeVisible();
   await check('/sharing, the protect dialog of an RMS for individuals account', SHARING);
 });
+
+test('search engines are told they may index the simulator, and what it is', async ({ sim, request }) => {
+  const robots = await request.get('/robots.txt');
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toMatch(/^User-agent: \*\nAllow: \/$/m);
+  await sim.start();
+  await expect(sim.page.locator('meta[name="description"]')).toHaveAttribute('content', /RMS for individuals/);
+});
