@@ -97,8 +97,8 @@ fn reset_and_load_are_undone_like_any_action() {
     tab.act(&b, &mut rng, AdvanceClock { amount: "3".into(), unit: TimeUnit::Days }).unwrap();
     let before_reset = content(&tab.world);
     let (mut fresh, _) = load(Preset::Default, 4);
-    let current = tab.world.clone();
-    let (saved, kept) = history::replace(&mut tab.replica, &b, &current, &mut fresh, "Reset", &mut rng);
+    let superseded = tab.world.recent_writes.clone();
+    let (saved, kept) = history::replace(&mut tab.replica, &b, &superseded, &mut fresh, "Reset", &mut rng);
     saved.unwrap();
     kept.unwrap();
     tab.world = fresh;

@@ -345,15 +345,16 @@ pub fn act<C: crate::sim::Command>(
 
 /// Replaces the whole world (`Replica::replace`: a scenario, Reset, an
 /// import, a checkpoint, a shared link) and records its Undo step under `label`.
+/// `superseded` are the write IDs of the world it replaces (`World::recent_writes`).
 pub fn replace(
     replica: &mut super::sync::Replica,
     backend: &dyn Backend,
-    current: &crate::sim::World,
+    superseded: &[u64],
     world: &mut crate::sim::World,
     label: &str,
     rng: &mut dyn RandomSource,
 ) -> (Result<(), StorageError>, Result<(), HistoryError>) {
-    let saved = replica.replace(backend, world, rng, &current.recent_writes);
+    let saved = replica.replace(backend, world, rng, superseded);
     let kept = after(replica, backend, label, &saved, rng);
     (saved, kept)
 }
@@ -407,7 +408,8 @@ pub fn restore_checkpoint(
     rng: &mut dyn RandomSource,
 ) -> Result<(Checkpoint, Result<(), HistoryError>), HistoryError> {
     let (c, mut restored) = checkpoint_world(backend, id)?;
-    let (saved, kept) = replace(replica, backend, world, &mut restored, &format!("Restore \"{}\"", c.name), rng);
+    let label = format!("Restore \"{}\"", c.name);
+    let (saved, kept) = replace(replica, backend, &world.recent_writes, &mut restored, &label, rng);
     saved?;
     *world = restored;
     Ok((c, kept))

@@ -289,11 +289,12 @@ impl Sim {
     /// link); `label` is the action's words for Undo.
     pub fn replace(&self, mut world: World, label: &str) {
         if self.storage_usable() {
-            let current = self.world.get_untracked();
+            // Only the write IDs of the world it replaces, not a copy of that world.
+            let superseded = self.world.with_untracked(|w| w.recent_writes.clone());
             let (saved, kept) = self
                 .replica
                 .try_update_value(|r| {
-                    history::replace(r, &LocalStorage, &current, &mut world, label, &mut CryptoRandom)
+                    history::replace(r, &LocalStorage, &superseded, &mut world, label, &mut CryptoRandom)
                 })
                 .expect("the replica lives as long as the app");
             self.after_save(saved);
