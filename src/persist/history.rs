@@ -336,8 +336,7 @@ pub fn act<C: crate::sim::Command>(
     rng: &mut dyn RandomSource,
     command: C,
 ) -> (C::Output, Result<(), StorageError>, Result<(), HistoryError>) {
-    let any: crate::sim::AnyCommand = command.clone().into();
-    let kind = any.kind();
+    let kind = command.kind();
     let (out, saved) = replica.act(backend, world, rng, command);
     let kept = after(replica, backend, &label_of(kind), &saved, rng);
     (out, saved, kept)

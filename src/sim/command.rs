@@ -38,6 +38,8 @@ pub trait Command: Clone + Into<AnyCommand> + 'static {
     /// What the person sees of it.
     type Output;
     fn run(&self, world: &mut World, rng: &mut dyn RandomSource) -> Self::Output;
+    /// Its kind, one of `AnyCommand::KINDS`.
+    fn kind(&self) -> &'static str;
 }
 
 /// The bytes a command drew from its random source, in order.
@@ -95,6 +97,9 @@ macro_rules! commands {
 
             impl Command for $name {
                 type Output = $out;
+                fn kind(&self) -> &'static str {
+                    stringify!($name)
+                }
                 fn run(&self, world: &mut World, rng: &mut dyn RandomSource) -> $out {
                     #[allow(unused_variables)]
                     fn body($c: &$name, $w: &mut World, $rng: &mut dyn RandomSource) -> $out {
@@ -151,6 +156,9 @@ macro_rules! commands {
 
 impl Command for AnyCommand {
     type Output = ();
+    fn kind(&self) -> &'static str {
+        AnyCommand::kind(self)
+    }
     fn run(&self, world: &mut World, rng: &mut dyn RandomSource) {
         self.apply(world, rng)
     }
