@@ -119,14 +119,27 @@ impl Sim {
     /// Reads the history and checkpoints again (after a change, or another tab's).
     pub fn refresh_history(&self) {
         if self.storage_usable() {
-            self.history.set(history::index(&LocalStorage).offer());
+            self.refresh_offer();
             self.checkpoints.set(history::checkpoints(&LocalStorage));
         }
     }
 
+    /// Reads what Undo and Redo would reverse; the header redraws only if it changed.
+    fn refresh_offer(&self) {
+        let offer = history::index(&LocalStorage).offer();
+        if self.history.with_untracked(|h| *h != offer) {
+            self.history.set(offer);
+        }
+    }
+
+    /// After an action: whether its Undo step was kept. An action changes
+    /// the Undo steps, never the checkpoints.
     fn kept(&self, kept: Result<(), HistoryError>) {
-        self.undo_problem.set(kept.err().map(|e| format!("This action can't be undone: {e}")));
-        self.refresh_history();
+        let problem = kept.err().map(|e| format!("This action can't be undone: {e}"));
+        if self.undo_problem.with_untracked(|p| *p != problem) {
+            self.undo_problem.set(problem);
+        }
+        self.refresh_offer();
     }
 
     /// "Undo" or "Redo": the world before the last action (after the last
