@@ -231,16 +231,12 @@ pub fn step(
         Direction::Redo => (&mut index.redo, "redo"),
     };
     let Some(step) = from.pop() else { return Err(HistoryError::Empty(verb)) };
-    let raw = backend.read(&step_key(step.id)).ok().flatten();
+    let state = stored_state(backend, &step_key(step.id));
     let _ = backend.remove(&step_key(step.id));
-    let world = match raw.as_deref().map(decode) {
-        Some(Ok(w)) => w,
-        other => {
+    let world = match state {
+        Ok(w) => w,
+        Err(why) => {
             write_json(backend, INDEX_KEY, &index)?;
-            let why = match other {
-                Some(Err(e)) => e.to_string(),
-                _ => "not in storage".into(),
-            };
             return Err(HistoryError::Lost { what: format!("\"{}\"", step.label), why });
         }
     };
@@ -294,17 +290,20 @@ pub fn save_checkpoint(
 pub fn checkpoint_world(backend: &dyn Backend, id: u64) -> Result<(Checkpoint, crate::sim::World), HistoryError> {
     let list = checkpoints(backend);
     let Some(c) = list.iter().find(|c| c.id == id).cloned() else { return Err(HistoryError::NoSuchCheckpoint) };
-    let raw = backend.read(&checkpoint_key(id)).ok().flatten();
-    match raw.as_deref().map(decode) {
-        Some(Ok(w)) => Ok((c, w)),
-        other => {
-            let why = match other {
-                Some(Err(e)) => e.to_string(),
-                _ => "not in storage".into(),
-            };
+    match stored_state(backend, &checkpoint_key(id)) {
+        Ok(w) => Ok((c, w)),
+        Err(why) => {
             delete_checkpoint(backend, id)?;
             Err(HistoryError::Lost { what: format!("The checkpoint \"{}\"", c.name), why })
         }
+    }
+}
+
+/// The world stored under `key` (an Undo step's or a checkpoint's), or why it can't be read.
+fn stored_state(backend: &dyn Backend, key: &str) -> Result<crate::sim::World, String> {
+    match backend.read(key).ok().flatten() {
+        None => Err("not in storage".into()),
+        Some(raw) => decode(&raw).map_err(|e| e.to_string()),
     }
 }
 
