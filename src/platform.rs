@@ -246,29 +246,28 @@ impl PresenterMode {
 
     /// Sets or clears the class on `<html>`, keeping its other classes.
     pub fn show(on: bool) {
-        let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
-            return;
-        };
-        let mut classes: Vec<String> =
-            html.class_name().split_whitespace().filter(|c| *c != Self::CLASS).map(str::to_string).collect();
-        if on {
-            classes.push(Self::CLASS.to_string());
+        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = html.class_list().toggle_with_force(Self::CLASS, on);
         }
-        html.set_class_name(&classes.join(" "));
     }
 
     /// Closes the open disclosures in the page (`main`): the explanations
     /// collapse, one click away.
     pub fn collapse_explanations() {
-        use wasm_bindgen::JsCast;
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-        let Ok(list) = doc.query_selector_all("main details[open]") else { return };
-        for i in 0..list.length() {
-            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                let _ = el.remove_attribute("open");
-            }
+        for el in elements("main details[open]") {
+            let _ = el.remove_attribute("open");
         }
     }
+}
+
+/// The page's elements that match `selector`, in document order.
+pub fn elements(selector: &str) -> Vec<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    let Some(list) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(selector).ok())
+    else {
+        return vec![];
+    };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect()
 }
 
 /// Opens `url` in a second window named `name` (the presenter view);

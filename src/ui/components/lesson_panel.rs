@@ -14,7 +14,7 @@ use super::event_list::BehindTheScenes;
 use super::feedback::{Feedback, FeedbackNotice};
 use super::icon::{Icon, icons};
 use super::status::Notice;
-use crate::platform::{LessonStore, PresenterMode, open_window, window_name};
+use crate::platform::{LessonStore, PresenterMode, elements, open_window, window_name};
 use crate::sim::command::SetEra;
 use crate::sim::lessons::{Lesson, Progress, ShowMe, Step};
 use crate::sim::signup::Era;
@@ -366,14 +366,6 @@ fn Panel(lesson: &'static Lesson, step: usize, since: u64) -> impl IntoView {
 
 /// Outlines the control named `name` in the page (`#main`), and no other.
 fn point_at(name: Option<&'static str>) {
-    use wasm_bindgen::JsCast;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let elements = |selector: &str| {
-        let list = doc.query_selector_all(selector).ok();
-        (0..list.as_ref().map_or(0, |l| l.length()))
-            .filter_map(move |i| list.as_ref()?.item(i)?.dyn_into::<web_sys::Element>().ok())
-            .collect::<Vec<_>>()
-    };
     for e in elements(".lesson-target") {
         let _ = e.class_list().remove_1("lesson-target");
     }
