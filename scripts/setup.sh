@@ -7,6 +7,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf '\n==> %s\n' "$*"; }
+
+# /dev/null must be the null device. Seen on these machines: it had become a regular
+# file, so every `2>/dev/null` wrote into it and every program reading it got that text
+# (rustc, asked by cargo to read an empty program from it, failed on an old error message
+# and every cargo command after it failed). Put the device back, or say what to do.
+if [ ! -c /dev/null ]; then
+  if [ "$(id -u)" -eq 0 ] && rm -f /dev/null && mknod -m 666 /dev/null c 1 3; then
+    echo "setup: /dev/null was not the null device (a regular file); it has been made again" >&2
+  else
+    echo "setup: /dev/null is not the null device; as root run: rm -f /dev/null && mknod -m 666 /dev/null c 1 3" >&2
+    exit 1
+  fi
+fi
 export PATH="$HOME/.cargo/bin:$PATH"
 
 # Debian packages: headless Chromium and its driver (browser tests), Node.js.
