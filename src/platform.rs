@@ -278,3 +278,50 @@ pub fn open_window(url: &str, name: &str) -> bool {
         .flatten()
         .is_some()
 }
+
+/// Calls `near` whenever `el` comes within `margin_px` of the viewport (an
+/// `IntersectionObserver`), and again on [`NearViewport::recheck`] if it is
+/// still there: a long list shows more as its end scrolls into view. The
+/// observer stops when this is dropped.
+pub struct NearViewport {
+    observer: web_sys::IntersectionObserver,
+    el: web_sys::Element,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl NearViewport {
+    /// `None` where the browser has no `IntersectionObserver` (the list's
+    /// "Show more" button still works).
+    pub fn watch(el: &web_sys::Element, margin_px: u32, near: impl Fn() + 'static) -> Option<NearViewport> {
+        use wasm_bindgen::JsCast;
+        let callback =
+            wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                let seen = entries
+                    .iter()
+                    .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                    .any(|e| e.is_intersecting());
+                if seen {
+                    near();
+                }
+            });
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_root_margin(&format!("{margin_px}px"));
+        let observer =
+            web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok()?;
+        observer.observe(el);
+        Some(NearViewport { observer, el: el.clone(), _callback: callback })
+    }
+
+    /// Asks again (an observer only reports changes): after the list grew,
+    /// its end may still be in view.
+    pub fn recheck(&self) {
+        self.observer.unobserve(&self.el);
+        self.observer.observe(&self.el);
+    }
+}
+
+impl Drop for NearViewport {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

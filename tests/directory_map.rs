@@ -304,3 +304,27 @@ fn a_box_names_few_users_and_counts_many() {
         assert_eq!(t.mark, if i == 0 { Mark::New } else { Mark::Changed });
     }
 }
+
+#[test]
+fn a_crowded_directory_is_pictured_by_what_the_last_action_touched_then_the_first_tenants() {
+    let (mut w, mut rng) = load(Preset::Default, 31);
+    for i in 0..20 {
+        sign_up(&mut w, &mut rng, &format!("someone@crowd{i:02}.com"));
+    }
+    let map = DirectoryMap::of(&w);
+    let all = map.tenants.len();
+    assert!(all > 12);
+    let (picture, left_out) = map.focused(12);
+    assert_eq!(picture.tenants.len(), 12);
+    assert_eq!(left_out, all - 12);
+    // The tenant the last sign-up created is kept, wherever it is in the order.
+    let newest = id_of(&w, "crowd19.com");
+    assert!(picture.tenants.iter().any(|t| t.id == newest && t.mark == Mark::New));
+    // The others are the first in the page's order, and the order is kept.
+    let order: Vec<_> = map.tenants.iter().map(|t| &t.id).collect();
+    let kept: Vec<usize> = picture.tenants.iter().map(|t| order.iter().position(|id| **id == t.id).unwrap()).collect();
+    assert!(kept.windows(2).all(|p| p[0] < p[1]), "{kept:?}");
+    assert_eq!(kept[..11], (0..11).collect::<Vec<_>>()[..]);
+    // A small directory is pictured whole.
+    assert_eq!(map.focused(all), (map.clone(), 0));
+}

@@ -548,3 +548,140 @@ async fn the_header_links_every_area_and_shows_the_time_twice() {
     assert_eq!(menu.get_attribute("aria-expanded").as_deref(), Some("true"));
     assert!(app.el::<web_sys::Element>("nav#site-nav").class_list().contains("open"));
 }
+
+// ───────────────────────── long lists ─────────────────────────
+
+/// The default scenario and `users` sign-ups across `tenants` new domains
+/// (user7@org7.com …), cheaply hashed.
+fn crowded_world(users: usize, tenants: usize) -> World {
+    use rms_sim::sim::AccountDetails;
+    let mut rng = SeededRandom::new(12);
+    let mut w = World::load(Preset::Default, Config { pbkdf2_iterations: 1, ..Config::default() }, &mut rng);
+    let d = AccountDetails {
+        first_name: "Crowd".into(),
+        last_name: "Member".into(),
+        password: "Crowd-2016!".into(),
+        confirm_password: "Crowd-2016!".into(),
+        country: "US".into(),
+    };
+    for i in 0..users {
+        w.start_signup(SHARED_BROWSER, &format!("user{i}@org{}.com", i % tenants), &mut rng).unwrap();
+        let token = w.signups.pending.values().next().unwrap().clone();
+        w.complete_signup(&token, &d, &mut rng).unwrap();
+    }
+    w
+}
+
+impl Mounted {
+    fn count(&self, selector: &str) -> u32 {
+        self.root.query_selector_all(selector).unwrap().length()
+    }
+    fn page_text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+    /// The table rows whose first cell ends with `suffix` (a tenant's users).
+    fn rows_ending(&self, suffix: &str) -> usize {
+        let cells = self.root.query_selector_all("tbody tr td:first-child").unwrap();
+        (0..cells.length())
+            .filter(|i| cells.get(*i).unwrap().text_content().unwrap_or_default().ends_with(suffix))
+            .count()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_directory_of_a_crowded_world_shows_a_page_at_a_time_and_finds_any_user() {
+    storage().clear().unwrap();
+    let w = crowded_world(300, 100);
+    let all = w.directory.tenants.len();
+    persist::save(&LocalStorage, &w).unwrap();
+    let app = mount_at("/directory");
+    settle().await;
+    assert_eq!(app.count("section.tenant"), 10, "the first page of tenants");
+    assert!(app.count("svg.tenant-box") <= 12, "the diagram draws at most 12 boxes");
+    let text = app.page_text();
+    assert!(text.contains(&format!("10 of {all} tenants listed")), "{text}");
+    assert!(text.contains(&format!("The diagram shows 12 of the {all} tenants")), "{text}");
+    app.click_button("Show 10 more tenants");
+    settle().await;
+    assert_eq!(app.count("section.tenant"), 20);
+
+    // A user far down the list is found, in their tenant, by themself.
+    app.type_into("#directory-search", "User257@");
+    settle().await;
+    assert_eq!(app.count("section.tenant"), 1);
+    assert_eq!(app.text("section.tenant h2"), "org57.com");
+    let text = app.page_text();
+    assert!(text.contains("1 of 3 users matches “user257@”"), "{text}");
+    assert!(text.contains("user257@org57.com") && !text.contains("user157@org57.com"), "{text}");
+
+    // A domain finds its tenant with all its users.
+    app.type_into("#directory-search", "org57.com");
+    settle().await;
+    assert_eq!(app.count("section.tenant"), 1);
+    assert_eq!(app.rows_ending("@org57.com"), 3);
+
+    app.type_into("#directory-search", "nobody-here");
+    settle().await;
+    assert_eq!(app.count("section.tenant"), 0);
+    assert!(app.page_text().contains("No tenant, domain or user matches “nobody-here”."));
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_tenant_with_many_users_lists_them_a_page_at_a_time() {
+    storage().clear().unwrap();
+    persist::save(&LocalStorage, &crowded_world(60, 1)).unwrap();
+    let app = mount_at("/directory");
+    settle().await;
+    // Three tenants: no search box is needed.
+    assert_eq!(app.count("#directory-search"), 0);
+    assert_eq!(app.rows_ending("@org0.com"), 25);
+    assert!(app.page_text().contains("25 of 60 users listed"));
+    app.click_button("Show 25 more users of org0.com");
+    settle().await;
+    assert_eq!(app.rows_ending("@org0.com"), 50);
+    app.click_button("Show 10 more users of org0.com");
+    settle().await;
+    assert_eq!(app.rows_ending("@org0.com"), 60);
+    let text = app.page_text();
+    assert!(text.contains("60 of 60 users listed") && !text.contains("more users of"), "nothing left to show: {text}");
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_inbox_of_a_crowded_world_shows_a_page_of_mailboxes_and_finds_one() {
+    storage().clear().unwrap();
+    let w = crowded_world(300, 100);
+    let all = w.mail.mailboxes.len();
+    persist::save(&LocalStorage, &w).unwrap();
+    let app = mount_at("/inbox");
+    settle().await;
+    assert_eq!(app.count("ul.mailboxes li"), 25);
+    assert!(app.page_text().contains(&format!("25 of {all} mailboxes listed")));
+    app.type_into("#inbox-search", "USER29");
+    settle().await;
+    // user29, user290 … user299
+    assert_eq!(app.count("ul.mailboxes li"), 11);
+    assert!(!app.page_text().contains(" listed"), "all eleven show");
+    app.type_into("#inbox-search", "zzz");
+    settle().await;
+    assert!(app.page_text().contains("No mailbox matches “zzz”."));
+    // "Act as" lists the shared browser, the first 50 people and "Find someone else…".
+    assert_eq!(app.count("#act-as option"), 52);
+    let more = w.people().len() - 50;
+    assert!(app.text("#act-as").contains(&format!("Find someone else… ({more} more, under Inbox)")));
+    drop(app);
+
+    // A mailbox far down the list: "Act as" its owner from there.
+    let app = mount_at("/inbox/user257@org57.com");
+    settle().await;
+    app.click_button("Act as user257@org57.com");
+    settle().await;
+    let select: HtmlSelectElement = app.el("#act-as");
+    assert_eq!(select.value(), "user257@org57.com");
+    assert_eq!(app.count("#act-as option"), 53, "the person this tab is, listed too");
+    assert!(app.maybe_text("button.small").is_none_or(|t| !t.contains("Act as user257")));
+    // The tab's device outlives the mount: back to the shared browser for the next test.
+    rms_sim::platform::TabDevice::write(SHARED_BROWSER);
+    storage().clear().unwrap();
+}

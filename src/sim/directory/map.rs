@@ -163,6 +163,37 @@ impl Move {
 }
 
 impl DirectoryMap {
+    /// At most `max` boxes, for a picture that stays readable in a world of
+    /// thousands of tenants: every tenant the newest action changed or created
+    /// or moved something between comes first in importance, then the first
+    /// others in the page's order; the boxes keep that order. Moves whose ends
+    /// are not both kept are left out. Returns it with how many tenants were left out.
+    pub fn focused(&self, max: usize) -> (DirectoryMap, usize) {
+        if self.tenants.len() <= max {
+            return (self.clone(), 0);
+        }
+        let involved: BTreeSet<&TenantId> = self.change.moves.iter().flat_map(|m| [&m.from, &m.to]).collect();
+        let mut keep: Vec<bool> =
+            self.tenants.iter().map(|t| t.mark != Mark::Unchanged || involved.contains(&t.id)).collect();
+        let mut room = max.saturating_sub(keep.iter().filter(|k| **k).count());
+        for k in keep.iter_mut() {
+            if room == 0 {
+                break;
+            }
+            if !*k {
+                *k = true;
+                room -= 1;
+            }
+        }
+        let tenants: Vec<TenantBox> =
+            self.tenants.iter().zip(&keep).filter(|(_, k)| **k).map(|(t, _)| t.clone()).collect();
+        let kept: BTreeSet<&TenantId> = tenants.iter().map(|t| &t.id).collect();
+        let moves =
+            self.change.moves.iter().filter(|m| kept.contains(&m.from) && kept.contains(&m.to)).cloned().collect();
+        let left_out = self.tenants.len() - tenants.len();
+        (DirectoryMap { change: LastChange { moves, ..self.change.clone() }, tenants }, left_out)
+    }
+
     /// The directory now, and what its newest action changed.
     pub fn of(w: &World) -> DirectoryMap {
         let action = w.log.last_action();

@@ -4,11 +4,23 @@
 //! switches the tab at once: that person's inbox, sign-in and files. It is
 //! the tab's view, not a change to the world, so it is not an action and
 //! Undo doesn't touch it (`platform::TabDevice` keeps it for reloads).
+//!
+//! In a crowded world (more than [`LISTED`] people) the list holds the first
+//! [`LISTED`] and the current person, and "Find someone else…" opens the
+//! inbox's search, where each mailbox has "Act as {address}".
 
 use crate::sim::Person;
+use crate::sim::basics::number::grouped;
 use crate::sim::devices::SHARED_BROWSER;
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// At most this many people are options; the rest are found under Inbox.
+pub const LISTED: usize = 50;
+
+/// The option that opens the inbox's search instead of switching.
+const FIND: &str = "__find__";
 
 /// The option text for a person: the address, and their unread mail.
 fn option_text(p: &Person) -> String {
@@ -44,7 +56,18 @@ fn groups(people: Vec<Person>) -> Vec<(String, Vec<Person>)> {
 pub fn ActAs() -> impl IntoView {
     let sim = use_sim();
     let people = Memo::new(move |_| sim.with(|w| w.people()));
-    let on_change = move |ev: leptos::ev::Event| sim.set_device(&event_target_value(&ev));
+    let navigate = use_navigate();
+    let on_change = move |ev: leptos::ev::Event| {
+        let chosen = event_target_value(&ev);
+        if chosen == FIND {
+            // The select goes back to who this tab is; the search opens.
+            let el: web_sys::HtmlSelectElement = event_target(&ev);
+            el.set_value(&sim.device_untracked());
+            navigate("/inbox?find", Default::default());
+        } else {
+            sim.set_device(&chosen);
+        }
+    };
     view! {
         <div class="act-as">
             <label for="act-as">"Act as"</label>
@@ -54,10 +77,21 @@ pub fn ActAs() -> impl IntoView {
                 </option>
                 {move || {
                     let current = sim.device();
-                    let list = people.get();
+                    let all = people.get();
                     // A device whose person has left the world (after Reset) stays listed.
-                    let missing = (current != SHARED_BROWSER && !list.iter().any(|p| p.address == current))
+                    let missing = (current != SHARED_BROWSER && !all.iter().any(|p| p.address == current))
                         .then(|| current.clone());
+                    let everyone = all.len();
+                    let list: Vec<Person> = if everyone <= LISTED {
+                        all
+                    } else {
+                        let mut kept: Vec<Person> = all.iter().take(LISTED).cloned().collect();
+                        if let Some(p) = all.iter().skip(LISTED).find(|p| p.address == current) {
+                            kept.push(p.clone());
+                        }
+                        kept
+                    };
+                    let more = everyone - list.len();
                     view! {
                         {groups(list).into_iter().map(|(label, members)| view! {
                             <optgroup label=label>
@@ -68,6 +102,9 @@ pub fn ActAs() -> impl IntoView {
                             </optgroup>
                         }).collect_view()}
                         {missing.map(|a| view! { <option value=a.clone() selected=true>{a.clone()}</option> })}
+                        {(more > 0).then(|| view! {
+                            <option value=FIND>{format!("Find someone else… ({} more, under Inbox)", grouped(more))}</option>
+                        })}
                     }
                 }}
             </select>

@@ -110,7 +110,7 @@ pub fn Header() -> impl IntoView {
                                 <span>{*name}</span>
                                 {move || match (is_inbox, unread()) {
                                     (false, _) | (true, 0) => None,
-                                    (true, n) => Some(view! { <span class="badge">{format!(" ({n} unread)")}</span> }),
+                                    (true, n) => Some(view! { <span class="badge">{format!(" ({} unread)", crate::sim::basics::number::grouped(n))}</span> }),
                                 }}
                             </A>
                         </li>

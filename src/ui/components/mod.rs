@@ -17,6 +17,7 @@ pub mod icon;
 pub mod icon_data;
 pub mod inventory_table;
 pub mod lesson_panel;
+pub mod long_list;
 pub mod message_body;
 pub mod personal_list;
 pub mod popup;

@@ -3,12 +3,19 @@
 //! action changed); below, a section per tenant with its domains, managed
 //! or not, admins, users and subscriptions, long identifiers and
 //! explanations behind disclosures.
+//!
+//! A world can hold thousands of tenants (a class of trainees signing up, a
+//! benchmark): the diagram draws at most [`DIAGRAM_MAX`] boxes (what the last
+//! action touched first), the sections come [`TENANT_PAGE`] at a time, and a search
+//! finds a tenant by its domains, name, administrators or users.
 
-use crate::sim::map::{DirectoryMap, Mark};
+use crate::sim::basics::number::grouped;
+use crate::sim::map::{DirectoryMap, Mark, TenantBox};
 use crate::sim::{AccountStatus, TenantKind, TenantOrigin, World};
 use crate::ui::components::data_table::DataTable;
 use crate::ui::components::directory_map::DirectoryDiagram;
 use crate::ui::components::icon::{Icon, icons};
+use crate::ui::components::long_list::{ListSearch, PAGE, ShowMore};
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -25,6 +32,8 @@ struct TenantView {
     origin: String,
     admins: Vec<String>,
     users: Vec<[String; 6]>,
+    /// When a search found the tenant by some of its users: "2 of 40 users match “bob”".
+    users_note: Option<String>,
     subs: Vec<[String; 5]>,
     templates: Vec<String>,
     templates_available: bool,
@@ -41,12 +50,50 @@ struct TenantView {
     unverified: Vec<String>,
 }
 
-/// The sections, in the diagram's order, each marked as its box is.
-fn tenant_views(w: &World, map: &DirectoryMap) -> Vec<TenantView> {
-    map.tenants
+/// The tenants' sections are long: this many at a time.
+pub const TENANT_PAGE: usize = 10;
+
+/// The diagram draws at most this many tenants.
+pub const DIAGRAM_MAX: usize = 12;
+
+/// Whether a tenant matches a search (`q` lowercased, not empty) by what its
+/// section heads with: its domains, name, ID or administrators.
+fn tenant_matches(b: &TenantBox, name: &str, q: &str) -> bool {
+    b.domains.iter().any(|d| d.contains(q))
+        || name.to_lowercase().contains(q)
+        || b.id.contains(q)
+        || b.admins.iter().any(|a| a.to_lowercase().contains(q))
+}
+
+fn user_matches(u: &crate::sim::directory::User, q: &str) -> bool {
+    u.upn.to_string().contains(q) || u.display_name().to_lowercase().contains(q)
+}
+
+/// The tenants (indices into the map's order) a search finds: by the tenant
+/// itself, or by any of its users.
+fn matching(w: &World, map: &DirectoryMap, q: &str) -> Vec<usize> {
+    let q = q.trim().to_lowercase();
+    (0..map.tenants.len())
+        .filter(|&i| {
+            let b = &map.tenants[i];
+            q.is_empty()
+                || w.directory.tenants.get(&b.id).is_some_and(|t| {
+                    tenant_matches(b, &t.display_name, &q) || t.users.values().any(|u| user_matches(u, &q))
+                })
+        })
+        .collect()
+}
+
+/// The sections of the tenants `which` (indices into the map), each marked
+/// as its box is. A tenant found by some of its users lists only those.
+fn tenant_views(w: &World, map: &DirectoryMap, which: &[usize], q: &str) -> Vec<TenantView> {
+    let q = q.trim().to_lowercase();
+    which
         .iter()
-        .filter_map(|b| {
+        .filter_map(|&i| {
+            let b = map.tenants.get(i)?;
             let t = w.directory.tenants.get(&b.id)?;
+            let by_users = !q.is_empty() && !tenant_matches(b, &t.display_name, &q);
             let mut domains: Vec<(String, String)> = w
                 .directory
                 .tenant_domains(&t.id)
@@ -72,9 +119,15 @@ fn tenant_views(w: &World, map: &DirectoryMap) -> Vec<TenantView> {
                     }
                 },
                 admins: t.global_admins().iter().map(|u| u.upn.to_string()).collect(),
+                users_note: by_users.then(|| {
+                    let n = t.users.values().filter(|u| user_matches(u, &q)).count();
+                    let all = t.users.len();
+                    format!("{} of {} user{} match{} “{}”", n, all, if all == 1 { "" } else { "s" }, if n == 1 { "es" } else { "" }, q)
+                }),
                 users: t
                     .users
                     .values()
+                    .filter(|u| !by_users || user_matches(u, &q))
                     .map(|u| {
                         let status = match (u.status, u.lockout.locked_until.filter(|x| *x > w.clock)) {
                             (AccountStatus::SignInBlocked, _) => "Sign-in blocked".to_string(),
@@ -135,15 +188,40 @@ fn tenant_views(w: &World, map: &DirectoryMap) -> Vec<TenantView> {
 pub fn Directory() -> impl IntoView {
     let sim = use_sim();
     let map = Memo::new(move |_| sim.with(DirectoryMap::of));
-    let tenants = Memo::new(move |_| map.with(|m| sim.with(|w| tenant_views(w, m))));
+    let focused = Memo::new(move |_| map.with(|m| m.focused(DIAGRAM_MAX)));
+    let picture = Signal::derive(move || focused.with(|(m, _)| m.clone()));
+    let query = RwSignal::new(String::new());
+    let shown = RwSignal::new(TENANT_PAGE);
+    let found = Memo::new(move |_| query.with(|q| map.with(|m| sim.with(|w| matching(w, m, q)))));
+    let total = Signal::derive(move || found.with(Vec::len));
+    let tenants = Memo::new(move |_| {
+        let n = shown.get();
+        found.with(|f| query.with(|q| map.with(|m| sim.with(|w| tenant_views(w, m, &f[..n.min(f.len())], q)))))
+    });
     view! {
         <Title text="Directory" />
         <h1>"Directory"</h1>
         <p class="lead">"Each box is an Azure AD tenant; what the last action changed has a thick outline and a “Changed” or “New” label."</p>
-        <DirectoryDiagram map=map />
+        <DirectoryDiagram map=picture />
+        {move || {
+            let (left_out, all) = (focused.with(|(_, n)| *n), map.with(|m| m.tenants.len()));
+            (left_out > 0).then(|| view! {
+                <p class="hint">{format!(
+                    "The diagram shows {} of the {} tenants: those the last action changed, then the first in the list below. Search the list to find any other.",
+                    grouped(all - left_out), grouped(all)
+                )}</p>
+            })
+        }}
+        <Show when=move || map.with(|m| m.tenants.len() > TENANT_PAGE)>
+            <ListSearch id="directory-search" label="Find a tenant, domain or user" query=query shown=shown step=TENANT_PAGE placeholder="fabrikam.com" />
+        </Show>
         <For each=move || tenants.get() key=|t| t.clone() let:t>
             <TenantSection t=t />
         </For>
+        {move || (total.get() == 0).then(|| view! {
+            <p class="empty" role="status">{format!("No tenant, domain or user matches “{}”.", query.get().trim())}</p>
+        })}
+        <ShowMore shown=shown total=total noun="tenants" step=TENANT_PAGE />
     }
 }
 
@@ -151,6 +229,7 @@ pub fn Directory() -> impl IntoView {
 fn TenantSection(t: TenantView) -> impl IntoView {
     let hid = format!("tenant-{}", t.id);
     let label_id = hid.clone();
+    let users_of = t.heading.clone();
     let class = match t.mark {
         Mark::Unchanged => "card tenant",
         Mark::Changed => "card tenant changed",
@@ -220,7 +299,8 @@ fn TenantSection(t: TenantView) -> impl IntoView {
                 </dd>
             </dl>
             <h3>"Users"</h3>
-            <DataTable headers=&["User", "Name", "Role", "Creation method", "Status", "Licenses"] rows=t.users.into_iter().map(|u| u.to_vec()).collect() empty="None: every user moved with the domain." />
+            {t.users_note.map(|n| view! { <p class="hint">{n}</p> })}
+            <UserTable heading=users_of users=t.users />
             <h3>"Subscriptions"</h3>
             <DataTable headers=&["AccountSkuId", "ActiveUnits", "WarningUnits", "ConsumedUnits", "Product"] rows=t.subs.into_iter().map(|r| r.to_vec()).collect() empty="None." />
             <details class="more">
@@ -247,5 +327,22 @@ fn TenantSection(t: TenantView) -> impl IntoView {
                 </dl>
             </details>
         </section>
+    }
+}
+
+/// A tenant's users, [`PAGE`] at a time.
+#[component]
+fn UserTable(heading: String, users: Vec<[String; 6]>) -> impl IntoView {
+    let shown = RwSignal::new(PAGE);
+    let total = users.len();
+    let users = StoredValue::new(users);
+    let of = format!("users of {heading}");
+    view! {
+        {move || {
+            let n = shown.get();
+            let rows = users.with_value(|u| u.iter().take(n).map(|r| r.to_vec()).collect());
+            view! { <DataTable headers=&["User", "Name", "Role", "Creation method", "Status", "Licenses"] rows=rows empty="None: every user moved with the domain." /> }
+        }}
+        <ShowMore shown=shown total=Signal::stored(total) noun="users" of=Signal::stored(of) />
     }
 }

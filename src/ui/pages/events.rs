@@ -5,6 +5,7 @@
 use crate::sim::email::query_encode;
 use crate::sim::events::story::{self, Place, filter_choices, shown_count};
 use crate::ui::components::event_list::StoryList;
+use crate::ui::components::long_list::{PAGE, ShowMore};
 use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -51,10 +52,24 @@ pub fn Events() -> impl IntoView {
             })
             .collect_view()
     };
-    let shown = move || {
+    // The actions the filters keep (their positions), and how many of them are rendered.
+    let kept = Memo::new(move |_| {
         let (org, person) = (chosen("org"), chosen("person"));
-        stories
-            .with(|s| s.iter().filter(|s| s.shown_for(org.as_deref(), person.as_deref())).cloned().collect::<Vec<_>>())
+        stories.with(|s| {
+            s.iter()
+                .enumerate()
+                .filter(|(_, s)| s.shown_for(org.as_deref(), person.as_deref()))
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+        })
+    });
+    let listed = RwSignal::new(PAGE);
+    // Another filter starts from the top again.
+    Effect::watch(move || query.with(|q| (q.get("org"), q.get("person"))), move |_, _, _| listed.set(PAGE), false);
+    let total = Signal::derive(move || kept.with(Vec::len));
+    let shown = move || {
+        let n = listed.get();
+        kept.with(|k| stories.with(|s| k.iter().take(n).map(|&i| s[i].clone()).collect::<Vec<_>>()))
     };
     view! {
         <Title text="What happened" />
@@ -86,7 +101,7 @@ pub fn Events() -> impl IntoView {
         </form>
         <p class="events-count" role="status">{move || {
             let total = stories.with(Vec::len);
-            shown_count(shown().len(), total)
+            shown_count(kept.with(Vec::len), total)
         }}</p>
         {move || {
             let list = shown();
@@ -96,6 +111,7 @@ pub fn Events() -> impl IntoView {
                 view! { <StoryList stories=list place=Place::EventsPage /> }.into_any()
             }
         }}
+        <ShowMore shown=listed total=total noun="actions" />
         {move || match sim.with(|w| w.log.trimmed) {
             0 => None,
             n => Some(view! { <p class="small">{format!("{n} older events are no longer kept: the log keeps the newest 1,000 so that large worlds fit the browser's storage.")}</p> }),

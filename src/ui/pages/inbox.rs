@@ -5,6 +5,7 @@
 use crate::sim::command::MarkRead;
 use crate::sim::devices::{SHARED_BROWSER, device_name};
 use crate::ui::components::attachments::Attachments;
+use crate::ui::components::long_list::{ListSearch, PAGE, ShowMore};
 use crate::ui::components::message_body::MessageBody;
 use crate::ui::components::safe_text::safe_text;
 use crate::ui::components::wording::WordingNote;
@@ -12,14 +13,31 @@ use crate::ui::state::use_sim;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn Inbox() -> impl IntoView {
     let sim = use_sim();
+    let query = RwSignal::new(String::new());
+    let shown = RwSignal::new(PAGE);
+    let all = Memo::new(move |_| sim.with(|w| w.mail.mailboxes.len()));
+    // The addresses the search finds, in the list's order.
+    let found = Memo::new(move |_| {
+        let q = query.with(|q| q.trim().to_lowercase());
+        sim.with(|w| w.mail.mailboxes.keys().filter(|a| q.is_empty() || a.contains(&q)).cloned().collect::<Vec<_>>())
+    });
+    let total = Signal::derive(move || found.with(Vec::len));
+    // Only what is shown is read.
     let boxes = move || {
-        sim.with(|w| {
-            w.mail.mailboxes.values().map(|m| (m.address.clone(), m.unread(), m.messages.len())).collect::<Vec<_>>()
+        let n = shown.get();
+        found.with(|f| {
+            sim.with(|w| {
+                f.iter()
+                    .take(n)
+                    .filter_map(|a| w.mail.mailboxes.get(a))
+                    .map(|m| (m.address.clone(), m.unread(), m.messages.len()))
+                    .collect::<Vec<_>>()
+            })
         })
     };
     view! {
@@ -48,9 +66,28 @@ pub fn Inbox() -> impl IntoView {
                 }
             })
         }}
+        <Show when=move || { all.get() > PAGE }>
+            <ListSearch id="inbox-search" label="Find a mailbox" query=query shown=shown placeholder="name@example.com" />
+        </Show>
+        {
+            // "Find someone else…" under "Act as" comes here to search.
+            let find = use_query_map().with_untracked(|q| q.get("find").is_some());
+            Effect::new(move |_| {
+                use wasm_bindgen::JsCast;
+                if find
+                    && all.get() > PAGE
+                    && let Some(el) = crate::platform::elements("#inbox-search").into_iter().next()
+                    && let Ok(input) = el.dyn_into::<web_sys::HtmlElement>()
+                {
+                    let _ = input.focus();
+                }
+            });
+        }
         {move || {
             let list = boxes();
-            if list.is_empty() {
+            if list.is_empty() && all.get() > 0 {
+                view! { <p class="empty" role="status">{format!("No mailbox matches “{}”.", query.get().trim())}</p> }.into_any()
+            } else if list.is_empty() {
                 view! { <p class="empty">"No mail yet. Sign up on the " <A href="/portal">"Microsoft Rights Management page"</A> " and Microsoft's confirmation email arrives here."</p> }.into_any()
             } else {
                 view! {
@@ -67,6 +104,7 @@ pub fn Inbox() -> impl IntoView {
                 }.into_any()
             }
         }}
+        <ShowMore shown=shown total=total noun="mailboxes" />
     }
 }
 
@@ -100,7 +138,15 @@ pub fn Mailbox() -> impl IntoView {
     view! {
         <Title text=move || format!("Inbox of {}", address()) />
         <h1 class="addr-heading">{address}</h1>
-        <p><A href="/inbox">"All mailboxes"</A></p>
+        <p class="mailbox-links">
+            <A href="/inbox">"All mailboxes"</A>
+            {move || {
+                let addr = address();
+                (sim.device() != addr && sim.with(|w| w.mailbox(&addr).is_some())).then(|| view! {
+                    <button type="button" class="secondary small" on:click=move |_| sim.set_device(&addr)>{format!("Act as {}", address())}</button>
+                })
+            }}
+        </p>
         <div class="mail-layout">
             {move || match messages() {
                 None => view! { <p class="empty">{format!("No mail has arrived for {} yet.", address())}</p> }.into_any(),

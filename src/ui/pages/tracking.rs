@@ -9,6 +9,7 @@ use crate::sim::{Email, SimTime};
 use crate::ui::components::facts::Facts;
 use crate::ui::components::feedback::{Feedback, FeedbackEvents};
 use crate::ui::components::icon::{Icon, icons};
+use crate::ui::components::long_list::{ListSearch, PAGE, ShowMore};
 use crate::ui::components::safe_text::{HiddenChars, safe_text};
 use crate::ui::components::signed_in::WhenSignedIn;
 use crate::ui::components::status::{Notice, NoticeView};
@@ -46,10 +47,39 @@ fn TrackingSite(upn: Email) -> impl IntoView {
     let u = upn.clone();
     let available = Memo::new(move |_| sim.with(|w| w.tracking_available(&u)));
     let u = upn.clone();
+    let query = RwSignal::new(String::new());
+    let listed = RwSignal::new(PAGE);
+    let all = Memo::new({
+        let u = upn.clone();
+        move |_| sim.with(|w| w.tracked(&u).len())
+    });
+    // The documents the search finds (by name or by whom they were shared
+    // with), and of those only the ones listed are read.
+    let found = Memo::new({
+        let u = upn.clone();
+        move |_| {
+            let q = query.with(|q| q.trim().to_lowercase());
+            sim.with(|w| {
+                w.tracked(&u)
+                    .into_iter()
+                    .filter(|d| {
+                        q.is_empty()
+                            || d.name.to_lowercase().contains(&q)
+                            || d.shared_with.iter().any(|r| r.to_lowercase().contains(&q))
+                    })
+                    .map(|d| d.content_id.clone())
+                    .collect::<Vec<_>>()
+            })
+        }
+    });
+    let total = Signal::derive(move || found.with(Vec::len));
     let rows = Memo::new(move |_| {
+        let n = listed.get();
+        let ids: std::collections::BTreeSet<String> = found.with(|f| f.iter().take(n).cloned().collect());
         sim.with(|w| {
             w.tracked(&u)
                 .into_iter()
+                .filter(|d| ids.contains(&d.content_id))
                 .map(|d| {
                     let licensed_until = Some(w.locked_out_from(&d.content_id)).filter(|t| *t > w.clock);
                     Row { doc: d.clone(), licensed_until }
@@ -86,14 +116,20 @@ fn TrackingSite(upn: Email) -> impl IntoView {
             view! {
                 <div class="actions"><button type="button" on:click=export.clone()>"Export to CSV"</button></div>
                 <div class="sticky-notice"><NoticeView notice=notice /></div>
+                <Show when=move || { all.get() > PAGE }>
+                    <ListSearch id="tracking-search" label="Find a document" query=query shown=listed placeholder="file name or reader" />
+                </Show>
                 {move || {
                     let list = rows.get();
-                    if list.is_empty() {
+                    if list.is_empty() && all.get() > 0 {
+                        view! { <p class="empty" role="status">{format!("No document matches “{}”.", query.get().trim())}</p> }.into_any()
+                    } else if list.is_empty() {
                         view! { <p class="empty">"You haven't protected any documents yet. Protect or share one with the "<A href="/sharing">"sharing application"</A>"."</p> }.into_any()
                     } else {
                         list.into_iter().map(|r| view! { <TrackedDocument row=r on_revoke=revoke /> }).collect_view().into_any()
                     }
                 }}
+                <ShowMore shown=listed total=total noun="documents" />
             }.into_any()
         }}
         <FeedbackEvents feedback=fb />

@@ -1,0 +1,68 @@
+// The pages that list the whole world, in a large world against the default one,
+// side by side in one run (ratios; no absolute budget: a shared machine's times
+// vary by ±50 % from run to run).
+//
+//   /directory and /inbox: navigation start → the page's heading is in main and a
+//   frame has been painted after it; and how many elements the page holds then.
+//
+// Usage: BASE=http://127.0.0.1:8097 BIG=/tmp/big.txt node perf/lists.mjs
+//   BIG   a stored state (`cargo run --release --example big_world > big.txt`)
+//   RUNS  loads per page and world (default 5)
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.mjs';
+import { readFile } from 'node:fs/promises';
+
+const BASE = (process.env.BASE ?? 'http://127.0.0.1:8097').replace(/\/$/, '');
+const RUNS = Number(process.env.RUNS ?? 5);
+const big = await readFile(process.env.BIG ?? '/tmp/big.txt', 'utf8');
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+/** Runs in the page before its scripts: notes when `heading` is in main and a frame followed. */
+function watch(heading) {
+  window.__listReady = new Promise((resolve) => {
+    const seen = () => [...document.querySelectorAll('main h1')].some((h) => h.textContent.trim() === heading);
+    const mo = new MutationObserver(() => {
+      if (!seen()) return;
+      mo.disconnect();
+      requestAnimationFrame(() => setTimeout(() => resolve({ t: performance.now(), elements: document.querySelectorAll('*').length })));
+    });
+    mo.observe(document, { subtree: true, childList: true });
+  });
+}
+
+async function load(browser, route, heading, state) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  if (state) await context.addInitScript((s) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('rms-sim/state', s); sessionStorage.setItem('seeded', '1'); } }, state);
+  await context.addInitScript(watch, heading);
+  const page = await context.newPage();
+  // The first load compiles and caches the wasm; the measured one is the second.
+  await page.goto(`${BASE}${route}`);
+  await page.evaluate(() => window.__listReady);
+  const times = [];
+  let elements = 0;
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(`${BASE}${route}`);
+    const r = await page.evaluate(() => window.__listReady);
+    times.push(r.t);
+    elements = r.elements;
+  }
+  await context.close();
+  return { ms: median(times), elements };
+}
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--no-sandbox'] });
+try {
+  for (const [route, heading] of [['/directory', 'Directory'], ['/inbox', 'Inbox']]) {
+    const small = await load(browser, route, heading, null);
+    const large = await load(browser, route, heading, big);
+    console.log(
+      `lists: ${route} default world ${small.ms.toFixed(0)} ms (${small.elements} elements), ` +
+        `large world ${large.ms.toFixed(0)} ms (${large.elements} elements), ratio ${(large.ms / small.ms).toFixed(2)} (goal ≤ 1.5)`,
+    );
+  }
+} finally {
+  await browser.close();
+}
