@@ -610,7 +610,8 @@ async fn the_directory_of_a_crowded_world_shows_a_page_at_a_time_and_finds_any_u
     settle().await;
     assert_eq!(app.count("section.tenant"), 1);
     assert_eq!(app.text("section.tenant h2"), "org57.com");
-    let text = app.page_text();
+    assert_eq!(app.count("svg.tenant-box"), 1, "the diagram shows what the search finds");
+    let text = app.text("section.tenant");
     assert!(text.contains("1 of 3 users matches “user257@”"), "{text}");
     assert!(text.contains("user257@org57.com") && !text.contains("user157@org57.com"), "{text}");
 

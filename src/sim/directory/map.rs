@@ -185,13 +185,20 @@ impl DirectoryMap {
                 room -= 1;
             }
         }
-        let tenants: Vec<TenantBox> =
-            self.tenants.iter().zip(&keep).filter(|(_, k)| **k).map(|(t, _)| t.clone()).collect();
+        let which: Vec<usize> = keep.iter().enumerate().filter(|(_, k)| **k).map(|(i, _)| i).collect();
+        let picture = self.subset(&which);
+        let left_out = self.tenants.len() - picture.tenants.len();
+        (picture, left_out)
+    }
+
+    /// Only the boxes at `which` (positions in this map, in order), with the
+    /// moves between them.
+    pub fn subset(&self, which: &[usize]) -> DirectoryMap {
+        let tenants: Vec<TenantBox> = which.iter().filter_map(|&i| self.tenants.get(i).cloned()).collect();
         let kept: BTreeSet<&TenantId> = tenants.iter().map(|t| &t.id).collect();
         let moves =
             self.change.moves.iter().filter(|m| kept.contains(&m.from) && kept.contains(&m.to)).cloned().collect();
-        let left_out = self.tenants.len() - tenants.len();
-        (DirectoryMap { change: LastChange { moves, ..self.change.clone() }, tenants }, left_out)
+        DirectoryMap { change: LastChange { moves, ..self.change.clone() }, tenants }
     }
 
     /// The directory now, and what its newest action changed.

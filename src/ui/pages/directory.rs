@@ -188,11 +188,23 @@ fn tenant_views(w: &World, map: &DirectoryMap, which: &[usize], q: &str) -> Vec<
 pub fn Directory() -> impl IntoView {
     let sim = use_sim();
     let map = Memo::new(move |_| sim.with(DirectoryMap::of));
-    let focused = Memo::new(move |_| map.with(|m| m.focused(DIAGRAM_MAX)));
-    let picture = Signal::derive(move || focused.with(|(m, _)| m.clone()));
     let query = RwSignal::new(String::new());
     let shown = RwSignal::new(TENANT_PAGE);
     let found = Memo::new(move |_| query.with(|q| map.with(|m| sim.with(|w| matching(w, m, q)))));
+    // The diagram: the whole directory, or what a search found; at most DIAGRAM_MAX boxes.
+    let focused = Memo::new(move |_| {
+        let searching = query.with(|q| !q.trim().is_empty());
+        map.with(|m| {
+            if searching {
+                let (picture, _) = found.with(|f| m.subset(f)).focused(DIAGRAM_MAX);
+                let left_out = m.tenants.len() - picture.tenants.len();
+                (picture, left_out)
+            } else {
+                m.focused(DIAGRAM_MAX)
+            }
+        })
+    });
+    let picture = Signal::derive(move || focused.with(|(m, _)| m.clone()));
     let total = Signal::derive(move || found.with(Vec::len));
     let tenants = Memo::new(move |_| {
         let n = shown.get();
@@ -202,19 +214,32 @@ pub fn Directory() -> impl IntoView {
         <Title text="Directory" />
         <h1>"Directory"</h1>
         <p class="lead">"Each box is an Azure AD tenant; what the last action changed has a thick outline and a “Changed” or “New” label."</p>
-        <DirectoryDiagram map=picture />
-        {move || {
-            let (left_out, all) = (focused.with(|(_, n)| *n), map.with(|m| m.tenants.len()));
-            (left_out > 0).then(|| view! {
-                <p class="hint">{format!(
-                    "The diagram shows {} of the {} tenants: those the last action changed, then the first in the list below. Search the list to find any other.",
-                    grouped(all - left_out), grouped(all)
-                )}</p>
-            })
-        }}
         <Show when=move || map.with(|m| m.tenants.len() > TENANT_PAGE)>
             <ListSearch id="directory-search" label="Find a tenant, domain or user" query=query shown=shown step=TENANT_PAGE placeholder="fabrikam.com" />
         </Show>
+        {move || {
+            let (left_out, all) = (focused.with(|(_, n)| *n), map.with(|m| m.tenants.len()));
+            let searching = query.with(|q| !q.trim().is_empty());
+            (left_out > 0).then(|| {
+                let text = if searching {
+                    let n = found.with(Vec::len);
+                    format!(
+                        "The search finds {} of the {} tenants{}.",
+                        grouped(n),
+                        grouped(all),
+                        if n > DIAGRAM_MAX { format!("; the diagram shows the first {DIAGRAM_MAX}") } else { String::new() }
+                    )
+                } else {
+                    format!(
+                        "The diagram shows {} of the {} tenants: those the last action changed, then the first in the list below. Search to find any other.",
+                        grouped(all - left_out),
+                        grouped(all)
+                    )
+                };
+                view! { <p class="hint">{text}</p> }
+            })
+        }}
+        <DirectoryDiagram map=picture />
         <For each=move || tenants.get() key=|t| t.clone() let:t>
             <TenantSection t=t />
         </For>
