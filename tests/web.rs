@@ -572,6 +572,17 @@ fn crowded_world(users: usize, tenants: usize) -> World {
     w
 }
 
+/// The test page has none of the app's styles, so a list is short and its end
+/// in view, and the list would show more at once: items as tall as the app
+/// makes them or taller keep the end below the screen, as it is in the app.
+fn tall_list_items() {
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(
+        "ul.mailboxes li { min-height: 120px } section.tenant { min-height: 600px } .stories > * { min-height: 200px }",
+    ));
+    document().head().unwrap().append_child(&style).unwrap();
+}
+
 impl Mounted {
     fn count(&self, selector: &str) -> u32 {
         self.root.query_selector_all(selector).unwrap().length()
@@ -594,6 +605,7 @@ async fn the_directory_of_a_crowded_world_shows_a_page_at_a_time_and_finds_any_u
     let w = crowded_world(300, 100);
     let all = w.directory.tenants.len();
     persist::save(&LocalStorage, &w).unwrap();
+    tall_list_items();
     let app = mount_at("/directory");
     settle().await;
     assert_eq!(app.count("section.tenant"), 10, "the first page of tenants");
@@ -632,6 +644,7 @@ async fn the_directory_of_a_crowded_world_shows_a_page_at_a_time_and_finds_any_u
 async fn a_tenant_with_many_users_lists_them_a_page_at_a_time() {
     storage().clear().unwrap();
     persist::save(&LocalStorage, &crowded_world(60, 1)).unwrap();
+    tall_list_items();
     let app = mount_at("/directory");
     settle().await;
     // Three tenants: no search box is needed.
@@ -655,6 +668,7 @@ async fn the_inbox_of_a_crowded_world_shows_a_page_of_mailboxes_and_finds_one() 
     let w = crowded_world(300, 100);
     let all = w.mail.mailboxes.len();
     persist::save(&LocalStorage, &w).unwrap();
+    tall_list_items();
     let app = mount_at("/inbox");
     settle().await;
     assert_eq!(app.count("ul.mailboxes li"), 25);
@@ -684,5 +698,27 @@ async fn the_inbox_of_a_crowded_world_shows_a_page_of_mailboxes_and_finds_one() 
     assert!(app.maybe_text("button.small").is_none_or(|t| !t.contains("Act as user257")));
     // The tab's device outlives the mount: back to the shared browser for the next test.
     rms_sim::platform::TabDevice::write(SHARED_BROWSER);
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_long_list_shows_more_when_its_end_scrolls_into_view() {
+    storage().clear().unwrap();
+    persist::save(&LocalStorage, &crowded_world(120, 40)).unwrap();
+    tall_list_items();
+    let app = mount_at("/inbox");
+    settle().await;
+    assert_eq!(app.count("ul.mailboxes li"), 25);
+    let more: HtmlElement = app.el(".show-more button");
+    more.scroll_into_view();
+    // The observer reports on a rendering step: wait for a few.
+    for _ in 0..20 {
+        settle().await;
+        if app.count("ul.mailboxes li") > 25 {
+            break;
+        }
+    }
+    assert!(app.count("ul.mailboxes li") >= 50, "more mailboxes once the end is in view");
+    web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
     storage().clear().unwrap();
 }
