@@ -1,20 +1,8 @@
-use rms_sim::sim::{AccountDetails, Config, Preset, SeededRandom, World};
+use rms_sim::sim::{Config, Preset, SeededRandom, World};
 fn main() {
     let mut rng = SeededRandom::new(2016);
     let mut w = World::load(Preset::Default, Config { pbkdf2_iterations: 1, ..Config::default() }, &mut rng);
-    let d = AccountDetails {
-        first_name: "Bench".into(),
-        last_name: "User".into(),
-        password: "Bench-2016!".into(),
-        confirm_password: "Bench-2016!".into(),
-        country: "US".into(),
-    };
-    for i in 0..10_000 {
-        let email = format!("user{i}@org{}.com", i % 1000);
-        w.start_signup(rms_sim::sim::SHARED_BROWSER, &email, &mut rng).unwrap();
-        let token = w.signups.pending.values().next().unwrap().clone();
-        w.complete_signup(&token, &d, &mut rng).unwrap();
-    }
+    w.sign_up_crowd(10_000, 1000, "Bench", &mut rng);
     let s = |v: String| v.len() as f64 / 1e6;
     println!("tenants {:.2} MB", s(serde_json::to_string(&w.directory.tenants).unwrap()));
     println!(

@@ -2555,3 +2555,15 @@ fn the_era_survives_save_and_load() {
     assert_eq!(back, w);
     assert_eq!(back.signups.era, Era::October2016);
 }
+
+#[test]
+fn a_crowd_signs_up_across_its_domains() {
+    let (mut w, mut rng) = support::load(Preset::Default, 77);
+    let before = w.directory.tenants.len();
+    w.sign_up_crowd(30, 10, "Crowd", &mut rng);
+    assert_eq!(w.directory.tenants.len(), before + 10);
+    let t = w.tenant_of_domain("org3.com").expect("org3.com has its tenant");
+    assert_eq!(t.users.len(), 3);
+    assert!(t.users.values().all(|u| u.display_name() == "Crowd User"));
+    assert!(w.mail.mailboxes.len() >= 30);
+}

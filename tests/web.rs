@@ -554,21 +554,9 @@ async fn the_header_links_every_area_and_shows_the_time_twice() {
 /// The default scenario and `users` sign-ups across `tenants` new domains
 /// (user7@org7.com …), cheaply hashed.
 fn crowded_world(users: usize, tenants: usize) -> World {
-    use rms_sim::sim::AccountDetails;
     let mut rng = SeededRandom::new(12);
     let mut w = World::load(Preset::Default, Config { pbkdf2_iterations: 1, ..Config::default() }, &mut rng);
-    let d = AccountDetails {
-        first_name: "Crowd".into(),
-        last_name: "Member".into(),
-        password: "Crowd-2016!".into(),
-        confirm_password: "Crowd-2016!".into(),
-        country: "US".into(),
-    };
-    for i in 0..users {
-        w.start_signup(SHARED_BROWSER, &format!("user{i}@org{}.com", i % tenants), &mut rng).unwrap();
-        let token = w.signups.pending.values().next().unwrap().clone();
-        w.complete_signup(&token, &d, &mut rng).unwrap();
-    }
+    w.sign_up_crowd(users, tenants, "Crowd", &mut rng);
     w
 }
 

@@ -14,7 +14,7 @@
 
 use rms_sim::persist;
 use rms_sim::platform::LocalStorage;
-use rms_sim::sim::{AccountDetails, Config, Preset, SHARED_BROWSER, SeededRandom, World};
+use rms_sim::sim::{Config, Preset, SeededRandom, World};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -42,19 +42,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 fn big_world() -> World {
     let mut rng = SeededRandom::new(10_000);
     let mut w = World::load(Preset::Default, Config { pbkdf2_iterations: 1, ..Config::default() }, &mut rng);
-    let d = AccountDetails {
-        first_name: "Bench".into(),
-        last_name: "User".into(),
-        password: "Bench-2016!".into(),
-        confirm_password: "Bench-2016!".into(),
-        country: "US".into(),
-    };
-    for i in 0..USERS {
-        let email = format!("user{i}@org{}.com", i % 1000);
-        w.start_signup(SHARED_BROWSER, &email, &mut rng).unwrap();
-        let token = w.signups.pending.values().next().unwrap().clone();
-        w.complete_signup(&token, &d, &mut rng).unwrap();
-    }
+    w.sign_up_crowd(USERS, 1000, "Bench", &mut rng);
     w
 }
 

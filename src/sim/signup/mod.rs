@@ -7,6 +7,7 @@
 //! a colleague's sign-up may have created the tenant meanwhile), then runs the
 //! technical overview: tenant, account, subscription, license, templates.
 
+pub mod crowd;
 pub mod details;
 pub mod era;
 pub mod flow;
