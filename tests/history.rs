@@ -303,3 +303,55 @@ fn a_fresh_scenarios_link_fits_in_a_qr_code_and_a_bigger_one_is_told() {
     }
     assert_eq!(share::qr(&"x".repeat(share::QR_MAX_BYTES + 1)), Err(share::QR_MAX_BYTES + 1));
 }
+
+#[test]
+fn an_action_saved_after_the_frame_is_stored_and_undone_as_one_saved_at_once() {
+    let b = MemoryBackend::default();
+    let (mut tab, mut rng) = open(&b, Preset::Default, 41);
+    let before = stored(&b);
+    let (out, label) = history::act_unsaved(
+        &mut tab.replica,
+        &b,
+        &mut tab.world,
+        &mut rng,
+        StartSignup { device: SHARED_BROWSER.into(), input: PAT.into() },
+    );
+    out.unwrap();
+    assert_eq!(label, "Get started on the portal");
+    assert_eq!(content(&stored(&b)), content(&before), "nothing is saved before `settle`");
+    let (saved, kept, replaced) = history::settle(&mut tab.replica, &b, &mut tab.world, &label, &mut rng);
+    saved.unwrap();
+    kept.unwrap();
+    assert!(!replaced);
+    assert_eq!(stored(&b), tab.world);
+    assert_eq!(tab.undo(&b, &mut rng).unwrap(), "Get started on the portal");
+    assert_eq!(content(&tab.world), content(&before));
+}
+
+#[test]
+fn another_tabs_save_before_the_frame_is_kept_and_the_action_too() {
+    let b = MemoryBackend::default();
+    let (mut a, mut rng) = open(&b, Preset::Default, 42);
+    let raw = b.read(KEY).unwrap().unwrap();
+    let mut other = Tab { world: persist::decode(&raw).unwrap(), replica: Replica::new(Some(raw)) };
+    let (out, label) = history::act_unsaved(
+        &mut a.replica,
+        &b,
+        &mut a.world,
+        &mut rng,
+        StartSignup { device: SHARED_BROWSER.into(), input: PAT.into() },
+    );
+    out.unwrap();
+    // The other tab saves while this one has not yet.
+    other.act(&b, &mut rng, AdvanceClock { amount: "1".into(), unit: TimeUnit::Hours }).unwrap();
+    let clock = other.world.clock;
+    let (saved, kept, replaced) = history::settle(&mut a.replica, &b, &mut a.world, &label, &mut rng);
+    saved.unwrap();
+    kept.unwrap();
+    assert!(replaced, "the other tab's state, with this tab's command replayed onto it");
+    assert_eq!(a.world.clock, clock, "the other tab's change is kept");
+    assert!(a.world.signups.pending.contains_key(&email(PAT)), "and this tab's");
+    assert_eq!(stored(&b), a.world);
+    // No Undo step for the raced action: Undo takes back the other tab's.
+    assert_eq!(history::index(&b).offer().undo.as_deref(), Some("Advance time"));
+}

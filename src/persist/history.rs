@@ -357,6 +357,35 @@ pub fn replace(
     (saved, kept)
 }
 
+/// The first half of [`act`]: runs `command` (`Replica::act_unsaved`) and
+/// returns its output and the words of its Undo step, for [`settle`].
+pub fn act_unsaved<C: crate::sim::Command>(
+    replica: &mut super::sync::Replica,
+    backend: &dyn Backend,
+    world: &mut crate::sim::World,
+    rng: &mut dyn RandomSource,
+    command: C,
+) -> (C::Output, String) {
+    let label = label_of(command.kind());
+    (replica.act_unsaved(backend, world, rng, command), label)
+}
+
+/// The second half of [`act`]: saves (`Replica::settle`) and records the
+/// Undo step named `label`. Returns whether the world was saved, whether its
+/// Undo step was kept, and whether `world` was replaced (another tab had
+/// saved in between: its change and this one are both in it).
+pub fn settle(
+    replica: &mut super::sync::Replica,
+    backend: &dyn Backend,
+    world: &mut crate::sim::World,
+    label: &str,
+    rng: &mut dyn RandomSource,
+) -> (Result<(), StorageError>, Result<(), HistoryError>, bool) {
+    let (saved, replaced) = replica.settle(backend, world, rng);
+    let kept = after(replica, backend, label, &saved, rng);
+    (saved, kept, replaced)
+}
+
 fn after(
     replica: &mut super::sync::Replica,
     backend: &dyn Backend,

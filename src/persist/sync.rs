@@ -71,6 +71,21 @@ impl Replica {
         rng: &mut dyn RandomSource,
         command: C,
     ) -> (C::Output, Result<(), StorageError>) {
+        let result = self.act_unsaved(backend, world, rng, command);
+        (result, self.save(backend, world))
+    }
+
+    /// [`Replica::act`] without its save, for a page that shows the result
+    /// first and saves right after ([`Replica::settle`]): encoding a large
+    /// world takes longer than a frame. Until then the world is only in
+    /// memory, and `before` holds the state the command started from.
+    pub fn act_unsaved<C: Command>(
+        &mut self,
+        backend: &dyn Backend,
+        world: &mut World,
+        rng: &mut dyn RandomSource,
+        command: C,
+    ) -> C::Output {
         let mut rebased = false;
         if let Ok(Some(raw)) = backend.read(super::KEY)
             && self.last_raw.as_deref() != Some(raw.as_str())
@@ -90,7 +105,31 @@ impl Replica {
         if self.unconfirmed.len() > MAX_UNCONFIRMED {
             self.unconfirmed.remove(0);
         }
-        (result, self.save(backend, world))
+        result
+    }
+
+    /// Saves what [`Replica::act_unsaved`] left in memory. If another tab
+    /// saved in between, this tab's commands are replayed onto what it stored
+    /// (`world` becomes that, and `true` says so), nothing of either is lost,
+    /// and the command gets no Undo step: the state it started from is no
+    /// longer the one before it.
+    pub fn settle(
+        &mut self,
+        backend: &dyn Backend,
+        world: &mut World,
+        rng: &mut dyn RandomSource,
+    ) -> (Result<(), StorageError>, bool) {
+        if let Ok(Some(raw)) = backend.read(super::KEY)
+            && self.last_raw.as_deref() != Some(raw.as_str())
+            && let Ok(stored) = decode(&raw)
+        {
+            self.last_raw = Some(raw);
+            let (newest, _) = self.rebase(stored, rng);
+            *world = newest;
+            self.before = None;
+            return (self.save(backend, world), true);
+        }
+        (self.save(backend, world), false)
     }
 
     /// Another tab saved `raw`. Returns the world to show, or `None` if there

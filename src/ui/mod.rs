@@ -42,6 +42,12 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+    // An action shown but not saved yet is saved before the page goes away
+    // (closed, reloaded, left) or is hidden (a phone switching apps).
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| sim.flush());
+    on_cleanup(move || hide.remove());
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| sim.flush());
+    on_cleanup(move || hidden.remove());
     // A shared link pasted into the address bar of an open tab changes only the fragment.
     let hash = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(shared) = crate::platform::fragment().and_then(|f| crate::persist::share::parse(&f)) {

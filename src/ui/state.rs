@@ -44,6 +44,10 @@ pub struct Sim {
     /// The last saving problem, shown in the header until the next good save.
     pub save_error: RwSignal<Option<String>>,
     replica: StoredValue<Replica, leptos::prelude::LocalStorage>,
+    /// An action shown but not saved yet (its Undo step's words): saved right
+    /// after the page paints it (`flush`), or before anything else reads or
+    /// writes the stored state.
+    unsaved: StoredValue<Option<String>, leptos::prelude::LocalStorage>,
     pub personal: RwSignal<PersonalList>,
     /// Counts the changes this tab makes to the world (its commands, a
     /// scenario loaded, an import): a notice about an earlier situation goes
@@ -102,6 +106,7 @@ impl Sim {
             boot: RwSignal::new(boot),
             save_error: RwSignal::new(None),
             replica: StoredValue::new_local(replica),
+            unsaved: StoredValue::new_local(None),
             personal: RwSignal::new(if personal::installed().is_some() {
                 PersonalList::Ready
             } else {
@@ -145,6 +150,7 @@ impl Sim {
     /// "Undo" or "Redo": the world before the last action (after the last
     /// undone one) comes back, for every tab. Returns the action's words.
     pub fn undo_or_redo(&self, direction: Direction) -> Result<String, HistoryError> {
+        self.flush();
         if !self.storage_usable() {
             return Err(HistoryError::Storage(StorageError::Unavailable(
                 "Undo keeps its steps in the browser's storage".into(),
@@ -166,6 +172,7 @@ impl Sim {
 
     /// "Save checkpoint": the world as it is now, under `name`.
     pub fn save_checkpoint(&self, name: &str) -> Result<Checkpoint, HistoryError> {
+        self.flush();
         let raw = self.replica.with_value(|r| r.last_raw().map(str::to_string));
         let Some(raw) = raw.filter(|_| self.storage_usable()) else {
             return Err(HistoryError::Storage(StorageError::Unavailable(
@@ -183,6 +190,7 @@ impl Sim {
 
     /// "Restore": the checkpoint's world comes back (Undo reverses it).
     pub fn restore_checkpoint(&self, id: u64) -> Result<Checkpoint, HistoryError> {
+        self.flush();
         let mut world = self.world.get_untracked();
         let restored = self
             .replica
@@ -273,24 +281,69 @@ impl Sim {
         matches!(self.boot.get_untracked(), Boot::Ready)
     }
 
-    /// Applies one command to the newest state and saves it. The command may
+    /// Applies one command to the newest state, shows it, and saves it right
+    /// after the page has painted it (`flush`). The command may
     /// run again later, on a newer state, if another tab's save raced it: it
     /// is plain data (`sim::command`), so it can't reach this page's state.
     pub fn act<C: Command>(&self, command: C) -> C::Output {
-        let mut world = self.world.get_untracked();
-        let (result, saved, kept) = if self.storage_usable() {
-            self.replica
-                .try_update_value(|r| history::act(r, &LocalStorage, &mut world, &mut CryptoRandom, command))
-                .expect("the replica lives as long as the app")
-        } else {
-            (command.run(&mut world, &mut CryptoRandom), Ok(()), Ok(()))
-        };
-        self.after_save(saved);
-        if self.storage_usable() {
-            self.kept(kept);
+        if !self.storage_usable() {
+            let result = self
+                .world
+                .try_update_untracked(|world| command.run(world, &mut CryptoRandom))
+                .expect("the world lives as long as the app");
+            self.after_save(Ok(()));
+            self.changed();
+            return result;
         }
-        self.set_world(world);
+        // The state this command starts from must be stored first.
+        self.flush();
+        let replica = self.replica;
+        // In place, not on a copy: copying a 10,000-user world costs more than
+        // most commands. Nothing reads the world until `changed` below.
+        let (result, label) = self
+            .world
+            .try_update_untracked(|world| {
+                replica
+                    .try_update_value(|r| history::act_unsaved(r, &LocalStorage, world, &mut CryptoRandom, command))
+                    .expect("the replica lives as long as the app")
+            })
+            .expect("the world lives as long as the app");
+        self.unsaved.set_value(Some(label));
+        self.changed();
+        // Saving a large world takes longer than a frame: the page shows the
+        // result first, and the save follows at once.
+        let sim = *self;
+        request_animation_frame(move || set_timeout(move || sim.flush(), std::time::Duration::ZERO));
         result
+    }
+
+    /// Saves the action shown but not saved yet, if there is one, and records
+    /// its Undo step. Called right after the page painted it, before any other
+    /// action, Undo, checkpoint or load, when another tab saves, and when the
+    /// page is hidden or closed.
+    pub fn flush(&self) {
+        let Some(label) = self.unsaved.try_update_value(Option::take).flatten() else { return };
+        let replica = self.replica;
+        let (saved, kept, replaced) = self
+            .world
+            .try_update_untracked(|world| {
+                replica
+                    .try_update_value(|r| history::settle(r, &LocalStorage, world, &label, &mut CryptoRandom))
+                    .expect("the replica lives as long as the app")
+            })
+            .expect("the world lives as long as the app");
+        self.after_save(saved);
+        self.kept(kept);
+        if replaced {
+            // Another tab saved in between: its change is in the world now.
+            self.world.notify();
+        }
+    }
+
+    /// The world changed in place: every view of it updates.
+    fn changed(&self) {
+        self.world.notify();
+        self.revision.update(|r| *r += 1);
     }
 
     fn set_world(&self, world: World) {
@@ -301,6 +354,7 @@ impl Sim {
     /// Replaces the whole world (load a preset, reset, import, a shared
     /// link); `label` is the action's words for Undo.
     pub fn replace(&self, mut world: World, label: &str) {
+        self.flush();
         if self.storage_usable() {
             // Only the write IDs of the world it replaces, not a copy of that world.
             let superseded = self.world.with_untracked(|w| w.recent_writes.clone());
@@ -335,6 +389,11 @@ impl Sim {
     pub fn refresh_from_storage(&self, raw: Option<String>) {
         let Some(raw) = raw else { return };
         if matches!(self.boot.get_untracked(), Boot::MemoryOnly(_)) {
+            return;
+        }
+        // An action of this tab not saved yet: saved onto the other tab's state first.
+        if self.unsaved.with_value(Option::is_some) {
+            self.flush();
             return;
         }
         let received = self
