@@ -30,3 +30,53 @@ const compiled =
 import('./rms-sim.js')
   .then(async ({ default: init }) => init({ module_or_path: await compiled }))
   .catch(failed);
+
+// Offline after one visit: the service worker (sw.js) caches this build. It is
+// registered once the app has started, so it never competes with the first
+// load. A newer build installs in the background; the page then says so, and
+// "Reload" switches to it (never mixing the files of two builds).
+function newVersionReady(worker) {
+  if (document.querySelector('.update-notice')) return;
+  const box = document.createElement('div');
+  box.className = 'update-notice';
+  box.setAttribute('role', 'status');
+  const text = document.createElement('p');
+  text.textContent = 'A new version of the simulator is ready. Reload to use it; your world is kept.';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'primary';
+  button.textContent = 'Reload';
+  button.addEventListener('click', () => worker.postMessage('skip-waiting'));
+  box.append(text, button);
+  document.body.append(box);
+}
+
+function watchForUpdates(registration) {
+  const offer = (worker) => {
+    if (!worker) return;
+    const ready = () => worker.state === 'installed' && navigator.serviceWorker.controller && newVersionReady(worker);
+    ready();
+    worker.addEventListener('statechange', ready);
+  };
+  offer(registration.waiting);
+  registration.addEventListener('updatefound', () => offer(registration.installing));
+}
+
+function registerWorker() {
+  {
+    const hadController = !!navigator.serviceWorker.controller;
+    navigator.serviceWorker
+      .register('/sw.js', { scope: '/' })
+      .then(watchForUpdates)
+      .catch(() => {}); // the app works without it, only not offline
+    // The new worker took over (after "Reload"): load the page from its build.
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (hadController) location.reload();
+    });
+  }
+}
+
+if ('serviceWorker' in navigator) {
+  if (document.readyState === 'complete') registerWorker();
+  else window.addEventListener('load', registerWorker);
+}
