@@ -27,6 +27,34 @@ const compiled =
     ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => wasmUrl)
     : Promise.resolve(wasmUrl);
 
+// The pages are in groups, each in its own wasm files, fetched on first use
+// (src/ui/lazy.rs). A deep link's group is fetched now, beside the main file,
+// instead of after it. Written by trunk's post_build hook
+// (scripts/wasm-split.mjs): group name -> its files.
+const GROUP_FILES = '__GROUP_FILES__';
+// The group of each route's page (lazy_pages! in src/ui/lazy.rs); the portal
+// and "not found" are in the main file.
+const ROUTE_GROUPS = [
+  [/^\/(lessons|presenter|split)?$/, 'start'],
+  [/^\/(portal\/verify|signin|help\/sharing-app|inbox(\/.*)?)$/, 'mail'],
+  [/^\/(directory|events|inventory)$/, 'it'],
+  [/^\/(admin|dns|powershell)$/, 'admin'],
+  [/^\/(sharing|viewer|tracking)$/, 'sharing'],
+];
+if (typeof GROUP_FILES === 'object') {
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  const group = ROUTE_GROUPS.find(([route]) => route.test(path))?.[1];
+  for (const file of GROUP_FILES[group] ?? []) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.type = 'application/wasm';
+    link.crossOrigin = 'anonymous';
+    link.href = new URL(`./${file}`, import.meta.url).href;
+    document.head.append(link);
+  }
+}
+
 import('./rms-sim.js')
   .then(async ({ default: init }) => init({ module_or_path: await compiled }))
   .catch(failed);

@@ -64,6 +64,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wbg" \
   cargo install wasm-bindgen-cli --version "$wbg" --force
 fi
 
+# wasm-split-cli (crate wasm_split_cli_support), which cuts the pages out of the main wasm
+# in trunk's post_build hook (scripts/wasm-split.mjs), at the version cargo-leptos uses.
+if ! cargo install --list | grep -qx 'wasm_split_cli_support v0.2.4:'; then
+  say "Installing wasm-split-cli 0.2.4 (takes about 4 minutes)"
+  cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked \
+    || cargo install wasm_split_cli_support --version 0.2.4 --features build-binary
+fi
+
 # The end-to-end suite's npm packages (Playwright drives Debian's Chromium;
 # `playwright install` is never run).
 if [ ! -d e2e/node_modules/@playwright/test ] || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then

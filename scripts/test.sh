@@ -22,6 +22,9 @@ cargo clippy --locked --all-targets -- -D warnings 2>&1 | tee "$logs/clippy.txt"
 [ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=("lints (native)")
 cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings 2>&1 | tee "$logs/clippy-wasm.txt"
 [ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=("lints (wasm32)")
+# The browser build's pages split out (src/ui/lazy.rs): linted as trunk builds it.
+cargo clippy --locked --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings 2>&1 | tee "$logs/clippy-split.txt"
+[ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=("lints (wasm32, split)")
 
 layer "1/3 Native tests: engine, persistence (cargo test)"
 cargo test --locked 2>&1 | tee "$logs/native.txt"

@@ -19,6 +19,10 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 pub const KEY: &str = "rms-sim/state";
+/// A short fingerprint of what `KEY` holds ([`stamp`]), written just before
+/// it: a tab about to act reads these few bytes, not the whole stored world,
+/// to learn whether another tab has saved since (`sync::Replica`).
+pub const STAMP_KEY: &str = "rms-sim/stamp";
 /// The schema this build writes. Bump it with a migration in `migrate`.
 pub const SCHEMA_VERSION: u32 = 6;
 
@@ -583,16 +587,33 @@ pub(crate) fn decode_json(raw: &str) -> Result<World, LoadError> {
 
 /// The saved world, `None` if nothing was saved yet.
 pub fn load(backend: &dyn Backend) -> Result<Option<World>, LoadError> {
+    Ok(load_with_text(backend)?.map(|(world, _)| world))
+}
+
+/// The saved world and the text it was decoded from (read once).
+pub fn load_with_text(backend: &dyn Backend) -> Result<Option<(World, String)>, LoadError> {
     match backend.read(KEY).map_err(LoadError::Storage)? {
         None => Ok(None),
-        Some(raw) => decode(&raw).map(Some),
+        Some(raw) => decode(&raw).map(|w| Some((w, raw))),
     }
 }
 
+/// Saves the world under `KEY`, its [`stamp`] under `STAMP_KEY` first: a
+/// reader that sees the new stamp reads the new text (or, if it comes a moment
+/// later, the old one, which it already has, and it reads again next time);
+/// none sees an old stamp beside a new text.
 pub fn save(backend: &dyn Backend, world: &World) -> Result<String, StorageError> {
     let raw = encode_stored(world);
+    // A stamp that can't be written only costs readers a full read.
+    let _ = backend.write(STAMP_KEY, &stamp(&raw));
     backend.write(KEY, &raw)?;
     Ok(raw)
+}
+
+/// The fingerprint of a stored text: its length and 64-bit FNV-1a hash.
+pub fn stamp(raw: &str) -> String {
+    let hash = raw.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    format!("{}:{hash:016x}", raw.len())
 }
 
 #[cfg(test)]

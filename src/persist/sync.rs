@@ -50,6 +50,9 @@ pub struct Rebased {
 pub struct Replica {
     /// The stored text this tab last read or wrote.
     last_raw: Option<String>,
+    /// Its stamp (`persist::stamp`): while `STAMP_KEY` holds it, nothing newer
+    /// was saved, and the stored text need not be read.
+    last_stamp: Option<String>,
     /// This tab's commands that no stored state from another tab has shown to include yet.
     unconfirmed: Vec<Unconfirmed>,
     /// The stored text of the state the last `act` or `replace` started
@@ -59,7 +62,24 @@ pub struct Replica {
 
 impl Replica {
     pub fn new(last_raw: Option<String>) -> Self {
-        Replica { last_raw, unconfirmed: vec![], before: None }
+        let last_stamp = last_raw.as_deref().map(super::stamp);
+        Replica { last_raw, last_stamp, unconfirmed: vec![], before: None }
+    }
+
+    /// What is stored, if another tab saved it since this tab last read or
+    /// wrote: the stamp is read first, the whole text only if it moved.
+    fn newer_stored(&self, backend: &dyn Backend) -> Option<String> {
+        if let Some(mine) = &self.last_stamp
+            && backend.read(super::STAMP_KEY).ok().flatten().as_deref() == Some(mine.as_str())
+        {
+            return None;
+        }
+        backend.read(super::KEY).ok().flatten().filter(|raw| self.last_raw.as_deref() != Some(raw.as_str()))
+    }
+
+    fn remember(&mut self, raw: String) {
+        self.last_stamp = Some(super::stamp(&raw));
+        self.last_raw = Some(raw);
     }
 
     /// Runs `command` on the newest state and saves. Returns the command's
@@ -87,11 +107,10 @@ impl Replica {
         command: C,
     ) -> C::Output {
         let mut rebased = false;
-        if let Ok(Some(raw)) = backend.read(super::KEY)
-            && self.last_raw.as_deref() != Some(raw.as_str())
+        if let Some(raw) = self.newer_stored(backend)
             && let Ok(stored) = decode(&raw)
         {
-            self.last_raw = Some(raw);
+            self.remember(raw);
             let (newest, replayed) = self.rebase(stored, rng);
             *world = newest;
             rebased = replayed;
@@ -119,11 +138,10 @@ impl Replica {
         world: &mut World,
         rng: &mut dyn RandomSource,
     ) -> (Result<(), StorageError>, bool) {
-        if let Ok(Some(raw)) = backend.read(super::KEY)
-            && self.last_raw.as_deref() != Some(raw.as_str())
+        if let Some(raw) = self.newer_stored(backend)
             && let Ok(stored) = decode(&raw)
         {
-            self.last_raw = Some(raw);
+            self.remember(raw);
             let (newest, _) = self.rebase(stored, rng);
             *world = newest;
             self.before = None;
@@ -147,7 +165,7 @@ impl Replica {
             return Ok(None);
         }
         let stored = decode(raw)?;
-        self.last_raw = Some(raw.to_string());
+        self.remember(raw.to_string());
         let (world, replayed) = self.rebase(stored, rng);
         // Save only if our commands had to be replayed onto it.
         let saved = if replayed { self.save(backend, &world) } else { Ok(()) };
@@ -218,7 +236,7 @@ impl Replica {
 
     fn save(&mut self, backend: &dyn Backend, world: &World) -> Result<(), StorageError> {
         let raw = save(backend, world)?;
-        self.last_raw = Some(raw);
+        self.remember(raw);
         Ok(())
     }
 
@@ -237,29 +255,59 @@ mod tests {
 
     /// One browser's storage as Chromium keeps it: the truth, and each tab's
     /// cached view that catches up only when a `storage` event is delivered.
+    /// Keys as stored (the state and its stamp).
+    type Area = std::collections::BTreeMap<String, String>;
+
     struct Browser {
-        truth: RefCell<Option<String>>,
+        truth: RefCell<Area>,
+        /// How many times a tab read the whole stored state.
+        state_reads: std::cell::Cell<usize>,
+    }
+
+    impl Browser {
+        /// The stored state, as the browser holds it.
+        fn state(&self) -> Option<String> {
+            self.truth.borrow().get(crate::persist::KEY).cloned()
+        }
     }
 
     struct Tab<'b> {
         browser: &'b Browser,
-        view: RefCell<Option<String>>,
+        view: RefCell<Area>,
         fail: RefCell<bool>,
     }
 
-    impl Backend for Tab<'_> {
-        fn read(&self, _key: &str) -> Result<Option<String>, StorageError> {
-            Ok(self.view.borrow().clone())
+    impl Tab<'_> {
+        /// This tab's view catches up with everything stored.
+        fn catch_up(&self) {
+            *self.view.borrow_mut() = self.browser.truth.borrow().clone();
         }
-        fn write(&self, _key: &str, value: &str) -> Result<(), StorageError> {
+        /// This tab's view shows `raw` as the stored state, with its stamp.
+        fn see(&self, raw: &str) {
+            let mut view = self.view.borrow_mut();
+            view.insert(crate::persist::STAMP_KEY.into(), crate::persist::stamp(raw));
+            view.insert(crate::persist::KEY.into(), raw.into());
+        }
+    }
+
+    impl Backend for Tab<'_> {
+        fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
+            if key == crate::persist::KEY {
+                self.browser.state_reads.set(self.browser.state_reads.get() + 1);
+            }
+            Ok(self.view.borrow().get(key).cloned())
+        }
+        fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
             if *self.fail.borrow() {
                 return Err(StorageError::WriteFailed("QuotaExceededError".into()));
             }
-            *self.browser.truth.borrow_mut() = Some(value.to_string());
-            *self.view.borrow_mut() = Some(value.to_string());
+            self.browser.truth.borrow_mut().insert(key.into(), value.into());
+            self.view.borrow_mut().insert(key.into(), value.into());
             Ok(())
         }
-        fn remove(&self, _key: &str) -> Result<(), StorageError> {
+        fn remove(&self, key: &str) -> Result<(), StorageError> {
+            self.browser.truth.borrow_mut().remove(key);
+            self.view.borrow_mut().remove(key);
             Ok(())
         }
     }
@@ -272,10 +320,10 @@ mod tests {
 
     impl<'b> Session<'b> {
         fn open(browser: &'b Browser) -> Self {
-            let raw = browser.truth.borrow().clone().expect("a saved state");
+            let raw = browser.state().expect("a saved state");
             let world = decode(&raw).unwrap();
             Session {
-                tab: Tab { browser, view: RefCell::new(Some(raw.clone())), fail: RefCell::new(false) },
+                tab: Tab { browser, view: RefCell::new(browser.truth.borrow().clone()), fail: RefCell::new(false) },
                 replica: Replica::new(Some(raw)),
                 world,
             }
@@ -299,8 +347,8 @@ mod tests {
         }
         /// The `storage` event: this tab's view catches up with the truth.
         fn deliver(&mut self, rng: &mut dyn RandomSource) {
-            let raw = self.tab.browser.truth.borrow().clone().unwrap();
-            *self.tab.view.borrow_mut() = Some(raw.clone());
+            let raw = self.tab.browser.state().unwrap();
+            self.tab.catch_up();
             if let Some(r) = self.replica.receive(&self.tab, &raw, rng).unwrap() {
                 r.saved.unwrap();
                 self.world = r.world;
@@ -315,7 +363,65 @@ mod tests {
             &mut SeededRandom::new(1),
         );
         let raw = crate::persist::encode_stored(&w);
-        Browser { truth: RefCell::new(Some(raw)) }
+        let truth = Area::from([
+            (crate::persist::STAMP_KEY.to_string(), crate::persist::stamp(&raw)),
+            (crate::persist::KEY.to_string(), raw),
+        ]);
+        Browser { truth: RefCell::new(truth), state_reads: Default::default() }
+    }
+
+    #[test]
+    fn acting_when_no_other_tab_saved_reads_only_the_stamp() {
+        let b = browser();
+        let mut a = Session::open(&b);
+        let mut r = SeededRandom::new(7);
+        let reads = b.state_reads.get();
+        for _ in 0..5 {
+            a.act(&mut r, AdvanceClock { amount: "1".into(), unit: TimeUnit::Minutes }).unwrap();
+        }
+        assert_eq!(b.state_reads.get(), reads, "five actions, no read of the whole stored state");
+        let stored = b.state().unwrap();
+        assert_eq!(
+            b.truth.borrow()[crate::persist::STAMP_KEY],
+            crate::persist::stamp(&stored),
+            "the stamp is the stored text's"
+        );
+        assert_eq!(decode(&stored).unwrap(), a.world);
+    }
+
+    #[test]
+    fn another_tabs_save_moves_the_stamp_and_is_read() {
+        let b = browser();
+        let (mut a, mut bb) = (Session::open(&b), Session::open(&b));
+        let (mut ra, mut rb) = (SeededRandom::new(4), SeededRandom::new(5));
+        a.sign_up(&mut ra, "p.dover@fabrikam.com");
+        bb.tab.catch_up();
+        let reads = b.state_reads.get();
+        bb.act(&mut rb, AdvanceClock { amount: "5".into(), unit: TimeUnit::Minutes }).unwrap();
+        assert!(b.state_reads.get() > reads, "B read what A stored");
+        assert!(has(&bb.world, "p.dover@fabrikam.com"), "and acted on it");
+    }
+
+    #[test]
+    fn a_state_stored_without_a_stamp_is_still_noticed() {
+        // A state written by a build before stamps, or a stamp that could not be written.
+        let b = browser();
+        let (mut a, mut bb) = (Session::open(&b), Session::open(&b));
+        let (mut ra, mut rb) = (SeededRandom::new(4), SeededRandom::new(5));
+        a.sign_up(&mut ra, "p.dover@fabrikam.com");
+        b.truth.borrow_mut().remove(crate::persist::STAMP_KEY);
+        bb.tab.catch_up();
+        bb.act(&mut rb, AdvanceClock { amount: "5".into(), unit: TimeUnit::Minutes }).unwrap();
+        assert!(has(&bb.world, "p.dover@fabrikam.com"));
+    }
+
+    #[test]
+    fn stamps_tell_texts_apart() {
+        let s = crate::persist::stamp;
+        assert_ne!(s("{\"a\":1}"), s("{\"a\":2}"));
+        assert_ne!(s("ab"), s("ba"));
+        assert_eq!(s("same"), s("same"));
+        assert!(s("").starts_with("0:"));
     }
 
     fn has(w: &World, email: &str) -> bool {
@@ -333,7 +439,7 @@ mod tests {
         // The truth now holds B's state only; A hears of it and rebases.
         a.deliver(&mut ra);
         bb.deliver(&mut rb);
-        for w in [&a.world, &bb.world, &decode(b.truth.borrow().as_ref().unwrap()).unwrap()] {
+        for w in [&a.world, &bb.world, &decode(&b.state().unwrap()).unwrap()] {
             assert!(has(w, "p.dover@fabrikam.com") && has(w, "r.ortiz@fabrikam.com"));
             let t = w.tenant_of_domain("fabrikam.com").unwrap();
             assert_eq!(t.users.len(), 2, "one tenant for the domain, both users in it");
@@ -344,10 +450,10 @@ mod tests {
     /// Delivers storage events back and forth until nobody writes any more.
     fn settle(a: &mut Session, b: &mut Session, r: &mut dyn RandomSource) -> usize {
         for round in 0..20 {
-            let before = a.tab.browser.truth.borrow().clone();
+            let before = a.tab.browser.state();
             a.deliver(r);
             b.deliver(r);
-            if *a.tab.browser.truth.borrow() == before {
+            if a.tab.browser.state() == before {
                 return round;
             }
         }
@@ -366,14 +472,14 @@ mod tests {
         let raw_b = bb.replica.last_raw().unwrap().to_string();
         // The events cross: each tab hears of the other's racing write and
         // rebases on it, both before hearing of the other's rebase.
-        *a.tab.view.borrow_mut() = Some(raw_b.clone());
+        a.tab.see(&raw_b);
         a.world = a.replica.receive(&a.tab, &raw_b, &mut r).unwrap().expect("news").world;
-        *bb.tab.view.borrow_mut() = Some(raw_a.clone());
+        bb.tab.see(&raw_a);
         bb.world = bb.replica.receive(&bb.tab, &raw_a, &mut r).unwrap().expect("news").world;
         let rounds = settle(&mut a, &mut bb, &mut r);
         assert!(rounds <= 2, "settled after {rounds} rounds");
         let expected = crate::sim::time::SCENARIO_START.plus(crate::sim::SimDuration::hours(25));
-        let truth = decode(b.truth.borrow().as_ref().unwrap()).unwrap();
+        let truth = decode(&b.state().unwrap()).unwrap();
         assert_eq!(truth.clock, expected, "each advance applied exactly once");
         assert_eq!(a.world.clock, expected);
         // A tab may show a sibling of the stored state (same changes, other order) until its next action.
@@ -390,7 +496,7 @@ mod tests {
         let (mut ra, mut rb) = (SeededRandom::new(4), SeededRandom::new(5));
         a.sign_up(&mut ra, "p.dover@fabrikam.com");
         // B's view catches up (without the event handler running yet), then B acts.
-        *bb.tab.view.borrow_mut() = b.truth.borrow().clone();
+        bb.tab.catch_up();
         bb.act(&mut rb, AdvanceClock { amount: "5".into(), unit: TimeUnit::Minutes }).unwrap();
         assert!(has(&bb.world, "p.dover@fabrikam.com"));
         a.deliver(&mut ra);
@@ -466,7 +572,7 @@ mod tests {
         a.world = fresh;
         bb.deliver(&mut r);
         assert!(!has(&bb.world, "r.ortiz@fabrikam.com"), "B does not replay its sign-up onto the loaded scenario");
-        assert_eq!(*b.truth.borrow(), a.replica.last_raw().map(str::to_string), "B wrote nothing back");
+        assert_eq!(b.state(), a.replica.last_raw().map(str::to_string), "B wrote nothing back");
     }
 
     #[test]
@@ -474,7 +580,7 @@ mod tests {
         let b = browser();
         let (mut a, mut bb) = (Session::open(&b), Session::open(&b));
         let mut r = SeededRandom::new(32);
-        let before = b.truth.borrow().clone().unwrap();
+        let before = b.state().unwrap();
         a.sign_up(&mut r, "p.dover@fabrikam.com");
         bb.deliver(&mut r);
         // B undoes A's sign-up (both its commands): the state before it comes back.
@@ -484,7 +590,7 @@ mod tests {
         bb.world = restored;
         a.deliver(&mut r);
         assert!(!has(&a.world, "p.dover@fabrikam.com"), "A does not replay the undone sign-up");
-        let truth = decode(b.truth.borrow().as_ref().unwrap()).unwrap();
+        let truth = decode(&b.state().unwrap()).unwrap();
         assert!(!has(&truth, "p.dover@fabrikam.com"));
         // A's next command is applied to the restored state.
         a.act(&mut r, AdvanceClock { amount: "1".into(), unit: TimeUnit::Hours }).unwrap();
@@ -498,14 +604,14 @@ mod tests {
         let b = browser();
         let (mut a, mut other) = (Session::open(&b), Session::open(&b));
         let mut r = SeededRandom::new(33);
-        let stored = b.truth.borrow().clone();
+        let stored = b.state();
         a.act(&mut r, AdvanceClock { amount: "1".into(), unit: TimeUnit::Hours }).unwrap();
         assert_eq!(a.replica.take_before(), stored, "the stored text, not a new encoding");
         assert_eq!(a.replica.take_before(), None, "taken once");
         // After another tab's racing write, the before state includes it and A's replayed hour.
         other.act(&mut r, AdvanceClock { amount: "1".into(), unit: TimeUnit::Days }).unwrap();
-        *a.tab.view.borrow_mut() = b.truth.borrow().clone();
-        let other_raw = b.truth.borrow().clone().unwrap();
+        a.tab.catch_up();
+        let other_raw = b.state().unwrap();
         a.act(&mut r, AdvanceClock { amount: "5".into(), unit: TimeUnit::Minutes }).unwrap();
         let before = decode(&a.replica.take_before().unwrap()).unwrap();
         let other_world = decode(&other_raw).unwrap();
@@ -515,7 +621,7 @@ mod tests {
     #[test]
     fn a_failed_save_keeps_the_change_in_memory_and_stored_state_intact() {
         let b = browser();
-        let before = b.truth.borrow().clone();
+        let before = b.state();
         let mut a = Session::open(&b);
         *a.tab.fail.borrow_mut() = true;
         let mut r = SeededRandom::new(7);
@@ -524,11 +630,11 @@ mod tests {
         let (_, saved) = a.replica.act(&a.tab, &mut a.world, &mut r, clock);
         assert!(matches!(saved, Err(StorageError::WriteFailed(_))));
         assert!(has(&a.world, "p.dover@fabrikam.com"), "the in-memory state keeps working");
-        assert_eq!(*b.truth.borrow(), before, "the saved state is untouched");
+        assert_eq!(b.state(), before, "the saved state is untouched");
         // Once storage works again the next action saves everything.
         *a.tab.fail.borrow_mut() = false;
         a.act(&mut r, AdvanceClock { amount: "1".into(), unit: TimeUnit::Minutes }).unwrap();
-        assert!(has(&decode(b.truth.borrow().as_ref().unwrap()).unwrap(), "p.dover@fabrikam.com"));
+        assert!(has(&decode(&b.state().unwrap()).unwrap(), "p.dover@fabrikam.com"));
     }
 
     /// The replay bug of issue 10: a file protected in one tab while another
@@ -558,7 +664,7 @@ mod tests {
         // A hears of B's state and replays the protection onto it.
         a.deliver(&mut ra);
         bb.deliver(&mut rb);
-        let truth = decode(b.truth.borrow().as_ref().unwrap()).unwrap();
+        let truth = decode(&b.state().unwrap()).unwrap();
         assert_eq!(truth.clock, a.world.clock, "B's change is kept");
         assert!(truth.sharing.documents.contains_key(&downloaded.content_id), "the downloaded file is the tracked one");
         assert_eq!(truth.sharing.documents.len(), 1, "one document, not a second one with another ID");
@@ -583,7 +689,7 @@ mod tests {
         let b = browser();
         let mut a = Session::open(&b);
         let mut r = SeededRandom::new(8);
-        *a.tab.view.borrow_mut() = Some("garbage".into());
+        a.tab.see("garbage");
         assert!(matches!(a.replica.receive(&a.tab, "garbage", &mut r), Err(LoadError::Corrupt { .. })));
     }
 }

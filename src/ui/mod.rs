@@ -2,6 +2,7 @@
 //! state, listens for other tabs, and routes to the pages.
 
 pub mod components;
+pub mod lazy;
 pub mod pages;
 pub mod state;
 
@@ -10,11 +11,12 @@ use components::header::Header;
 use components::lesson_panel::{LessonPanel, Lessons as LessonState, PresenterEffects};
 use components::recovery::Recovery;
 use components::share_world::SharedWorldOffer;
+use lazy::*;
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use pages::*;
+use pages::{NotFound, Portal};
 use state::{Boot, Sim};
 
 pub use state::PersonalList;
@@ -60,6 +62,8 @@ pub fn App() -> impl IntoView {
     if !sim.personal_ready() {
         after_first_paint(Box::new(move || sim.load_personal_list()), 120);
     }
+    // The other pages' code, in the background once this one has painted.
+    after_first_paint(Box::new(lazy::prefetch_all), 120);
     view! {
         <Title formatter=|page: String| format!("{page} · RMS for individuals simulator") />
         <Router>

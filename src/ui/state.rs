@@ -78,9 +78,9 @@ impl Sim {
     pub fn boot() -> Sim {
         let backend = LocalStorage;
         let mut replica = Replica::new(None);
-        let (world, boot) = match persist::load(&backend) {
-            Ok(Some(w)) => {
-                replica = Replica::new(backend.read(persist::KEY).ok().flatten());
+        let (world, boot) = match persist::load_with_text(&backend) {
+            Ok(Some((w, raw))) => {
+                replica = Replica::new(Some(raw));
                 (w, Boot::Ready)
             }
             Ok(None) => {
