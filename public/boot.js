@@ -41,10 +41,22 @@ const ROUTE_GROUPS = [
   [/^\/(admin|dns|powershell)$/, 'admin'],
   [/^\/(sharing|viewer|tracking)$/, 'sharing'],
 ];
+// A stored state (or a world in the link) is read by code of its own file
+// (group `stored`: src/ui/lazy.rs, decoder_code), needed before the first
+// paint; a first visit fetches it after the first paint instead.
+function stateStored() {
+  try {
+    return localStorage.getItem('rms-sim/stamp') !== null || localStorage.getItem('rms-sim/state') !== null;
+  } catch {
+    return false;
+  }
+}
 if (typeof GROUP_FILES === 'object') {
   const path = location.pathname.replace(/\/+$/, '') || '/';
   const group = ROUTE_GROUPS.find(([route]) => route.test(path))?.[1];
-  for (const file of GROUP_FILES[group] ?? []) {
+  const groups = [group];
+  if (stateStored() || location.hash.startsWith('#world=')) groups.push('stored');
+  for (const file of groups.flatMap((g) => GROUP_FILES[g] ?? [])) {
     const link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';

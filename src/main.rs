@@ -3,7 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(rms_sim::ui::App);
+    rms_sim::ui::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -325,3 +325,11 @@ impl Drop for NearViewport {
         self.observer.disconnect();
     }
 }
+
+/// Whether a simulator state is stored in this browser (its stamp is read
+/// first: a few bytes instead of the whole state).
+pub fn stored_state_present() -> bool {
+    use crate::persist::{Backend, KEY, STAMP_KEY};
+    let read = |key| LocalStorage.read(key).ok().flatten().is_some();
+    read(STAMP_KEY) || read(KEY)
+}

@@ -319,7 +319,8 @@ fn an_action_saved_after_the_frame_is_stored_and_undone_as_one_saved_at_once() {
     out.unwrap();
     assert_eq!(label, "Get started on the portal");
     assert_eq!(content(&stored(&b)), content(&before), "nothing is saved before `settle`");
-    let (saved, kept, replaced) = history::settle(&mut tab.replica, &b, &mut tab.world, &label, &mut rng);
+    let (saved, kept, replaced) = history::settle(&mut tab.replica, &b, &mut tab.world, &label, &mut rng)
+        .expect("the decoder is always there natively");
     saved.unwrap();
     kept.unwrap();
     assert!(!replaced);
@@ -345,7 +346,8 @@ fn another_tabs_save_before_the_frame_is_kept_and_the_action_too() {
     // The other tab saves while this one has not yet.
     other.act(&b, &mut rng, AdvanceClock { amount: "1".into(), unit: TimeUnit::Hours }).unwrap();
     let clock = other.world.clock;
-    let (saved, kept, replaced) = history::settle(&mut a.replica, &b, &mut a.world, &label, &mut rng);
+    let (saved, kept, replaced) = history::settle(&mut a.replica, &b, &mut a.world, &label, &mut rng)
+        .expect("the decoder is always there natively");
     saved.unwrap();
     kept.unwrap();
     assert!(replaced, "the other tab's state, with this tab's command replayed onto it");

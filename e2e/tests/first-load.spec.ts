@@ -2,11 +2,14 @@
 // their own files (src/ui/lazy.rs, split by scripts/wasm-split.mjs), a deep
 // link's group is fetched beside the main file (public/boot.js), and the rest
 // is fetched in the background once the first page has painted, so that a link
-// followed later needs no network.
+// followed later needs no network. The code that reads a stored state is a
+// group of its own too: fetched beside the main file when a state is stored,
+// after the first paint on a first visit.
 import { test, expect, type Page } from '@playwright/test';
 
-/** The page groups of src/ui/lazy.rs. */
-const GROUPS = ['start', 'mail', 'it', 'admin', 'sharing'];
+/** The groups of src/ui/lazy.rs: the pages', the lesson panel's, and the stored-state decoder's. */
+const PAGE_GROUPS = ['start', 'mail', 'it', 'admin', 'sharing'];
+const GROUPS = [...PAGE_GROUPS, 'lesson', 'stored'];
 const isPageFile = (url: string) => /\/(split|chunk)_[\w]+-[0-9a-f]{12}\.wasm$/.test(url);
 
 /** The wasm files of one group, as boot.js lists them. */
@@ -83,4 +86,87 @@ test('a page whose files can’t be fetched says so and offers a reload', async 
   await page.unroute(isPageFile);
   await alert.getByRole('button', { name: 'Reload' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Admin center' })).toBeVisible();
+});
+
+/** Preloads (`link rel=preload`, from boot.js) among the page's resource entries. */
+async function preloaded(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'link')
+      .map((e) => e.name.split('/').pop()!),
+  );
+}
+
+test('a stored state is read by a file fetched beside the main one; a first visit does without it', async ({ page }) => {
+  const stored = await groupFiles(page, 'stored');
+  expect(stored.length).toBeGreaterThan(0);
+  await page.goto('/portal');
+  await expect(page.getByLabel('Email address')).toBeVisible();
+  expect(await preloaded(page), 'a first visit preloads no decoder').not.toContain(stored[0]);
+  await page.getByLabel('Email address').fill('p.dover@fabrikam.com');
+  await page.getByRole('button', { name: 'Get started' }).click();
+  await expect(page.getByRole('main').getByRole('status')).toContainText('We sent a message to p.dover@fabrikam.com');
+  await page.reload();
+  await expect(page.getByLabel('Email address')).toBeVisible();
+  const after = await preloaded(page);
+  for (const file of stored) expect(after, `${file} preloaded beside the main file`).toContain(file);
+  // The state read back: the sign-up's mail is in the inbox.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Inbox/ }).click();
+  await expect(page.getByRole('main')).toContainText('p.dover@fabrikam.com');
+});
+
+test('a stored state whose decoder can’t be fetched is kept, and the page says to reload', async ({ page }) => {
+  await page.goto('/portal');
+  await page.getByLabel('Email address').fill('p.dover@fabrikam.com');
+  await page.getByRole('button', { name: 'Get started' }).click();
+  await expect(page.getByRole('main').getByRole('status')).toContainText('We sent a message');
+  const before = await page.evaluate(() => localStorage.getItem('rms-sim/state'));
+  await page.route(isPageFile, (route) => route.abort());
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The simulator could not start');
+  await expect(alert).toContainText('Your world is kept in this browser');
+  expect(await page.evaluate(() => localStorage.getItem('rms-sim/state'))).toBe(before);
+  await page.unroute(isPageFile);
+  await alert.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByLabel('Email address')).toBeVisible();
+});
+
+test('an action of a first visit, made before its decoder arrived while another tab saved, is replayed onto that tab’s state', async ({ context }) => {
+  const a = await context.newPage();
+  // Tab A's later files are held back until released.
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  await a.route(isPageFile, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await a.goto('/portal');
+  await expect(a.getByLabel('Email address')).toBeVisible();
+  // Tab B opens (it reads A's stored state, with its own decoder), signs
+  // someone up and is closed: only the stored state keeps its sign-up now.
+  const b = await context.newPage();
+  await b.goto('/portal');
+  await b.getByLabel('Email address').fill('p.dover@fabrikam.com');
+  await b.getByRole('button', { name: 'Get started' }).click();
+  await expect(b.getByRole('main').getByRole('status')).toContainText('We sent a message to p.dover@fabrikam.com');
+  await b.close({ runBeforeUnload: true });
+  // Tab A, still without the decoder, signs someone else up: shown at once,
+  // and not saved over B's state, which A can't read yet.
+  await a.getByLabel('Email address').fill('j.doe@fabrikam.com');
+  await a.getByRole('button', { name: 'Get started' }).click();
+  await expect(a.getByRole('main').getByRole('status')).toContainText('We sent a message to j.doe@fabrikam.com');
+  release();
+  // Once A's decoder arrives, A replays its sign-up onto B's state: both are
+  // kept (A follows a link, not a reload: a tab closed before its decoder
+  // arrived would lose its unsaved action, see ARCHITECTURE.md).
+  await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Inbox/ }).click();
+  await expect(a.getByRole('main')).toContainText('j.doe@fabrikam.com');
+  await expect(a.getByRole('main')).toContainText('p.dover@fabrikam.com', { timeout: 20_000 });
+  // A new tab reads both from storage.
+  const c = await context.newPage();
+  await c.goto('/inbox');
+  await expect(c.getByRole('main')).toContainText('j.doe@fabrikam.com');
+  await expect(c.getByRole('main')).toContainText('p.dover@fabrikam.com');
 });

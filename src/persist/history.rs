@@ -21,7 +21,7 @@
 //! write IDs of the state they replace, so a tab whose command was undone
 //! doesn't replay it onto the restored state (`sync.rs`).
 
-use super::{Backend, StorageError, decode};
+use super::{Backend, StorageError, decode_stored, decoder_ready};
 use crate::sim::RandomSource;
 use serde::{Deserialize, Serialize};
 
@@ -93,6 +93,8 @@ pub enum HistoryError {
     NameTaken(String),
     NoSuchCheckpoint,
     Storage(StorageError),
+    /// The code that reads saved states isn't fetched yet (`persist::decode_stored`).
+    NotReady,
 }
 
 impl std::fmt::Display for HistoryError {
@@ -112,6 +114,7 @@ impl std::fmt::Display for HistoryError {
                 write!(f, "That checkpoint is gone (another tab may have deleted it). The list is up to date now.")
             }
             HistoryError::Storage(e) => write!(f, "{e} Delete a checkpoint to make room, then try again."),
+            HistoryError::NotReady => write!(f, "{}", super::LoadError::NotLoaded),
         }
     }
 }
@@ -231,6 +234,10 @@ pub fn step(
         Direction::Redo => (&mut index.redo, "redo"),
     };
     let Some(step) = from.pop() else { return Err(HistoryError::Empty(verb)) };
+    // A step that can't be read yet is kept, not dropped as damaged.
+    if !decoder_ready() {
+        return Err(HistoryError::NotReady);
+    }
     let state = stored_state(backend, &step_key(step.id));
     let _ = backend.remove(&step_key(step.id));
     let world = match state {
@@ -290,6 +297,9 @@ pub fn save_checkpoint(
 pub fn checkpoint_world(backend: &dyn Backend, id: u64) -> Result<(Checkpoint, crate::sim::World), HistoryError> {
     let list = checkpoints(backend);
     let Some(c) = list.iter().find(|c| c.id == id).cloned() else { return Err(HistoryError::NoSuchCheckpoint) };
+    if !decoder_ready() {
+        return Err(HistoryError::NotReady);
+    }
     match stored_state(backend, &checkpoint_key(id)) {
         Ok(w) => Ok((c, w)),
         Err(why) => {
@@ -303,7 +313,7 @@ pub fn checkpoint_world(backend: &dyn Backend, id: u64) -> Result<(Checkpoint, c
 fn stored_state(backend: &dyn Backend, key: &str) -> Result<crate::sim::World, String> {
     match backend.read(key).ok().flatten() {
         None => Err("not in storage".into()),
-        Some(raw) => decode(&raw).map_err(|e| e.to_string()),
+        Some(raw) => decode_stored(&raw).map_err(|e| e.to_string()),
     }
 }
 
@@ -370,20 +380,26 @@ pub fn act_unsaved<C: crate::sim::Command>(
     (replica.act_unsaved(backend, world, rng, command), label)
 }
 
+/// What [`settle`] did: whether the world was saved, whether its Undo step
+/// was kept, and whether the world was replaced by another tab's with it.
+pub type Settled = (Result<(), StorageError>, Result<(), HistoryError>, bool);
+
 /// The second half of [`act`]: saves (`Replica::settle`) and records the
 /// Undo step named `label`. Returns whether the world was saved, whether its
 /// Undo step was kept, and whether `world` was replaced (another tab had
-/// saved in between: its change and this one are both in it).
+/// saved in between: its change and this one are both in it). `None`: nothing
+/// was saved, since another tab's newer state can't be read yet (try again
+/// once `persist::decoder_ready`).
 pub fn settle(
     replica: &mut super::sync::Replica,
     backend: &dyn Backend,
     world: &mut crate::sim::World,
     label: &str,
     rng: &mut dyn RandomSource,
-) -> (Result<(), StorageError>, Result<(), HistoryError>, bool) {
-    let (saved, replaced) = replica.settle(backend, world, rng);
+) -> Option<Settled> {
+    let (saved, replaced) = replica.settle(backend, world, rng)?;
     let kept = after(replica, backend, label, &saved, rng);
-    (saved, kept, replaced)
+    Some((saved, kept, replaced))
 }
 
 fn after(
@@ -417,7 +433,7 @@ pub fn undo_or_redo(
     let superseded = if replica.last_raw() == Some(current.as_str()) {
         world.recent_writes.clone()
     } else {
-        decode(&current).map(|w| w.recent_writes).unwrap_or_else(|_| world.recent_writes.clone())
+        decode_stored(&current).map(|w| w.recent_writes).unwrap_or_else(|_| world.recent_writes.clone())
     };
     let Restore { world: mut restored, label } = step(backend, direction, &current, rng)?;
     replica.replace(backend, &mut restored, rng, &superseded)?;

@@ -73,6 +73,9 @@ pub enum LoadError {
         found: u32,
     },
     Storage(StorageError),
+    /// The code that reads stored states isn't fetched yet (the browser
+    /// build fetches it after the first paint; see [`decode_stored`]).
+    NotLoaded,
 }
 
 impl fmt::Display for LoadError {
@@ -84,6 +87,10 @@ impl fmt::Display for LoadError {
                 "The saved state was written by a newer version of the simulator (schema {found}; this version reads up to {SCHEMA_VERSION}). It was left untouched: open the newer version, or reset to start over."
             ),
             LoadError::Storage(e) => write!(f, "{e}"),
+            LoadError::NotLoaded => write!(
+                f,
+                "The simulator is still fetching the part of its code that reads saved states. Try again in a moment; if it keeps failing, reload the page."
+            ),
         }
     }
 }
@@ -548,6 +555,40 @@ pub fn decode(raw: &str) -> Result<World, LoadError> {
     decode_json(raw)
 }
 
+/// A function that reads a state as stored ([`decode`]).
+pub type Decode = fn(&str) -> Result<World, LoadError>;
+
+/// The decoder installed by the browser build (`install_decoder`).
+static DECODER: std::sync::OnceLock<Decode> = std::sync::OnceLock::new();
+
+/// Installs the code that reads stored states. The browser build (cargo
+/// feature `split`) keeps the world's deserializer and the migrations out of
+/// the first load, in a wasm file of their own that `ui::lazy` fetches: before
+/// the portal paints if a state is stored, right after it on a first visit.
+pub fn install_decoder(decode: Decode) {
+    let _ = DECODER.set(decode);
+}
+
+/// Whether stored states can be read now (always, without the `split` feature).
+pub fn decoder_ready() -> bool {
+    cfg!(not(feature = "split")) || DECODER.get().is_some()
+}
+
+/// Reads a state as stored, through the installed decoder: what every reader
+/// of the stored state in this module uses, so that in the split build no
+/// code of the first load reaches [`decode`]. Until the decoder is installed
+/// the split build answers [`LoadError::NotLoaded`], and the callers wait
+/// rather than act on what they can't read (`sync::Replica::settle`).
+pub fn decode_stored(raw: &str) -> Result<World, LoadError> {
+    if let Some(decode) = DECODER.get() {
+        return decode(raw);
+    }
+    #[cfg(not(feature = "split"))]
+    return decode(raw);
+    #[cfg(feature = "split")]
+    Err(LoadError::NotLoaded)
+}
+
 /// The stored text as a person can read it: packed data is unpacked to its
 /// JSON when possible (for "Download stored data"); anything else as it is.
 pub fn readable(raw: &str) -> String {
@@ -594,7 +635,7 @@ pub fn load(backend: &dyn Backend) -> Result<Option<World>, LoadError> {
 pub fn load_with_text(backend: &dyn Backend) -> Result<Option<(World, String)>, LoadError> {
     match backend.read(KEY).map_err(LoadError::Storage)? {
         None => Ok(None),
-        Some(raw) => decode(&raw).map(|w| Some((w, raw))),
+        Some(raw) => decode_stored(&raw).map(|w| Some((w, raw))),
     }
 }
 

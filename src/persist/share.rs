@@ -7,7 +7,7 @@
 //! one. A browser never sends a fragment to the server. The QR code holds
 //! the same link when it fits in one (at most `QR_MAX_BYTES`).
 
-use super::{LoadError, SCHEMA_VERSION, decode_json, encode};
+use super::{LoadError, SCHEMA_VERSION, decode_stored, encode};
 use crate::sim::World;
 use crate::sim::basics::codec::{from_b64, to_b64};
 
@@ -75,7 +75,8 @@ fn parse_payload(rest: &str) -> Result<World, ShareError> {
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_JSON)
         .map_err(|_| ShareError::Damaged("it doesn't decompress".into()))?;
     let json = String::from_utf8(json).map_err(|_| ShareError::Damaged("it isn't text".into()))?;
-    decode_json(&json).map_err(|e| match e {
+    // Plain JSON: `decode` reads it as `decode_json` does.
+    decode_stored(&json).map_err(|e| match e {
         LoadError::NewerSchema { found } => ShareError::Newer(found),
         other => ShareError::Damaged(other.to_string()),
     })

@@ -21,9 +21,9 @@
 //! keys, a link's token — is what the newer state holds too. The logic is
 //! pure and tested natively with simulated tabs.
 
-use super::{Backend, LoadError, StorageError, decode, save};
+use super::{Backend, LoadError, StorageError, decode_stored, save};
 use crate::sim::command::{Recording, Tape, run_recorded};
-use crate::sim::{AnyCommand, Command, RandomSource, World};
+use crate::sim::{Command, RandomSource, World};
 
 /// How many write IDs a stored state remembers.
 pub const RECENT_WRITES: usize = 64;
@@ -33,9 +33,23 @@ const MAX_UNCONFIRMED: usize = 32;
 /// A command of this tab not yet seen in another tab's state.
 struct Unconfirmed {
     id: u64,
-    command: AnyCommand,
+    /// Kept as a trait object made where the command was (`Replay`), so a
+    /// page's commands stay in that page's part of the build: naming every
+    /// command here (`AnyCommand`) would put the whole engine in the first load.
+    command: Box<dyn Replay>,
     /// What it drew from its random source, to draw the same on a replay.
     tape: Tape,
+}
+
+/// A command run again on a newer state; its output is dropped.
+trait Replay {
+    fn replay(&self, world: &mut World, rng: &mut dyn RandomSource);
+}
+
+impl<C: Command> Replay for C {
+    fn replay(&self, world: &mut World, rng: &mut dyn RandomSource) {
+        let _ = self.run(world, rng);
+    }
 }
 
 /// Another tab's state, with this tab's commands replayed on it if it lacked
@@ -108,7 +122,7 @@ impl Replica {
     ) -> C::Output {
         let mut rebased = false;
         if let Some(raw) = self.newer_stored(backend)
-            && let Ok(stored) = decode(&raw)
+            && let Ok(stored) = decode_stored(&raw)
         {
             self.remember(raw);
             let (newest, replayed) = self.rebase(stored, rng);
@@ -120,7 +134,7 @@ impl Replica {
         self.before = if rebased { Some(super::encode_stored(world)) } else { self.last_raw.clone() };
         let (result, tape) = run_recorded(&command, world, rng);
         let id = self.stamp(world, rng);
-        self.unconfirmed.push(Unconfirmed { id, command: command.into(), tape });
+        self.unconfirmed.push(Unconfirmed { id, command: Box::new(command), tape });
         if self.unconfirmed.len() > MAX_UNCONFIRMED {
             self.unconfirmed.remove(0);
         }
@@ -132,22 +146,32 @@ impl Replica {
     /// (`world` becomes that, and `true` says so), nothing of either is lost,
     /// and the command gets no Undo step: the state it started from is no
     /// longer the one before it.
+    ///
+    /// `None` if another tab saved and its state can't be read yet
+    /// ([`LoadError::NotLoaded`]): nothing is saved, so nothing of the other
+    /// tab's is overwritten; this tab's commands stay in memory, to be
+    /// replayed onto that state by the next `settle`.
     pub fn settle(
         &mut self,
         backend: &dyn Backend,
         world: &mut World,
         rng: &mut dyn RandomSource,
-    ) -> (Result<(), StorageError>, bool) {
-        if let Some(raw) = self.newer_stored(backend)
-            && let Ok(stored) = decode(&raw)
-        {
-            self.remember(raw);
-            let (newest, _) = self.rebase(stored, rng);
-            *world = newest;
-            self.before = None;
-            return (self.save(backend, world), true);
+    ) -> Option<(Result<(), StorageError>, bool)> {
+        if let Some(raw) = self.newer_stored(backend) {
+            match decode_stored(&raw) {
+                Ok(stored) => {
+                    self.remember(raw);
+                    let (newest, _) = self.rebase(stored, rng);
+                    *world = newest;
+                    self.before = None;
+                    return Some((self.save(backend, world), true));
+                }
+                Err(LoadError::NotLoaded) => return None,
+                // Damaged: this tab's state replaces it, as before.
+                Err(_) => {}
+            }
         }
-        (self.save(backend, world), false)
+        Some((self.save(backend, world), false))
     }
 
     /// Another tab saved `raw`. Returns the world to show, or `None` if there
@@ -164,7 +188,7 @@ impl Replica {
         if self.last_raw.as_deref() == Some(raw) {
             return Ok(None);
         }
-        let stored = decode(raw)?;
+        let stored = decode_stored(raw)?;
         self.remember(raw.to_string());
         let (world, replayed) = self.rebase(stored, rng);
         // Save only if our commands had to be replayed onto it.
@@ -210,7 +234,7 @@ impl Replica {
             if stored.recent_writes.contains(&p.id) {
                 continue; // confirmed: another tab's state includes it
             }
-            p.command.apply(&mut stored, &mut Recording::new(&mut p.tape, rng));
+            p.command.replay(&mut stored, &mut Recording::new(&mut p.tape, rng));
             // The replay keeps the command's ID, so the other tab sees it as
             // included and neither replays it again (no ping-pong).
             Self::record(&mut stored, p.id);
@@ -249,6 +273,7 @@ impl Replica {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::persist::decode;
     use crate::sim::command::{AdvanceClock, CompleteSignup, SignOut, StartSignup};
     use crate::sim::{AccountDetails, Config, Email, Preset, SHARED_BROWSER, SeededRandom, TimeUnit};
     use std::cell::RefCell;

@@ -1,4 +1,4 @@
-//! Pages whose code is fetched on first use.
+//! Pages, and parts of pages, whose code is fetched on first use.
 //!
 //! In the browser build (cargo feature `split`, which `index.html` asks trunk
 //! for) every page but the portal lives in its own wasm file, cut out of the
@@ -91,34 +91,44 @@ lazy_pages! {
 }
 
 #[cfg(feature = "split")]
-type Loader = fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<PageFn, PageLoadError>>>>;
+type Loader = PartLoader<PageFn>;
+
+/// Fetches the code of a lazily loaded page or part: a split function's future.
+#[cfg(feature = "split")]
+pub type PartLoader<F> = fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<F, PageLoadError>>>>;
 
 #[cfg(feature = "split")]
 thread_local! {
-    /// The pages fetched so far.
-    static LOADED: std::cell::RefCell<std::collections::HashMap<&'static str, PageFn>> = Default::default();
+    /// The pages and parts fetched so far: a function pointer into each one's chunk.
+    static LOADED: std::cell::RefCell<std::collections::HashMap<&'static str, Box<dyn std::any::Any>>> = Default::default();
 }
 
 #[cfg(feature = "split")]
-fn loaded(name: &str) -> Option<PageFn> {
-    LOADED.with(|l| l.borrow().get(name).copied())
+fn loaded<F: Copy + 'static>(name: &str) -> Option<F> {
+    LOADED.with(|l| l.borrow().get(name).and_then(|f| f.downcast_ref::<F>()).copied())
 }
 
 #[cfg(feature = "split")]
-async fn load(name: &'static str, loader: Loader) -> Result<PageFn, PageLoadError> {
-    if let Some(page) = loaded(name) {
-        return Ok(page);
+async fn load<F: Copy + 'static>(name: &'static str, loader: PartLoader<F>) -> Result<F, PageLoadError> {
+    if let Some(f) = loaded(name) {
+        return Ok(f);
     }
-    let page = loader().await?;
-    LOADED.with(|l| l.borrow_mut().insert(name, page));
-    Ok(page)
+    let f = loader().await?;
+    LOADED.with(|l| l.borrow_mut().insert(name, Box::new(f)));
+    Ok(f)
 }
 
-/// What a lazy page shows: the page once its code is here (at once if it
-/// already is), a quiet line while it comes, or what to do if it can't.
+/// What a lazily loaded part shows: `render` with its code once it is here
+/// (at once if it already is), `waiting` while it comes, or what to do if
+/// it can't come.
 #[cfg(feature = "split")]
-fn lazy_page(name: &'static str, loader: Loader) -> impl IntoView {
-    let state = RwSignal::new(loaded(name).map(Ok));
+pub fn lazy_part<F: Copy + Send + Sync + 'static>(
+    name: &'static str,
+    loader: PartLoader<F>,
+    render: impl Fn(F) -> AnyView + Send + 'static,
+    waiting: fn() -> AnyView,
+) -> impl IntoView {
+    let state = RwSignal::new(loaded::<F>(name).map(Ok));
     if state.get_untracked().is_none() {
         leptos::task::spawn_local(async move {
             let result = load(name, loader).await;
@@ -126,33 +136,74 @@ fn lazy_page(name: &'static str, loader: Loader) -> impl IntoView {
             let _ = state.try_set(Some(result));
         });
     }
-    move || {
-        match state.get() {
-        Some(Ok(page)) => page(),
-        Some(Err(PageLoadError)) => view! {
-            <div class="page-load-failed" role="alert">
-                <h1>"This page could not be loaded"</h1>
-                <p>"Its part of the simulator could not be fetched: the network may be down, or the site now serves a newer version. Your world is kept in this browser. Reload the page to try again."</p>
-                <button type="button" class="primary" on:click=|_| {
-                    let _ = window().location().reload();
-                }>"Reload"</button>
-            </div>
-        }
-        .into_any(),
-        None => view! { <p class="page-loading" role="status">"Loading this page…"</p> }.into_any(),
+    move || match state.get() {
+        Some(Ok(f)) => render(f),
+        Some(Err(PageLoadError)) => view! { <LoadFailed what="This page could not be loaded" /> }.into_any(),
+        None => waiting(),
     }
+}
+
+/// What a lazy page shows: the page once its code is here, a quiet line
+/// while it comes, or what to do if it can't.
+#[cfg(feature = "split")]
+fn lazy_page(name: &'static str, loader: Loader) -> impl IntoView {
+    lazy_part(
+        name,
+        loader,
+        |page| page(),
+        || view! { <p class="page-loading" role="status">"Loading this page…"</p> }.into_any(),
+    )
+}
+
+/// Fetches a part's code in the background (a failure is shown if and when
+/// the part is opened).
+#[cfg(feature = "split")]
+pub async fn prefetch<F: Copy + 'static>(name: &'static str, loader: PartLoader<F>) {
+    let _ = load(name, loader).await;
+}
+
+/// A part of the simulator's code could not be fetched: what to do.
+#[component]
+pub fn LoadFailed(what: &'static str) -> impl IntoView {
+    view! {
+        <div class="page-load-failed" role="alert">
+            <h1>{what}</h1>
+            <p>"Its part of the simulator could not be fetched: the network may be down, or the site now serves a newer version. Your world is kept in this browser. Reload the page to try again."</p>
+            <button type="button" class="primary" on:click=|_| {
+                let _ = window().location().reload();
+            }>"Reload"</button>
+        </div>
     }
+}
+
+/// The code that reads stored states (`persist::decode`: the world's
+/// deserializer and the migrations), in a file of its own.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(stored, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn decoder_code() -> Result<crate::persist::Decode, PageLoadError> {
+    Ok(crate::persist::decode)
+}
+
+/// Fetches and installs the code that reads stored states, once
+/// (`persist::install_decoder`). Without the `split` feature it is always here.
+pub async fn load_decoder() -> Result<(), PageLoadError> {
+    #[cfg(feature = "split")]
+    if !crate::persist::decoder_ready() {
+        let decode = load("stored-state decoder", || Box::pin(decoder_code())).await?;
+        crate::persist::install_decoder(decode);
+    }
+    Ok(())
 }
 
 /// Fetches every page not fetched yet, one after the other, so that a link
 /// followed later renders at once. Called once the first page has painted.
 /// Without the `split` feature every page is already here.
-pub fn prefetch_all() {
+pub async fn prefetch_all() {
     #[cfg(feature = "split")]
-    leptos::task::spawn_local(async {
+    {
         for (name, loader) in ALL {
-            // A failure is shown if and when the person opens that page.
-            let _ = load(name, *loader).await;
+            prefetch(name, *loader).await;
         }
-    });
+        super::components::lesson_panel::prefetch().await;
+    }
 }

@@ -21,6 +21,28 @@ use state::{Boot, Sim};
 
 pub use state::PersonalList;
 
+/// Starts the app in the browser. A stored state (or a world in the link)
+/// needs the code that reads it before the app can show it: that file is
+/// fetched first (`public/boot.js` already asked for it beside the main
+/// one). A first visit starts at once, with the default world.
+pub fn start() {
+    let waiting = crate::platform::stored_state_present()
+        || crate::platform::fragment().is_some_and(|f| f.starts_with(crate::persist::share::PREFIX));
+    if crate::persist::decoder_ready() || !waiting {
+        leptos::mount::mount_to_body(App);
+        return;
+    }
+    // Leptos sets up its executor when it mounts: not yet.
+    wasm_bindgen_futures::spawn_local(async {
+        match lazy::load_decoder().await {
+            Ok(()) => leptos::mount::mount_to_body(App),
+            Err(_) => leptos::mount::mount_to_body(|| {
+                view! { <main id="main"><lazy::LoadFailed what="The simulator could not start" /></main> }
+            }),
+        }
+    });
+}
+
 /// The whole app: state, cross-tab sync, header and routes.
 #[component]
 pub fn App() -> impl IntoView {
@@ -62,8 +84,20 @@ pub fn App() -> impl IntoView {
     if !sim.personal_ready() {
         after_first_paint(Box::new(move || sim.load_personal_list()), 120);
     }
-    // The other pages' code, in the background once this one has painted.
-    after_first_paint(Box::new(lazy::prefetch_all), 120);
+    // The rest of the code, in the background once this page has painted:
+    // first what reads stored states (already here if a state was stored when
+    // the app started), then the other pages.
+    after_first_paint(
+        Box::new(move || {
+            leptos::task::spawn_local(async move {
+                if !crate::persist::decoder_ready() && lazy::load_decoder().await.is_ok() {
+                    sim.decoder_arrived();
+                }
+                lazy::prefetch_all().await;
+            })
+        }),
+        120,
+    );
     view! {
         <Title formatter=|page: String| format!("{page} · RMS for individuals simulator") />
         <Router>

@@ -324,7 +324,7 @@ impl Sim {
     pub fn flush(&self) {
         let Some(label) = self.unsaved.try_update_value(Option::take).flatten() else { return };
         let replica = self.replica;
-        let (saved, kept, replaced) = self
+        let settled = self
             .world
             .try_update_untracked(|world| {
                 replica
@@ -332,6 +332,13 @@ impl Sim {
                     .expect("the replica lives as long as the app")
             })
             .expect("the world lives as long as the app");
+        let Some((saved, kept, replaced)) = settled else {
+            // Another tab saved, and the code that reads its state is still
+            // on its way (a first visit's first moment): kept in memory,
+            // saved onto that state when the code arrives (`decoder_arrived`).
+            self.unsaved.set_value(Some(label));
+            return;
+        };
         self.after_save(saved);
         self.kept(kept);
         if replaced {
@@ -385,10 +392,21 @@ impl Sim {
         }
     }
 
+    /// The code that reads stored states has arrived (a first visit fetches
+    /// it after the first paint): what another tab saved meanwhile is read
+    /// now, with this tab's actions replayed onto it.
+    pub fn decoder_arrived(&self) {
+        self.flush();
+        if let Ok(Some(raw)) = LocalStorage.read(persist::KEY) {
+            self.refresh_from_storage(Some(raw));
+        }
+    }
+
     /// Called for `storage` events: another tab saved a new state.
     pub fn refresh_from_storage(&self, raw: Option<String>) {
         let Some(raw) = raw else { return };
-        if matches!(self.boot.get_untracked(), Boot::MemoryOnly(_)) {
+        // Not readable yet: read when the code arrives (`decoder_arrived`).
+        if matches!(self.boot.get_untracked(), Boot::MemoryOnly(_)) || !persist::decoder_ready() {
             return;
         }
         // An action of this tab not saved yet: saved onto the other tab's state first.

@@ -222,9 +222,44 @@ pub fn LessonPanel() -> impl IntoView {
         }
         running.get().and_then(|(id, step, since)| {
             let lesson = crate::sim::lessons::lesson(id)?;
-            Some(view! { <Panel lesson=lesson step=step since=since /> })
+            Some(panel(lesson, step, since))
         })
     }
+}
+
+/// Draws the panel of a running lesson (a function of the lesson chunk).
+#[cfg(feature = "split")]
+type PanelFn = fn(&'static Lesson, usize, u64) -> AnyView;
+
+/// The panel's code, with "Show me" and so every command a lesson can run,
+/// is fetched with the first lesson, not in the first load.
+#[cfg(feature = "split")]
+#[allow(improper_ctypes_definitions)]
+#[leptos::wasm_split::wasm_split(lesson, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn panel_code() -> Result<PanelFn, crate::ui::lazy::PageLoadError> {
+    Ok(|lesson, step, since| view! { <Panel lesson=lesson step=step since=since /> }.into_any())
+}
+
+#[cfg(feature = "split")]
+fn panel(lesson: &'static Lesson, step: usize, since: u64) -> AnyView {
+    crate::ui::lazy::lazy_part(
+        "lesson panel",
+        || Box::pin(panel_code()),
+        move |draw: PanelFn| draw(lesson, step, since),
+        || view! { <aside class="lesson-panel"><p class="page-loading" role="status">"Loading the lesson…"</p></aside> }.into_any(),
+    )
+    .into_any()
+}
+
+#[cfg(not(feature = "split"))]
+fn panel(lesson: &'static Lesson, step: usize, since: u64) -> AnyView {
+    view! { <Panel lesson=lesson step=step since=since /> }.into_any()
+}
+
+/// Fetches the panel's code in the background (after the first paint).
+#[cfg(feature = "split")]
+pub async fn prefetch() {
+    crate::ui::lazy::prefetch("lesson panel", || Box::pin(panel_code())).await;
 }
 
 #[component]
