@@ -35,7 +35,8 @@ const GROUP_FILES = '__GROUP_FILES__';
 // The group of each route's page (lazy_pages! in src/ui/lazy.rs); the portal
 // and "not found" are in the main file.
 const ROUTE_GROUPS = [
-  [/^\/(lessons|presenter|split)?$/, 'start'],
+  [/^\/$/, 'home'],
+  [/^\/(lessons|presenter|split)$/, 'trainer'],
   [/^\/(portal\/verify|signin|help\/sharing-app|inbox(\/.*)?)$/, 'mail'],
   [/^\/(directory|events|inventory)$/, 'it'],
   [/^\/(admin|dns|powershell)$/, 'admin'],

@@ -60,3 +60,38 @@ fn the_basics_know_no_feature() {
     let v = violations("src/sim/basics", &["crate::sim::", "World"], &["crate::sim::basics::"]);
     assert!(v.is_empty(), "src/sim/basics holds world-free helpers only:\n{}", v.join("\n"));
 }
+
+/// The code of a file up to its test module (`#[cfg(test)]`), without comments.
+fn code_before_tests(path: &Path) -> Vec<(usize, String)> {
+    code(path).into_iter().take_while(|(_, l)| !l.contains("#[cfg(test)]")).collect()
+}
+
+#[test]
+fn the_first_load_names_no_decoder_and_no_closed_set_of_commands() {
+    // ARCHITECTURE.md, "The first load holds what the portal's first paint
+    // and first click need": in the split build, naming `persist::decode` or
+    // `AnyCommand` from code of the main wasm file would pull the world's
+    // deserializer or every command into it. Only the decoder's split function
+    // (ui/lazy.rs) may name the decoder.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = vec![];
+    let files = rust_files(&root.join("src/ui"))
+        .into_iter()
+        .chain(["sync.rs", "history.rs", "share.rs"].into_iter().map(|f| root.join("src/persist").join(f)));
+    for file in files {
+        for (n, line) in code_before_tests(&file) {
+            let decode = line.replace("decode_stored", "").replace("decode_json", "").replace("decoder_ready", "");
+            let names_decode =
+                decode.contains("persist::decode") || decode.contains(" decode(") || decode.contains("(decode(");
+            let allowed = file.ends_with("ui/lazy.rs") && line.contains("Ok(crate::persist::decode)");
+            if (names_decode && !allowed) || line.contains("AnyCommand") {
+                found.push(format!("{}:{n}: {}", file.display(), line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "read stored states through persist::decode_stored, keep commands as sync::Replay:\n{}",
+        found.join("\n")
+    );
+}

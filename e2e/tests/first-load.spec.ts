@@ -8,7 +8,7 @@
 import { test, expect, type Page } from '@playwright/test';
 
 /** The groups of src/ui/lazy.rs: the pages', the lesson panel's, and the stored-state decoder's. */
-const PAGE_GROUPS = ['start', 'mail', 'it', 'admin', 'sharing'];
+const PAGE_GROUPS = ['home', 'trainer', 'mail', 'it', 'admin', 'sharing'];
 const GROUPS = [...PAGE_GROUPS, 'lesson', 'stored'];
 const isPageFile = (url: string) => /\/(split|chunk)_[\w]+-[0-9a-f]{12}\.wasm$/.test(url);
 

@@ -65,11 +65,12 @@ macro_rules! lazy_pages {
 }
 
 lazy_pages! {
-    // The start page and the trainer's pages.
-    Home(start, page_home) => super::pages::Home,
-    Lessons(start, page_lessons) => super::pages::Lessons,
-    Presenter(start, page_presenter) => super::pages::Presenter,
-    Split(start, page_split) => super::pages::Split,
+    // The start page.
+    Home(home, page_home) => super::pages::Home,
+    // The trainer's pages.
+    Lessons(trainer, page_lessons) => super::pages::Lessons,
+    Presenter(trainer, page_presenter) => super::pages::Presenter,
+    Split(trainer, page_split) => super::pages::Split,
     // Mail, finishing the sign-up, signing in (seed steps 3–6).
     Verify(mail, page_verify) => super::pages::Verify,
     Inbox(mail, page_inbox) => super::pages::Inbox,

@@ -272,6 +272,12 @@ impl Sim {
         self.world.with(f)
     }
 
+    /// Reads the world without subscribing, unless the app is gone (a task
+    /// that outlived it).
+    pub fn try_with_untracked<R>(&self, f: impl FnOnce(&World) -> R) -> Option<R> {
+        self.world.try_with_untracked(f)
+    }
+
     /// Reads the world without subscribing.
     pub fn with_untracked<R>(&self, f: impl FnOnce(&World) -> R) -> R {
         self.world.with_untracked(f)

@@ -55,7 +55,30 @@ fn groups(people: Vec<Person>) -> Vec<(String, Vec<Person>)> {
 #[component]
 pub fn ActAs() -> impl IntoView {
     let sim = use_sim();
-    let people = Memo::new(move |_| sim.with(|w| w.people()));
+    // Everyone, over the whole world: in a crowded one that takes longer
+    // than the frame that shows an action, so it is redone right after that
+    // frame (once, however many changes came in it), not inside it.
+    let people = RwSignal::new(sim.with_untracked(|w| w.people()));
+    let scheduled = StoredValue::new(false);
+    Effect::new(move |first: Option<()>| {
+        sim.with(|_| ());
+        if first.is_none() || scheduled.get_value() {
+            return;
+        }
+        scheduled.set_value(true);
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let _ = scheduled.try_set_value(false);
+                    let Some(now) = sim.try_with_untracked(|w| w.people()) else { return };
+                    if people.try_with_untracked(|p| *p != now) == Some(true) {
+                        people.set(now);
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    });
     let navigate = use_navigate();
     let on_change = move |ev: leptos::ev::Event| {
         let chosen = event_target_value(&ev);

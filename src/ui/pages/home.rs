@@ -55,7 +55,12 @@ pub fn Home() -> impl IntoView {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
             match text.ok().and_then(|t| t.as_string()) {
                 None => notice.set(Notice::Err(format!("{name} couldn't be read as text. Nothing was changed."))),
-                Some(t) => match persist::decode(&t) {
+                // Through the stored-state decoder (its own file, fetched after the first paint).
+                Some(t) => match crate::ui::lazy::load_decoder()
+                    .await
+                    .map_err(|_| persist::LoadError::NotLoaded)
+                    .and_then(|()| persist::decode_stored(&t))
+                {
                     Ok(w) => {
                         sim.replace(w, "Import");
                         made_at.set(sim.revision.get_untracked());
