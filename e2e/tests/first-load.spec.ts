@@ -68,7 +68,7 @@ test('once the first page has painted, every page is fetched: links work offline
     ['Sharing app', /Rights Management sharing/],
     ['Inbox', 'Inbox'],
     ['Lessons', 'Lessons'],
-    ['Start', /RMS for individuals/],
+    ['Start page', /RMS for individuals/],
   ] as const) {
     await nav.getByRole('link', { name: link, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();

@@ -164,12 +164,16 @@ pub async fn prefetch<F: Copy + 'static>(name: &'static str, loader: PartLoader<
 }
 
 /// A part of the simulator's code could not be fetched: what to do.
+/// `part` names it, as the start of a sentence.
 #[component]
-pub fn LoadFailed(what: &'static str) -> impl IntoView {
+pub fn LoadFailed(
+    what: &'static str,
+    #[prop(default = "Its part of the simulator")] part: &'static str,
+) -> impl IntoView {
     view! {
         <div class="page-load-failed" role="alert">
             <h1>{what}</h1>
-            <p>"Its part of the simulator could not be fetched: the network may be down, or the site now serves a newer version. Your world is kept in this browser. Reload the page to try again."</p>
+            <p>{part}" could not be fetched: the network may be down, or the site now serves a newer version. Your world is kept in this browser. Reload the page to try again."</p>
             <button type="button" class="primary" on:click=|_| {
                 let _ = window().location().reload();
             }>"Reload"</button>

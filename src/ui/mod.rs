@@ -37,7 +37,7 @@ pub fn start() {
         match lazy::load_decoder().await {
             Ok(()) => leptos::mount::mount_to_body(App),
             Err(_) => leptos::mount::mount_to_body(|| {
-                view! { <main id="main"><lazy::LoadFailed what="The simulator could not start" /></main> }
+                view! { <main id="main"><lazy::LoadFailed what="The simulator could not start" part="The part of the simulator that reads your saved world" /></main> }
             }),
         }
     });

@@ -18,7 +18,7 @@ use leptos_router::hooks::use_location;
 
 /// Every area, with its icon: the order of the seed's story.
 const AREAS: &[(&str, &str, &str)] = &[
-    ("/", "Start", icons::HOUSE),
+    ("/", "Start page", icons::HOUSE),
     ("/portal", "Portal", icons::LOG_IN),
     ("/inbox", "Inbox", icons::INBOX),
     ("/signin", "Sign in", icons::USER),
