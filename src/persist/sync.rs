@@ -82,7 +82,7 @@ impl Replica {
 
     /// What is stored, if another tab saved it since this tab last read or
     /// wrote: the stamp is read first, the whole text only if it moved.
-    fn newer_stored(&self, backend: &dyn Backend) -> Option<String> {
+    pub fn newer_stored(&self, backend: &dyn Backend) -> Option<String> {
         if let Some(mine) = &self.last_stamp
             && backend.read(super::STAMP_KEY).ok().flatten().as_deref() == Some(mine.as_str())
         {

@@ -403,8 +403,10 @@ impl Sim {
     /// now, with this tab's actions replayed onto it.
     pub fn decoder_arrived(&self) {
         self.flush();
-        if let Ok(Some(raw)) = LocalStorage.read(persist::KEY) {
-            self.refresh_from_storage(Some(raw));
+        // Only if another tab saved meanwhile: its stamp is read, not the state.
+        let newer = self.replica.with_value(|r| r.newer_stored(&LocalStorage));
+        if newer.is_some() {
+            self.refresh_from_storage(newer);
         }
     }
 

@@ -240,11 +240,15 @@ fn panel_code() -> Result<PanelFn, crate::ui::lazy::PageLoadError> {
     Ok(|lesson, step, since| view! { <Panel lesson=lesson step=step since=since /> }.into_any())
 }
 
+/// Fetches the panel's code (once; `lazy` keeps it).
+#[cfg(feature = "split")]
+const PANEL: crate::ui::lazy::PartLoader<PanelFn> = || Box::pin(panel_code());
+
 #[cfg(feature = "split")]
 fn panel(lesson: &'static Lesson, step: usize, since: u64) -> AnyView {
     crate::ui::lazy::lazy_part(
         "lesson panel",
-        || Box::pin(panel_code()),
+        PANEL,
         move |draw: PanelFn| draw(lesson, step, since),
         || view! { <aside class="lesson-panel"><p class="page-loading" role="status">"Loading the lesson…"</p></aside> }.into_any(),
     )
@@ -259,7 +263,7 @@ fn panel(lesson: &'static Lesson, step: usize, since: u64) -> AnyView {
 /// Fetches the panel's code in the background (after the first paint).
 #[cfg(feature = "split")]
 pub async fn prefetch() {
-    crate::ui::lazy::prefetch("lesson panel", || Box::pin(panel_code())).await;
+    crate::ui::lazy::prefetch("lesson panel", PANEL).await;
 }
 
 #[component]
