@@ -40,12 +40,39 @@ impl Backend for LocalStorage {
 /// Random bytes from the browser's cryptographic source.
 pub struct CryptoRandom;
 
+/// Bytes from `crypto.getRandomValues`, fetched a few kilobytes at a time:
+/// one call into the browser per GUID cost more than the rest of creating a
+/// world (the default scenario makes hundreds).
+const POOL: usize = 4_096;
+
+thread_local! {
+    /// Random bytes fetched and not handed out yet (the unused end of the pool).
+    static POOLED: std::cell::RefCell<(Box<[u8; POOL]>, usize)> = std::cell::RefCell::new((Box::new([0; POOL]), POOL));
+}
+
+fn crypto_fill(buf: &mut [u8]) {
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok()).expect("window.crypto is available");
+    for chunk in buf.chunks_mut(65_536) {
+        crypto.get_random_values_with_u8_array(chunk).expect("crypto.getRandomValues works");
+    }
+}
+
 impl RandomSource for CryptoRandom {
     fn fill(&mut self, buf: &mut [u8]) {
-        let crypto = web_sys::window().and_then(|w| w.crypto().ok()).expect("window.crypto is available");
-        for chunk in buf.chunks_mut(65_536) {
-            crypto.get_random_values_with_u8_array(chunk).expect("crypto.getRandomValues works");
+        if buf.len() > POOL / 4 {
+            return crypto_fill(buf);
         }
+        POOLED.with(|p| {
+            let (pool, used) = &mut *p.borrow_mut();
+            if POOL - *used < buf.len() {
+                crypto_fill(&mut pool[..]);
+                *used = 0;
+            }
+            buf.copy_from_slice(&pool[*used..*used + buf.len()]);
+            // Each byte handed out once.
+            pool[*used..*used + buf.len()].fill(0);
+            *used += buf.len();
+        });
     }
 }
 
@@ -122,8 +149,25 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("the server answered {} {}", response.status(), response.status_text()));
     }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(js_error)?).await.map_err(js_error)?;
-    text.as_string().ok_or_else(|| "the answer isn't text".into())
+    // Its bytes, copied into the wasm memory at once: cheaper than a
+    // JavaScript string re-encoded to UTF-8 on the way in.
+    let buf =
+        wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(js_error)?).await.map_err(js_error)?;
+    String::from_utf8(js_sys::Uint8Array::new(&buf).to_vec()).map_err(|_| "the answer isn't UTF-8 text".into())
+}
+
+/// Lets the browser paint and answer taps before the caller goes on: resolves
+/// in a later task (a zero-delay timer). Long work after the first paint is
+/// cut into slices with this between them.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window()
+            .is_some_and(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).is_ok());
+        if !scheduled {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Which device this tab is (the UI's "Act as"), kept in the tab: in

@@ -63,3 +63,25 @@ fn a_shared_file_survives_localstorage_and_opens_after_loading() {
     assert_eq!(back.open_protected(Some(&rosa), &name, &bytes, &mut CryptoRandom).unwrap().content, data);
     web_sys::window().unwrap().local_storage().unwrap().unwrap().remove_item(persist::KEY).unwrap();
 }
+
+#[wasm_bindgen_test]
+fn pooled_random_bytes_are_never_handed_out_twice() {
+    // GUIDs come from a pool filled a few kilobytes at a time: across many
+    // refills, every one is new.
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..2_000 {
+        assert!(seen.insert(CryptoRandom.guid()), "a GUID came back");
+    }
+    // Fills of every size, small from the pool and large straight from the
+    // browser, are random, not zeros left behind.
+    for n in [1usize, 7, 16, 1_000, 1_025, 5_000, 70_000] {
+        let mut a = vec![0u8; n];
+        let mut b = vec![0u8; n];
+        CryptoRandom.fill(&mut a);
+        CryptoRandom.fill(&mut b);
+        if n >= 16 {
+            assert_ne!(a, b, "{n} bytes");
+            assert!(a.iter().filter(|x| **x == 0).count() < n / 8 + 4, "{n} bytes mostly zero");
+        }
+    }
+}

@@ -206,9 +206,15 @@ pub async fn load_decoder() -> Result<(), PageLoadError> {
 pub async fn prefetch_all() {
     #[cfg(feature = "split")]
     {
+        // One group at a time, each in a task of its own, so the page keeps
+        // answering taps while the rest of the code comes.
         for (name, loader) in ALL {
-            prefetch(name, *loader).await;
+            if loaded::<PageFn>(name).is_none() {
+                crate::platform::next_task().await;
+                prefetch(name, *loader).await;
+            }
         }
+        crate::platform::next_task().await;
         super::components::lesson_panel::prefetch().await;
     }
 }

@@ -79,6 +79,8 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || hash.remove());
+    // A first visit's default world is stored once the page has painted.
+    after_first_paint(Box::new(move || sim.save_first()), 120);
     // The personal-address table doesn't weigh on the first load: it is
     // fetched once the page has painted its first content.
     if !sim.personal_ready() {

@@ -48,6 +48,10 @@ pub struct Sim {
     /// after the page paints it (`flush`), or before anything else reads or
     /// writes the stored state.
     unsaved: StoredValue<Option<String>, leptos::prelude::LocalStorage>,
+    /// A first visit's default world, not stored yet: stored right after the
+    /// first paint (`save_first`), or before anything else reads or writes
+    /// the stored state, so that encoding it doesn't hold up that paint.
+    first_save: StoredValue<bool, leptos::prelude::LocalStorage>,
     pub personal: RwSignal<PersonalList>,
     /// Counts the changes this tab makes to the world (its commands, a
     /// scenario loaded, an import): a notice about an earlier situation goes
@@ -78,19 +82,15 @@ impl Sim {
     pub fn boot() -> Sim {
         let backend = LocalStorage;
         let mut replica = Replica::new(None);
+        let mut first_save = false;
         let (world, boot) = match persist::load_with_text(&backend) {
             Ok(Some((w, raw))) => {
                 replica = Replica::new(Some(raw));
                 (w, Boot::Ready)
             }
             Ok(None) => {
-                let mut w = default_world();
-                let saved = replica.replace(&backend, &mut w, &mut CryptoRandom, &[]);
-                replica.take_before();
-                match saved {
-                    Ok(()) => (w, Boot::Ready),
-                    Err(e) => (w, Boot::MemoryOnly(e)),
-                }
+                first_save = true;
+                (default_world(), Boot::Ready)
             }
             Err(LoadError::Storage(e)) => (default_world(), Boot::MemoryOnly(e)),
             Err(error) => {
@@ -107,6 +107,7 @@ impl Sim {
             save_error: RwSignal::new(None),
             replica: StoredValue::new_local(replica),
             unsaved: StoredValue::new_local(None),
+            first_save: StoredValue::new_local(first_save),
             personal: RwSignal::new(if personal::installed().is_some() {
                 PersonalList::Ready
             } else {
@@ -254,9 +255,10 @@ impl Sim {
         }
         let sim = *self;
         leptos::task::spawn_local(async move {
-            let table = fetch_text(personal::TABLE_URL)
-                .await
-                .and_then(|text| PersonalTable::parse(&text).map_err(|e| e.to_string()));
+            let table = match fetch_text(personal::TABLE_URL).await {
+                Ok(text) => read_in_slices(&text).await,
+                Err(why) => Err(why),
+            };
             match table {
                 Ok(t) => {
                     personal::install(t);
@@ -328,6 +330,7 @@ impl Sim {
     /// action, Undo, checkpoint or load, when another tab saves, and when the
     /// page is hidden or closed.
     pub fn flush(&self) {
+        self.save_first();
         let Some(label) = self.unsaved.try_update_value(Option::take).flatten() else { return };
         let replica = self.replica;
         let settled = self
@@ -350,6 +353,37 @@ impl Sim {
         if replaced {
             // Another tab saved in between: its change is in the world now.
             self.world.notify();
+        }
+    }
+
+    /// Stores a first visit's default world, once (see `first_save`); the app
+    /// calls it right after the first paint, `flush` before anything else.
+    /// If another tab stored a state meanwhile (two first visits at once),
+    /// that state is kept and shown instead.
+    pub fn save_first(&self) {
+        if !self.first_save.try_update_value(std::mem::take).unwrap_or(false) {
+            return;
+        }
+        if let Some(raw) = self.replica.with_value(|r| r.newer_stored(&LocalStorage)) {
+            self.refresh_from_storage(Some(raw));
+            return;
+        }
+        let replica = self.replica;
+        let saved = self
+            .world
+            .try_update_untracked(|world| {
+                replica
+                    .try_update_value(|r| {
+                        let saved = r.replace(&LocalStorage, world, &mut CryptoRandom, &[]);
+                        r.take_before();
+                        saved
+                    })
+                    .expect("the replica lives as long as the app")
+            })
+            .expect("the world lives as long as the app");
+        if let Err(e) = saved {
+            alert(&e.to_string());
+            self.boot.set(Boot::MemoryOnly(e));
         }
     }
 
@@ -417,6 +451,8 @@ impl Sim {
         if matches!(self.boot.get_untracked(), Boot::MemoryOnly(_)) || !persist::decoder_ready() {
             return;
         }
+        // This tab's default world, never stored, is superseded by that state.
+        self.first_save.set_value(false);
         // An action of this tab not saved yet: saved onto the other tab's state first.
         if self.unsaved.with_value(Option::is_some) {
             self.flush();
@@ -463,4 +499,16 @@ impl Sim {
 
 pub fn use_sim() -> Sim {
     expect_context::<Sim>()
+}
+
+/// Reads the personal-address table a slice of lines at a time, letting the
+/// page paint and answer taps between slices (all at once it is one task of
+/// about 100 ms on a laptop, several times that on a phone).
+async fn read_in_slices(text: &str) -> Result<PersonalTable, String> {
+    const LINES: usize = 1_500;
+    let mut reader = personal::TableReader::new(text).map_err(|e| e.to_string())?;
+    while !reader.read(LINES).map_err(|e| e.to_string())? {
+        crate::platform::next_task().await;
+    }
+    reader.finish().map_err(|e| e.to_string())
 }

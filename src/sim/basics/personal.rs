@@ -71,38 +71,12 @@ impl PersonalTable {
     /// a `count N` line, then sections (`[consumer]`, `[provider]`,
     /// `[disposable]`) of one lower-case domain a line. Every domain must
     /// pass [`check_domain`], and the count must match, so a truncated or
-    /// foreign file is refused rather than half-used.
+    /// foreign file is refused rather than half-used. All at once: a page
+    /// reads it a slice at a time with [`TableReader`].
     pub fn parse(text: &str) -> Result<PersonalTable, TableError> {
-        // A static host answers a missing file with the app's index.html.
-        if text.trim_start().starts_with('<') {
-            return Err(TableError::NotATable);
-        }
-        let mut expected = None;
-        let mut kind = None;
-        let mut kinds = BTreeMap::new();
-        for (i, raw) in text.lines().enumerate() {
-            let line = raw.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let bad = || TableError::BadLine { line: i + 1, text: line.to_string() };
-            if let Some(n) = line.strip_prefix("count ") {
-                expected = Some(n.trim().parse::<usize>().map_err(|_| bad())?);
-            } else if let Some((_, k)) = SECTIONS.iter().find(|(name, _)| *name == line) {
-                kind = Some(*k);
-            } else {
-                if line.bytes().any(|b| b.is_ascii_uppercase()) || check_domain(line).is_err() {
-                    return Err(bad());
-                }
-                let k = kind.ok_or(TableError::NoSection { line: i + 1 })?;
-                kinds.insert(line.to_string(), k);
-            }
-        }
-        let expected = expected.ok_or(TableError::NotATable)?;
-        if kinds.len() != expected {
-            return Err(TableError::Truncated { expected, found: kinds.len() });
-        }
-        Ok(PersonalTable { kinds })
+        let mut reader = TableReader::new(text)?;
+        while !reader.read(usize::MAX)? {}
+        reader.finish()
     }
 
     pub fn len(&self) -> usize {
@@ -121,6 +95,62 @@ impl PersonalTable {
     /// The kind of exactly this domain (no subdomain matching).
     pub fn get(&self, domain: &str) -> Option<PersonalKind> {
         self.kinds.get(domain).copied()
+    }
+}
+
+/// Reads the table ([`PersonalTable::parse`]'s format and checks) a slice of
+/// lines at a time, so that a page can read its 14,000 lines between frames
+/// instead of in one task that holds up the first taps (the same table as
+/// `parse`, whatever the slices).
+pub struct TableReader<'a> {
+    lines: std::iter::Enumerate<std::str::Lines<'a>>,
+    expected: Option<usize>,
+    kind: Option<PersonalKind>,
+    kinds: BTreeMap<String, PersonalKind>,
+}
+
+impl<'a> TableReader<'a> {
+    /// Refuses at once what is plainly not the table: a static host answers
+    /// a missing file with the app's index.html.
+    pub fn new(text: &'a str) -> Result<TableReader<'a>, TableError> {
+        if text.trim_start().starts_with('<') {
+            return Err(TableError::NotATable);
+        }
+        Ok(TableReader { lines: text.lines().enumerate(), expected: None, kind: None, kinds: BTreeMap::new() })
+    }
+
+    /// Reads up to `lines` more lines; `true` once every line is read.
+    pub fn read(&mut self, lines: usize) -> Result<bool, TableError> {
+        for _ in 0..lines {
+            let Some((i, raw)) = self.lines.next() else { return Ok(true) };
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = || TableError::BadLine { line: i + 1, text: line.to_string() };
+            if let Some(n) = line.strip_prefix("count ") {
+                self.expected = Some(n.trim().parse::<usize>().map_err(|_| bad())?);
+            } else if let Some((_, k)) = SECTIONS.iter().find(|(name, _)| *name == line) {
+                self.kind = Some(*k);
+            } else {
+                if line.bytes().any(|b| b.is_ascii_uppercase()) || check_domain(line).is_err() {
+                    return Err(bad());
+                }
+                let k = self.kind.ok_or(TableError::NoSection { line: i + 1 })?;
+                self.kinds.insert(line.to_string(), k);
+            }
+        }
+        Ok(self.lines.clone().next().is_none())
+    }
+
+    /// The table, once [`TableReader::read`] said every line is read: refused
+    /// if it has no `count` line or fewer or more domains than it says.
+    pub fn finish(self) -> Result<PersonalTable, TableError> {
+        let expected = self.expected.ok_or(TableError::NotATable)?;
+        if self.kinds.len() != expected {
+            return Err(TableError::Truncated { expected, found: self.kinds.len() });
+        }
+        Ok(PersonalTable { kinds: self.kinds })
     }
 }
 
@@ -194,6 +224,34 @@ mod tests {
         assert!(matches!(PersonalTable::parse("count x\n"), Err(TableError::BadLine { line: 1, .. })));
         for e in [TableError::NotATable, TableError::Truncated { expected: 3, found: 2 }] {
             assert!(e.to_string().len() > 20);
+        }
+    }
+
+    // proptest is a native dev-dependency only (see Cargo.toml).
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        // Each case reads the whole committed table twice: a few dozen cases.
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
+        /// A page reads the table a slice at a time: any slicing reads the
+        /// same table, or refuses with the same error, as reading it at once.
+        #[test]
+        fn reading_in_slices_is_reading_at_once(slices in proptest::collection::vec(1usize..40, 1..30), cut in 0usize..400) {
+            let committed = include_str!("../../../public/personal-domains.txt");
+            let texts = [SMALL.to_string(), committed[..committed.len().min(2_000 + cut * 50)].to_string(), committed.to_string()];
+            for text in &texts {
+                let whole = PersonalTable::parse(text);
+                let mut reader = TableReader::new(text).unwrap();
+                let mut sliced = None;
+                for n in slices.iter().cycle() {
+                    match reader.read(*n) {
+                        Ok(false) => {}
+                        Ok(true) => break,
+                        Err(e) => { sliced = Some(Err(e)); break; }
+                    }
+                }
+                let sliced = sliced.unwrap_or_else(|| reader.finish());
+                proptest::prop_assert_eq!(sliced, whole);
+            }
         }
     }
 
