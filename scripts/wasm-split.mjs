@@ -29,7 +29,8 @@ const OPT_FLAGS = [
   '--enable-reference-types',
   '--enable-multivalue',
   '--enable-mutable-globals',
-  // For profiling only (e2e/perf/profile.mjs): keep the functions' names.
+  // For profiling only (README, "Benchmark"): keep the functions' names, so a
+  // CPU profile of the release build names them.
   ...(process.env.WASM_SPLIT_KEEP_NAMES === '1' ? ['-g'] : []),
 ];
 

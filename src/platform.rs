@@ -69,7 +69,8 @@ impl RandomSource for CryptoRandom {
                 *used = 0;
             }
             buf.copy_from_slice(&pool[*used..*used + buf.len()]);
-            // Each byte handed out once.
+            // Not kept in memory once handed out (`used` is what makes each
+            // byte go out once).
             pool[*used..*used + buf.len()].fill(0);
             *used += buf.len();
         });

@@ -172,6 +172,39 @@ async fn first_visit_loads_and_saves_the_default_scenario() {
     );
 }
 
+#[wasm_bindgen_test]
+async fn a_first_visit_keeps_a_state_another_tab_stored_before_its_own_first_save() {
+    storage().clear().unwrap();
+    let app = mount_at("/directory");
+    // Another tab's first visit saved first, before this page painted: this
+    // tab's default world (stored only after the first paint) gives way.
+    let theirs = cheap_world(Preset::FabrikamSignedUp);
+    assert!(cheap_world(Preset::Default).tenant_of_domain("fabrikam.com").is_none());
+    persist::save(&LocalStorage, &theirs).unwrap();
+    settle().await;
+    assert_eq!(stored_world(), theirs, "their state is not overwritten");
+    assert!(app.root.text_content().unwrap().contains("fabrikam.com"), "and this tab shows it");
+}
+
+#[wasm_bindgen_test]
+async fn a_first_visit_that_cannot_store_its_world_says_so_and_runs_in_memory() {
+    storage().clear().unwrap();
+    capture_alerts();
+    fill_storage_leaving(10);
+    let app = mount_at("/portal");
+    settle().await;
+    storage().remove_item("filler").unwrap();
+    let said = alerts();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("QuotaExceededError"), "{}", said[0]);
+    assert!(app.text("[role=alert]").contains("QuotaExceededError"), "the header's banner says so too");
+    assert_eq!(storage().get_item(persist::KEY).unwrap(), None, "nothing half-written");
+    app.type_into("#portal-email", "p.dover@fabrikam.com");
+    app.click_button("Get started");
+    settle().await;
+    assert!(app.text("[role=status]").contains("We sent a message"), "the simulator still works in memory");
+}
+
 // ───────────────────────── portal ─────────────────────────
 
 #[wasm_bindgen_test]

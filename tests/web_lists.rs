@@ -103,7 +103,14 @@ async fn get_started_waits_for_the_table_fetched_after_the_first_paint() {
     // the table lists is refused.
     let answer: js_sys::Function = window_value("answerTable").unchecked_into();
     answer.call0(&JsValue::NULL).unwrap();
-    settle().await;
+    // It is read a slice of lines per task (`ui::state::read_in_slices`):
+    // wait for the last slice (up to about two seconds).
+    for _ in 0..80 {
+        settle().await;
+        if installed().is_some() {
+            break;
+        }
+    }
     assert!(installed().is_some_and(|t| t.len() > 10_000));
     assert!(!button().disabled());
     assert!(q("[role=status]").is_none(), "the Checking… status is gone");

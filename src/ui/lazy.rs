@@ -206,8 +206,9 @@ pub async fn load_decoder() -> Result<(), PageLoadError> {
 pub async fn prefetch_all() {
     #[cfg(feature = "split")]
     {
-        // One group at a time, each in a task of its own, so the page keeps
-        // answering taps while the rest of the code comes.
+        // One page at a time (the first of a group brings the group's files),
+        // each in a task of its own, so the page keeps answering taps while
+        // the rest of the code comes.
         for (name, loader) in ALL {
             if loaded::<PageFn>(name).is_none() {
                 crate::platform::next_task().await;

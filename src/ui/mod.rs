@@ -79,18 +79,18 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || hash.remove());
-    // A first visit's default world is stored once the page has painted.
-    after_first_paint(Box::new(move || sim.save_first()), 120);
     // The personal-address table doesn't weigh on the first load: it is
     // fetched once the page has painted its first content.
     if !sim.personal_ready() {
         after_first_paint(Box::new(move || sim.load_personal_list()), 120);
     }
-    // The rest of the code, in the background once this page has painted:
-    // first what reads stored states (already here if a state was stored when
-    // the app started), then the other pages.
+    // Once this page has painted: a first visit's default world is stored,
+    // then the rest of the code comes in the background, first what reads
+    // stored states (already here if a state was stored when the app
+    // started), then the other pages.
     after_first_paint(
         Box::new(move || {
+            sim.save_first();
             leptos::task::spawn_local(async move {
                 if !crate::persist::decoder_ready() && lazy::load_decoder().await.is_ok() {
                     sim.decoder_arrived();

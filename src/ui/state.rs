@@ -256,7 +256,7 @@ impl Sim {
         let sim = *self;
         leptos::task::spawn_local(async move {
             let table = match fetch_text(personal::TABLE_URL).await {
-                Ok(text) => read_in_slices(&text).await,
+                Ok(text) => read_in_slices(&text).await.map_err(|e| e.to_string()),
                 Err(why) => Err(why),
             };
             match table {
@@ -305,17 +305,10 @@ impl Sim {
         }
         // The state this command starts from must be stored first.
         self.flush();
-        let replica = self.replica;
         // In place, not on a copy: copying a 10,000-user world costs more than
         // most commands. Nothing reads the world until `changed` below.
         let (result, label) = self
-            .world
-            .try_update_untracked(|world| {
-                replica
-                    .try_update_value(|r| history::act_unsaved(r, &LocalStorage, world, &mut CryptoRandom, command))
-                    .expect("the replica lives as long as the app")
-            })
-            .expect("the world lives as long as the app");
+            .update_with_replica(|r, world| history::act_unsaved(r, &LocalStorage, world, &mut CryptoRandom, command));
         self.unsaved.set_value(Some(label));
         self.changed();
         // Saving a large world takes longer than a frame: the page shows the
@@ -332,15 +325,8 @@ impl Sim {
     pub fn flush(&self) {
         self.save_first();
         let Some(label) = self.unsaved.try_update_value(Option::take).flatten() else { return };
-        let replica = self.replica;
-        let settled = self
-            .world
-            .try_update_untracked(|world| {
-                replica
-                    .try_update_value(|r| history::settle(r, &LocalStorage, world, &label, &mut CryptoRandom))
-                    .expect("the replica lives as long as the app")
-            })
-            .expect("the world lives as long as the app");
+        let settled =
+            self.update_with_replica(|r, world| history::settle(r, &LocalStorage, world, &label, &mut CryptoRandom));
         let Some((saved, kept, replaced)) = settled else {
             // Another tab saved, and the code that reads its state is still
             // on its way (a first visit's first moment): kept in memory,
@@ -368,23 +354,26 @@ impl Sim {
             self.refresh_from_storage(Some(raw));
             return;
         }
-        let replica = self.replica;
-        let saved = self
-            .world
-            .try_update_untracked(|world| {
-                replica
-                    .try_update_value(|r| {
-                        let saved = r.replace(&LocalStorage, world, &mut CryptoRandom, &[]);
-                        r.take_before();
-                        saved
-                    })
-                    .expect("the replica lives as long as the app")
-            })
-            .expect("the world lives as long as the app");
+        let saved = self.update_with_replica(|r, world| {
+            let saved = r.replace(&LocalStorage, world, &mut CryptoRandom, &[]);
+            r.take_before();
+            saved
+        });
         if let Err(e) = saved {
             alert(&e.to_string());
             self.boot.set(Boot::MemoryOnly(e));
         }
+    }
+
+    /// Runs `f` on the replica and the world in place, without notifying
+    /// anything that reads the world (the caller does, once it is done).
+    fn update_with_replica<R>(&self, f: impl FnOnce(&mut Replica, &mut World) -> R) -> R {
+        let replica = self.replica;
+        self.world
+            .try_update_untracked(|world| {
+                replica.try_update_value(|r| f(r, world)).expect("the replica lives as long as the app")
+            })
+            .expect("the world lives as long as the app")
     }
 
     /// The world changed in place: every view of it updates.
@@ -504,11 +493,11 @@ pub fn use_sim() -> Sim {
 /// Reads the personal-address table a slice of lines at a time, letting the
 /// page paint and answer taps between slices (all at once it is one task of
 /// about 100 ms on a laptop, several times that on a phone).
-async fn read_in_slices(text: &str) -> Result<PersonalTable, String> {
+async fn read_in_slices(text: &str) -> Result<PersonalTable, personal::TableError> {
     const LINES: usize = 1_500;
-    let mut reader = personal::TableReader::new(text).map_err(|e| e.to_string())?;
-    while !reader.read(LINES).map_err(|e| e.to_string())? {
+    let mut reader = personal::TableReader::new(text)?;
+    while !reader.read(LINES)? {
         crate::platform::next_task().await;
     }
-    reader.finish().map_err(|e| e.to_string())
+    reader.finish()
 }
